@@ -1,0 +1,32 @@
+"""kg: who said what, about whom, through which channel, as reported by whom.
+
+The library API; ``kg.cli`` is a thin layer over it. Names load lazily so
+that the command line starts fast.
+
+>>> import kg
+>>> callable(kg.build) and callable(kg.extract)
+True
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "Article": "article", "parse_article": "article", "read_article": "article",
+    "build": "corpus",
+    "KgError": "errors",
+    "Extraction": "extract", "Settings": "extract", "extract": "extract", "extract_article": "extract",
+    "extract_files": "extract",
+    "ChannelHop": "statements", "Statement": "statements",
+    "validate_graph": "validate",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -1,0 +1,129 @@
+"""Actors: resolving speaker, addressee and channel mentions to one node per real actor.
+
+Names are matched against the known actors of ``ontology/actors.ttl`` and
+against the article's own earlier mentions (short forms, transliteration
+variants). Pronouns and definite descriptions are resolved on the parse by
+``kg.coref``. Unknown actors get a key minted from their normalised name.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from rdflib import Graph
+from rdflib.namespace import OWL, RDF, SKOS
+
+from .errors import SchemeError
+from .namespaces import KG
+from .resources import data_path
+
+PERSON, ORGANIZATION, COUNTRY, GROUP = "person", "organization", "country", "group"
+_KIND_OF = {KG.Person: PERSON, KG.Organization: ORGANIZATION, KG.Country: COUNTRY, KG.Group: GROUP}
+_DETERMINERS = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_NAME_MATCH = 90  # rapidfuzz ratio for transliteration variants (Dmitri/Dmitry)
+
+
+@dataclass
+class Actor:
+    """A real-world actor: a person, organisation, country or group."""
+
+    key: str
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    member_of: str | None = None
+    affiliation: str | None = None
+    same_as: str | None = None
+    known: bool = False
+
+    def names(self) -> set[str]:
+        return {self.name, *self.aliases}
+
+
+def slug(name: str) -> str:
+    """A stable key from a name: ASCII, lowercase, kebab-case.
+
+    >>> slug("Dmitri Peskov's")
+    'dmitri-peskov'
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"['’]s\b", "", text.lower())
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text or "unnamed"
+
+
+def normalise(name: str) -> str:
+    """Fold a mention for comparison: no leading article, quotes or case."""
+    text = name.strip().strip("\"'‘’“”").strip()
+    text = _DETERMINERS.sub("", text)
+    return re.sub(r"\s+", " ", text.replace("'", "").replace("‘", "").replace("’", "")).lower()
+
+
+@dataclass
+class KnownActors:
+    """The known-actor data: lookup by any name or alias."""
+
+    actors: dict[str, Actor]
+
+    def __post_init__(self) -> None:
+        self._by_name: dict[str, str] = {}
+        for actor in self.actors.values():
+            for name in actor.names():
+                self._by_name.setdefault(normalise(name), actor.key)
+
+    def find(self, name: str, kind: str | None = None) -> Actor | None:
+        """An exact alias match, else a close transliteration of a person's full name."""
+        key = self._by_name.get(normalise(name))
+        if key:
+            return self.actors[key]
+        folded = normalise(name)
+        if kind == PERSON and " " in folded:
+            best = max(((fuzz.ratio(folded, n), k) for n, k in self._by_name.items() if " " in n), default=(0, None))
+            if best[0] >= _NAME_MATCH and self.actors[best[1]].kind == PERSON:
+                return self.actors[best[1]]
+        return None
+
+    def outlet_names(self) -> set[str]:
+        return {normalise(n) for a in self.actors.values() if "news outlet" in a.roles for n in a.names()}
+
+
+def load_known_actors(extra: list[str | Path] | None = None) -> KnownActors:
+    """Read ``ontology/actors.ttl`` and any user files of the same shape.
+
+    :param extra: more Turtle files with ``kg:Actor`` resources.
+    """
+    return _load_known(tuple(str(p) for p in (extra or [])))
+
+
+@lru_cache(maxsize=4)
+def _load_known(extra: tuple[str, ...]) -> KnownActors:
+    graph = Graph()
+    for path in (str(data_path("ontology", "actors.ttl")), *extra):
+        try:
+            graph.parse(path, format="turtle")
+        except Exception as err:  # rdflib raises many parser exception types
+            raise SchemeError(f"{path}: cannot read actors: {err}") from None
+    actors: dict[str, Actor] = {}
+    for node in graph.subjects(RDF.type, KG.Actor):
+        label = graph.value(node, SKOS.prefLabel)
+        if label is None:
+            raise SchemeError(f"actor {node} needs a skos:prefLabel")
+        key = str(node).rsplit("/", 1)[-1]
+        same_as = graph.value(node, OWL.sameAs)
+        affiliation = graph.value(node, KG.affiliation)
+        actors[key] = Actor(
+            key=key,
+            name=str(label),
+            kind=_KIND_OF.get(graph.value(node, KG.actorKind), ORGANIZATION),
+            aliases={str(a) for a in graph.objects(node, SKOS.altLabel)},
+            roles={str(r).lower() for r in graph.objects(node, KG.role)},
+            affiliation=str(affiliation).rsplit("/", 1)[-1] if affiliation else None,
+            same_as=str(same_as) if same_as else None,
+            known=True,
+        )
+    return KnownActors(actors)

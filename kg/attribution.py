@@ -1,0 +1,365 @@
+"""Rules that find attributed statements on spaCy's dependency parse.
+
+Every rule is general English grammar: a reporting verb with its subject and
+complement, a prepositional frame ("according to X"), a nominal frame
+("X's insistence on ..."), a participial source ("citing X"), a hedge adverb
+on an actor's clause ("he reportedly ..."), and quotations continued from the
+last speaker. Which words count as cues, hedges or sources is the lexicon's
+business (ontology/lexicon.ttl), never this module's.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon, LexiconEntry
+from .quotes import Quote
+from .statements import Statement
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "dep"}
+_ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
+_RELATIVE_PRONOUNS = {"who", "which", "that"}
+_PARTICIPLE_LINK_DEPS = {"advcl", "xcomp", "conj"}
+
+
+@dataclass
+class Frame:
+    """A cue found in a sentence before it becomes a Statement."""
+
+    cue_tokens: list[Token]
+    speaker: Span | None
+    content: list[Token]
+    kind: str
+    entry: LexiconEntry | None = None
+    addressee: Span | None = None
+    relays: list[Span] | None = None  # outlets that carried a cited source's words
+
+
+class AttributionRules:
+    """Apply the attribution rules to a parsed Doc.
+
+    :param lexicon: the cue, hedge and source-noun lexicon.
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    # -- public ---------------------------------------------------------
+    def frames(self, sent: Span, quotes: list[Quote]) -> list[Frame]:
+        """All attribution frames of one sentence, merged and de-duplicated."""
+        blocked = self._non_statement_tokens(sent)
+        frames: list[Frame] = []
+        for tok in sent:
+            if tok.i in blocked:
+                continue
+            frame = (self._verb_frame(tok, sent, quotes) or self._prep_frame(tok, sent)
+                     or self._noun_frame(tok, sent) or self._hedge_frame(tok, sent))
+            if frame is not None:
+                frames.append(frame)
+        frames.extend(self._perspective_frame(sent, quotes, frames))
+        return self._merge(frames)
+
+    # -- verbs ------------------------------------------------------------
+    def _verb_frame(self, tok: Token, sent: Span, quotes: list[Quote]) -> Frame | None:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
+            return None
+        entry, extra = self._verb_entry(tok)
+        if entry is None:
+            return None
+        if tok.lemma_.lower() in ("quote", "cite") and tok.dep_ != "ROOT":
+            return None
+        cue_tokens = sorted([tok, *extra], key=lambda t: t.i)
+        speaker, relays = self._speaker_of(tok, sent)
+        passive_quoted = self._quoted_as_saying(tok)
+        if passive_quoted is not None:
+            speaker = passive_quoted
+        if speaker is None:
+            return None
+        content = self._verb_content(tok, entry, extra, sent, quotes, speaker)
+        if not content:
+            return None
+        addressee = self._addressee(tok, entry)
+        return Frame(cue_tokens, speaker, content, "verb", entry, addressee, relays)
+
+    def _verb_entry(self, tok: Token) -> tuple[LexiconEntry | None, list[Token]]:
+        lemma = tok.lemma_.lower()
+        for kind in ("SpeechVerb", "CognitionVerb"):
+            for entry in self.lexicon.lookup(kind, lemma):
+                extra = self._match_rest(tok, entry.rest)
+                if extra is not None:
+                    return entry, extra
+        return None, []
+
+    @staticmethod
+    def _match_rest(tok: Token, rest: tuple[str, ...]) -> list[Token] | None:
+        """Find the other words of a multiword cue ("point to", "make clear") near its head."""
+        if not rest:
+            return []
+        found: list[Token] = []
+        window = [t for t in tok.children] + [t for c in tok.children for t in c.children]
+        for word in rest:
+            match = next((t for t in window if t.lemma_.lower() == word or t.lower_ == word), None)
+            if match is None or abs(match.i - tok.i) > 4:
+                return None
+            found.append(match)
+        return found
+
+    def _speaker_of(self, tok: Token, sent: Span) -> tuple[Span | None, list[Span] | None]:
+        """The speaker of a verb: its subject, an inherited subject, or an inverted one."""
+        head = tok
+        for _ in range(4):
+            subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None:
+                if subject.lower_ in _RELATIVE_PRONOUNS and head.dep_ == "relcl":
+                    subject = head.head
+                if subject.dep_ == "nsubjpass" and head is tok:
+                    return None, None
+                return self._cited_source(head, subject)
+            inverted = self._inverted_subject(head)
+            if inverted is not None:
+                return self._cited_source(head, inverted)
+            if head.dep_ not in _INHERIT_DEPS or head.head is head:
+                return None, None
+            head = head.head
+        return None, None
+
+    def _cited_source(self, verb: Token, subject: Token) -> tuple[Span | None, list[Span] | None]:
+        span = self.mention(subject)
+        if span is None:
+            return None, None
+        cited = self._citing(verb)
+        if cited is not None and self.is_outlet_like(subject):
+            return cited, [span]
+        return span, None
+
+    def _citing(self, verb: Token) -> Span | None:
+        """'Citing X, the newspaper said': the source the verb's subject relies on."""
+        for child in verb.children:
+            if child.lemma_.lower() == "cite" and child.dep_ in ("advcl", "xcomp", "prep", "acl"):
+                obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
+                if obj is None:
+                    continue
+                source = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
+                               for g in c.children if g.dep_ == "pobj"), None)
+                return self.mention(source or obj)
+        return None
+
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        # "..., said the minister" / "– writes the newspaper –": the subject follows the verb.
+        for child in verb.children:
+            if child.i > verb.i and child.dep_ in ("dobj", "attr", "nsubj", "npadvmod", "oprd") and self.is_actor_like(child):
+                return child
+        return None
+
+    @staticmethod
+    def _quoted_as_saying(tok: Token) -> Span | None:
+        # "X was quoted as saying ..." puts X in the passive subject of "quote".
+        head = tok.head
+        if tok.lemma_ == "say" and head.lemma_ == "quote" or (head.lower_ == "as" and head.head.lemma_ == "quote"):
+            verb = head if head.lemma_ == "quote" else head.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None:
+                return subj.doc[subj.left_edge.i: subj.i + 1]
+        return None
+
+    def _verb_content(self, tok: Token, entry: LexiconEntry, extra: list[Token], sent: Span,
+                      quotes: list[Quote], speaker: Span) -> list[Token]:
+        clause = [c for c in tok.children if c.dep_ in ("ccomp", "csubj")]
+        if not clause and tok.dep_ == "ccomp" and False:
+            clause = []
+        tokens: list[Token] = [t for c in clause for t in c.subtree]
+        if not tokens and tok.lemma_ in ("vow", "pledge", "promise", "threaten", "refuse", "agree", "offer", "urge", "seek", "decide"):
+            tokens = [t for c in tok.children if c.dep_ == "xcomp" for t in c.subtree]
+        if not tokens and (entry.object_is_content or extra):
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "prep", "oprd", "acomp", "dative") and c not in extra
+                    and not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after", "before", "through", "via", "with") and not extra)]
+            objs += [c for e in extra for c in e.children if c.dep_ in ("pobj", "prep", "dobj")]
+            tokens = [t for o in objs for t in o.subtree if not self.is_actor_like(o) or o.dep_ != "dobj" or entry.object_is_content]
+            if entry.kind == "CognitionVerb":
+                tokens = tokens if any(c.lower_ == "as" for c in tok.children) or extra else []
+        if not tokens and entry.kind == "CognitionVerb":
+            return []
+        if not tokens:
+            tokens = self._quoted_tokens(sent, quotes, exclude=set(range(speaker.start, speaker.end)) | {tok.i})
+        return sorted(set(tokens), key=lambda t: t.i)
+
+    @staticmethod
+    def _quoted_tokens(sent: Span, quotes: list[Quote], exclude: set[int]) -> list[Token]:
+        return [t for t in sent if t.i not in exclude and any(q.contains(t.idx) for q in quotes) and not t.is_punct]
+
+    def _addressee(self, tok: Token, entry: LexiconEntry) -> Span | None:
+        if not entry.object_is_addressee:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "to" and tok.lemma_ in ("say", "write", "speak", "explain", "complain"):
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and self.is_actor_like(pobj):
+                        return self.mention(pobj)
+            return None
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+        return self.mention(obj) if obj is not None and self.is_actor_like(obj) else None
+
+    # -- prepositions -----------------------------------------------------
+    def _prep_frame(self, tok: Token, sent: Span) -> Frame | None:
+        lower = tok.lower_
+        if lower == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if source is None:
+                return None
+            cue = [tok, to]
+        elif lower in ("citing", "quoting") and tok.dep_ in ("advcl", "prep", "acl") and not self._verb_entry(tok.head)[0]:
+            source = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
+            if source is None:
+                return None
+            cue = [tok]
+        else:
+            return None
+        speaker = self.mention(source)
+        if speaker is None or not self.is_actor_like(source):
+            return None
+        frame_tokens = {t.i for t in tok.subtree}
+        anchor = tok.head
+        while anchor.dep_ in ("prep", "pcomp") and anchor.head is not anchor:
+            anchor = anchor.head
+        content = [t for t in sent if t.i not in frame_tokens and not t.is_punct]
+        return Frame(cue, speaker, content, "prep", self.lexicon.lookup("Preposition", "according")[0]
+                     if self.lexicon.lookup("Preposition", "according") else None)
+
+    def _perspective_frame(self, sent: Span, quotes: list[Quote], frames: list[Frame]) -> list[Frame]:
+        """'For X, <clause>' at the start of a sentence: X's view (not inside a quote)."""
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if first is None or not self.lexicon.has("PerspectiveFrame", first.lower_) or any(q.contains(first.idx) for q in quotes):
+            return []
+        source = next((c for c in first.children if c.dep_ == "pobj"), None)
+        after = source.doc[source.right_edge.i + 1] if source is not None and source.right_edge.i + 1 < len(source.doc) else None
+        if source is None or after is None or after.text != "," or not self.is_source_like(source):
+            return []
+        if any(f.speaker is not None and f.speaker.start <= source.i < f.speaker.end for f in frames):
+            return []
+        content = [t for t in sent if t.i > after.i and not t.is_punct]
+        return [Frame([first], self.mention(source), content, "perspective")] if content else []
+
+    # -- nouns ------------------------------------------------------------
+    def _noun_frame(self, tok: Token, sent: Span) -> Frame | None:
+        if tok.pos_ not in ("NOUN",) or not self.lexicon.lookup("CueNoun", tok.lemma_.lower()):
+            return None
+        entry = self.lexicon.lookup("CueNoun", tok.lemma_.lower())[0]
+        complements = [c for c in tok.children if c.dep_ in ("prep", "acl", "ccomp", "relcl", "xcomp")
+                       and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "since", "after", "before", "through"))]
+        content = [t for c in complements for t in c.subtree]
+        if not content:
+            return None
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None and (self.is_actor_like(owner) or owner.lower_ in ("his", "her", "their")):
+            cue = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i] + [tok]
+            return Frame(sorted(cue, key=lambda t: t.i), self.mention(owner), content, "noun", entry)
+        if self.lexicon.lookup("SignalNoun", tok.lemma_.lower()):
+            clause = next((c for c in tok.children if c.dep_ in ("acl", "relcl", "ccomp")
+                           and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+            sender = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None) if clause is not None else None
+            if sender is not None and self.is_actor_like(sender) and sender.ent_type_ in ("PERSON", "ORG", "GPE"):
+                receiver = next((c for c in tok.head.children if c.dep_ in _SUBJECT_DEPS), None) if tok.dep_ == "dobj" else None
+                frame = Frame([tok], self.mention(sender), [t for t in clause.subtree], "signal", entry)
+                frame.addressee = self.mention(receiver) if receiver is not None and self.is_actor_like(receiver) else None
+                return frame
+        return None
+
+    # -- hedge adverbs ------------------------------------------------------
+    def _hedge_frame(self, tok: Token, sent: Span) -> Frame | None:
+        """'X reportedly/allegedly <verb>': the actor's position, reported by someone unnamed."""
+        if tok.lower_ not in ("reportedly", "allegedly", "purportedly") or tok.dep_ != "advmod":
+            return None
+        verb = tok.head
+        if self._verb_entry(verb)[0] is not None:
+            return None  # the verb itself is a cue: the verb rule takes it
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or not self.is_actor_like(subject):
+            return None
+        predicate = next((c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp")), None)
+        cue = [tok, predicate if predicate is not None and predicate.i > tok.i else verb]
+        content = [t for t in verb.subtree if t.i not in range(subject.left_edge.i, subject.right_edge.i + 1) and t is not tok]
+        return Frame(cue, self.mention(subject), content, "hedge")
+
+    # -- non-statements -----------------------------------------------------
+    def _non_statement_tokens(self, sent: Span) -> set[int]:
+        """Tokens of 'declined to comment', 'did not respond' ... : never a cue."""
+        blocked: set[int] = set()
+        tokens = [t for t in sent if not t.is_punct]
+        for i, tok in enumerate(tokens):
+            for entry in self.lexicon.lookup("NonStatement", tok.lemma_.lower()) + self.lexicon.lookup("NonStatement", tok.lower_):
+                words, j, matched = list(entry.rest), i + 1, [tok]
+                while words and j < len(tokens) and j - i <= len(entry.rest) + 2:
+                    if tokens[j].lemma_.lower() == words[0] or tokens[j].lower_ == words[0]:
+                        matched.append(tokens[j])
+                        words.pop(0)
+                    j += 1
+                if not words:
+                    blocked.update(t.i for m in matched for t in m.subtree)
+        return blocked
+
+    # -- merging ------------------------------------------------------------
+    def _merge(self, frames: list[Frame]) -> list[Frame]:
+        """Join a participial cue to the cue it hangs from when both share a speaker."""
+        merged: list[Frame] = []
+        for frame in sorted(frames, key=lambda f: f.cue_tokens[0].i):
+            host = next((m for m in merged if self._continues(m, frame)), None)
+            if host is None:
+                merged.append(frame)
+                continue
+            host.cue_tokens = sorted({*host.cue_tokens, *frame.cue_tokens}, key=lambda t: t.i)
+            host.content = sorted({*host.content, *frame.content}, key=lambda t: t.i)
+        return merged
+
+    @staticmethod
+    def _continues(host: Frame, frame: Frame) -> bool:
+        if host.speaker is None or frame.speaker is None or (host.speaker.start, host.speaker.end) != (frame.speaker.start, frame.speaker.end):
+            return False
+        cue = frame.cue_tokens[0]
+        host_cue = host.cue_tokens[0]
+        if cue.i in {t.i for t in host.content}:
+            return False
+        return cue.dep_ in _PARTICIPLE_LINK_DEPS and cue.head.i in {t.i for t in host.cue_tokens} | {host_cue.head.i}
+
+    # -- mentions -------------------------------------------------------------
+    def mention(self, tok: Token | None) -> Span | None:
+        """The noun phrase a token heads, without relative clauses or trailing punctuation."""
+        if tok is None:
+            return None
+        doc = tok.doc
+        cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") and not self._keep_clause(c) for t in c.subtree}
+        cut |= {t.i for c in tok.children if c.dep_ in ("advcl", "ccomp", "punct") and c.i > tok.i and c.text not in (",",) for t in c.subtree}
+        indices = [t.i for t in tok.subtree if t.i not in cut]
+        start, end = min(indices), max(indices) + 1
+        while start < end and (doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].lower_ in ("but", "and")):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "case") and doc[end - 1].text != "'s"):
+            end -= 1
+        return doc[start:end] if end > start else None
+
+    @staticmethod
+    def _keep_clause(clause: Token) -> bool:
+        # "foreign governments that have ties to ..." names a group; keep such short clauses.
+        return clause.dep_ == "acl" and clause.tag_ == "VBN"
+
+    def is_actor_like(self, tok: Token) -> bool:
+        """Whether a token can head a mention of a speaker."""
+        if tok.lower_ in _PERSONAL_PRONOUNS or tok.ent_type_ in _ACTOR_ENTS - {"NORP"}:
+            return True
+        return self.is_source_like(tok) or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"))
+
+    def is_source_like(self, tok: Token) -> bool:
+        lemma = tok.lemma_.lower()
+        return (tok.ent_type_ in ("PERSON", "ORG", "GPE") or self.lexicon.has("SourceNoun", lemma)
+                or self.lexicon.has("SourceNoun", tok.lower_) or self.lexicon.has("RoleNoun", lemma))
+
+    def is_outlet_like(self, tok: Token) -> bool:
+        return bool(self.lexicon.lookup("Outlet", tok.lower_)) or tok.ent_type_ == "ORG" and self._known_outlet(tok)
+
+    def _known_outlet(self, tok: Token) -> bool:
+        span = self.mention(tok)
+        return span is not None and span.text.lower().lstrip("the ").strip("'\"‘’") in self.outlet_names
+
+    outlet_names: set[str] = set()

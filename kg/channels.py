@@ -1,0 +1,134 @@
+"""Channels: how a statement travelled, as an ordered chain from the origin outward.
+
+Venues and media forms ("in a voice message", "through intermediaries",
+"behind closed doors") come from the channel-kind SKOS scheme's labels;
+outlets come from addressees ("told the New York Times"), from outlets that
+cite a source, from "as reported by X", and from explicit links to an outlet
+named elsewhere ("the publication", a quote attributed to the outlet, an
+earlier statement of the same speaker carried by that outlet).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.namespace import RDF, SKOS
+from spacy.tokens import Doc, Span, Token
+
+from .errors import SchemeError
+from .resources import data_path
+from .statements import ChannelHop, Statement
+
+_VENUE_PREPS = {"in", "through", "via", "on", "during", "at", "behind", "over", "by", "including"}
+_RELAY = re.compile(r"\bas (?:first )?reported by\b|\bas cited by\b|\bquoted by\b|\bcited by\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ChannelKind:
+    """A concept of the channel-kind scheme with the phrases that signal it."""
+
+    notation: str
+    label: str
+    phrases: tuple[str, ...]
+
+
+def load_channel_kinds(extra: list[str | Path] | None = None) -> list[ChannelKind]:
+    """Read ``ontology/channel_kinds.ttl`` plus any user schemes of the same shape."""
+    return list(_load(tuple(str(p) for p in (extra or []))))
+
+
+@lru_cache(maxsize=4)
+def _load(extra: tuple[str, ...]) -> tuple[ChannelKind, ...]:
+    graph = Graph()
+    for path in (str(data_path("ontology", "channel_kinds.ttl")), *extra):
+        try:
+            graph.parse(path, format="turtle")
+        except Exception as err:  # rdflib raises many parser exception types
+            raise SchemeError(f"{path}: cannot read channel kinds: {err}") from None
+    kinds = []
+    for concept in graph.subjects(RDF.type, SKOS.Concept):
+        notation = graph.value(concept, SKOS.notation)
+        label = graph.value(concept, SKOS.prefLabel)
+        if notation is None:
+            continue
+        phrases = {str(label).lower()} if label else set()
+        phrases |= {str(a).lower() for a in graph.objects(concept, SKOS.altLabel)}
+        kinds.append(ChannelKind(str(notation), str(label or notation), tuple(sorted(phrases, key=len, reverse=True))))
+    return tuple(sorted(kinds, key=lambda k: k.notation))
+
+
+class ChannelFinder:
+    """Find the channel chain of each statement.
+
+    :param kinds: the channel-kind concepts.
+    """
+
+    def __init__(self, kinds: list[ChannelKind]) -> None:
+        self.kinds = kinds
+
+    def venues(self, doc: Doc, statement: Statement) -> list[ChannelHop]:
+        """Venues and media forms attached to the cue: 'in a voice message', 'through intermediaries'."""
+        if statement.cue_token is None:
+            return []
+        cue = doc[statement.cue_token]
+        anchors = [cue] + ([cue.head] if cue.dep_ in ("advcl", "xcomp", "acl", "relcl") else [])
+        hops: list[ChannelHop] = []
+        for anchor in anchors:
+            for prep in (c for c in anchor.children if c.dep_ in ("prep", "advmod", "agent") and c.lower_ in _VENUE_PREPS):
+                for obj in self._objects(prep):
+                    hop = self._hop(doc, obj)
+                    if hop is not None and hop.label not in {h.label for h in hops}:
+                        hops.append(hop)
+        return hops
+
+    def _objects(self, prep: Token) -> list[Token]:
+        found = []
+        for child in prep.children:
+            if child.dep_ == "pobj":
+                found.append(child)
+                found.extend(c for c in child.children if c.dep_ == "conj")
+            elif child.dep_ == "prep":
+                found.extend(self._objects(child))
+        for sibling in prep.head.children:
+            if sibling.dep_ == "prep" and sibling.lower_ == "including" and sibling.i > prep.i:
+                found.extend(self._objects(sibling))
+        return found
+
+    def _hop(self, doc: Doc, obj: Token) -> ChannelHop | None:
+        text = _np_text(doc, obj)
+        lower = text.lower()
+        phrase_lower = (doc[obj.i - 1].text + " " + obj.text).lower() if obj.i > 0 else obj.lower_
+        for kind in self.kinds:
+            for phrase in kind.phrases:
+                if lower == phrase or lower.endswith(" " + phrase) or phrase_lower == phrase or obj.lower_ == phrase or obj.lemma_.lower() == phrase:
+                    return ChannelHop(label=text, kind=kind.notation)
+        return None
+
+    @staticmethod
+    def relayed_by(sent: Span) -> list[Span]:
+        """Outlets named after 'as reported by' in the sentence."""
+        found = []
+        for match in _RELAY.finditer(sent.text):
+            start = sent.start_char + match.end()
+            span = sent.doc.char_span(start + 1, start + 1 + _name_length(sent.doc.text[start + 1:]), alignment_mode="expand")
+            if span is not None:
+                found.append(span)
+        return found
+
+
+def _name_length(text: str) -> int:
+    match = re.match(r"((?:the |The )?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)", text)
+    return len(match.group(1)) if match else 0
+
+
+def _np_text(doc: Doc, tok: Token) -> str:
+    start = tok.left_edge.i
+    while start < tok.i and doc[start].dep_ in ("det", "predet", "poss", "case") and doc[start].lower_ not in ("several", "various", "many"):
+        start += 1
+    end = tok.right_edge.i + 1
+    while end > tok.i + 1 and (doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end].text

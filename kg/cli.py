@@ -1,0 +1,266 @@
+"""The kg command line: a thin click layer over the kg library."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import KgError
+
+FORMATS_RDF = ("ttl", "jsonld", "nt")
+
+
+def _settings(scheme=(), lexicon=(), actors=(), channel_kinds=(), threshold=None):
+    from .extract import Settings
+    from .positions import DEFAULT_THRESHOLD
+
+    return Settings(tuple(scheme), tuple(lexicon), tuple(actors), tuple(channel_kinds),
+                    DEFAULT_THRESHOLD if threshold is None else threshold)
+
+
+def data_options(func):
+    """Options that add user data files to the shipped ones."""
+    for option in reversed([
+        click.option("--scheme", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra SKOS position scheme (Turtle); repeatable."),
+        click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra attribution lexicon (Turtle); repeatable."),
+        click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra known actors (Turtle); repeatable."),
+        click.option("--channel-kinds", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra SKOS channel-kind scheme (Turtle); repeatable."),
+        click.option("--threshold", type=click.FloatRange(0, 1), default=None,
+                     help="Minimum score for a position to be assigned (default 0.5)."),
+    ]):
+        func = option(func)
+    return func
+
+
+def _fail(err: KgError) -> None:
+    raise click.ClickException(str(err))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def cli() -> None:
+    """Who said what, about whom, through which channel: news articles to an RDF knowledge graph.
+
+    \b
+    Example:
+        kg build examples/*.txt -o graph.ttl
+        kg validate graph.ttl
+        kg query willing-to-stop-at-current-lines graph.ttl
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the graph here (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS_RDF), default=None,
+              help="RDF format; default from the output suffix, else ttl.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="spaCy processes.")
+@data_options
+def build(paths, output, fmt, workers, scheme, lexicon, actors, channel_kinds, threshold) -> None:
+    """Extract articles (files or folders) into one RDF graph.
+
+    \b
+    Example:
+        kg build examples/*.txt -o graph.ttl
+        kg build articles/ --scheme my-positions.ttl -o graph.jsonld
+    """
+    from .article import find_articles
+    from .corpus import build as build_graph
+    from .rdf import serialize, write_atomic
+
+    settings = _settings(scheme, lexicon, actors, channel_kinds, threshold)
+    try:
+        total = len(find_articles(list(paths)))
+        with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
+            graph = build_graph(paths, settings, progress=lambda _: bar.update(1), workers=workers)
+    except KgError as err:
+        _fail(err)
+    fmt = fmt or _format_from_suffix(output)
+    text = serialize(graph, fmt)
+    if output:
+        write_atomic(output, text)
+        click.echo(f"Wrote {len(graph)} triples from {total} article(s) to {output}", err=True)
+    else:
+        click.echo(text)
+
+
+def _format_from_suffix(output: str | None) -> str:
+    suffix = Path(output).suffix.lower() if output else ""
+    return {".jsonld": "jsonld", ".json": "jsonld", ".nt": "nt"}.get(suffix, "ttl")
+
+
+@cli.command()
+@click.argument("article", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "ttl", "jsonld"]), default="json", show_default=True,
+              help="json: shaped like a gold annotation file; ttl/jsonld: RDF.")
+@data_options
+def extract(article, fmt, scheme, lexicon, actors, channel_kinds, threshold) -> None:
+    """Extract the statements of one article and print them.
+
+    \b
+    Example:
+        kg extract examples/000_776e85ceb2cce017.txt --format json
+    """
+    from .article import read_article
+    from .extract import extract_article
+    from .goldjson import to_gold_json
+    from .positions import load_scheme
+    from .rdf import serialize, to_graph
+
+    settings = _settings(scheme, lexicon, actors, channel_kinds, threshold)
+    try:
+        extraction = extract_article(read_article(article), settings)
+    except KgError as err:
+        _fail(err)
+    if fmt == "json":
+        click.echo(json.dumps(to_gold_json(extraction), indent=2, ensure_ascii=False))
+    else:
+        click.echo(serialize(to_graph([extraction], load_scheme(list(settings.scheme))), fmt))
+
+
+@cli.command()
+@click.argument("path", type=click.Path())
+@data_options
+def validate(path, scheme, lexicon, actors, channel_kinds, threshold) -> None:
+    """Check a graph (or an article, extracted first) against the SHACL shapes.
+
+    Exit 0 when it conforms, 1 when it does not (the report is printed), 2 when it could not run.
+
+    \b
+    Example:
+        kg validate graph.ttl
+        kg validate new-article.txt
+    """
+    from .validate import load_graph, validate_graph
+
+    try:
+        if Path(path).suffix.lower() in (".txt", ".text", ".md"):
+            from .corpus import build as build_graph
+
+            graph = build_graph([path], _settings(scheme, lexicon, actors, channel_kinds, threshold))
+        else:
+            graph = load_graph(path)
+        report = validate_graph(graph)
+    except KgError as err:
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(2)
+    if report.conforms:
+        click.echo(f"{path}: conforms ({len(graph)} triples)")
+        return
+    click.echo(report.text)
+    sys.exit(1)
+
+
+@cli.command("queries")
+def list_queries() -> None:
+    """List the stored queries with what each answers.
+
+    \b
+    Example:
+        kg queries
+    """
+    from .queries import stored_queries
+
+    found = stored_queries()
+    width = max(len(q.name) for q in found)
+    for query in found:
+        click.echo(f"{query.name.ljust(width)}  {query.description}")
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.argument("graphs", nargs=-1, type=click.Path())
+@click.option("-e", "--expression", help="A SPARQL query to run instead of a stored one.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--bind", "bindings", multiple=True, metavar="VAR=VALUE",
+              help="Bind a query variable (an IRI or a literal); repeatable.")
+def query(name, graphs, expression, fmt, bindings) -> None:
+    """Run a stored query by NAME, or a SPARQL query with -e, over graph files.
+
+    \b
+    Example:
+        kg query willing-to-stop-at-current-lines graph.ttl
+        kg query via-outlet graph.ttl --bind outlet=https://w3id.org/kg/actor/european-pravda
+        kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' graph.ttl --format csv
+    """
+    from rdflib import Graph
+
+    from .queries import format_result, get_query, run_query
+    from .validate import load_graph
+
+    if expression and name:
+        graphs = (name, *graphs)
+    elif not expression and not name:
+        raise click.UsageError("give a stored query NAME or a query with -e")
+    if not graphs:
+        raise click.UsageError("give at least one graph file to query")
+    values = dict(_binding(b) for b in bindings)
+    try:
+        text = expression if expression else get_query(name).text
+        graph = Graph()
+        for path in graphs:
+            graph += load_graph(path)
+        result = run_query(graph, text, values)
+        click.echo(format_result(result, fmt))
+    except KgError as err:
+        _fail(err)
+
+
+def _binding(text: str) -> tuple[str, str]:
+    if "=" not in text:
+        raise click.BadParameter(f"'{text}' is not VAR=VALUE", param_hint="--bind")
+    var, value = text.split("=", 1)
+    return var.strip().lstrip("?"), value.strip()
+
+
+@cli.command("eval")
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder of gold annotation files (FORMAT.md).")
+@click.argument("articles", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@data_options
+def eval_command(gold_dir, articles, fmt, scheme, lexicon, actors, channel_kinds, threshold) -> None:
+    """Score extraction against gold annotations, per article and in total.
+
+    \b
+    Example:
+        kg eval --gold gold/ examples/*.txt
+    """
+    from .evaluation import evaluate_files, format_scores
+
+    settings = _settings(scheme, lexicon, actors, channel_kinds, threshold)
+    try:
+        scores = evaluate_files(articles, gold_dir, settings)
+    except KgError as err:
+        _fail(err)
+    click.echo(json.dumps([s.as_dict() for s in scores], indent=2) if fmt == "json" else format_scores(scores))
+
+
+@cli.command()
+@click.argument("graphs", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def actors(graphs, fmt) -> None:
+    """List the actors of a graph with their kind, statement count and aliases.
+
+    \b
+    Example:
+        kg actors graph.ttl
+    """
+    from rdflib import Graph
+
+    from .queries import format_result, get_query, run_query
+    from .validate import load_graph
+
+    try:
+        graph = Graph()
+        for path in graphs:
+            graph += load_graph(path)
+        click.echo(format_result(run_query(graph, get_query("actors").text), fmt))
+    except KgError as err:
+        _fail(err)

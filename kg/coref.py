@@ -1,0 +1,307 @@
+"""Resolving mentions to actors within an article: names, short forms, pronouns, descriptions.
+
+No coreference model installs offline here, so this resolver works on the
+parse: named-entity heads, surname matching, gender and number agreement,
+salience (subjects and speakers of recent sentences first), role nouns
+("the spokesman") and definite descriptions ("the former official").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import COUNTRY, GROUP, ORGANIZATION, PERSON, Actor, KnownActors, normalise, slug
+from .lexicon import Lexicon
+
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_PLURAL = {"they", "them", "their", "themselves", "we", "us", "our"}
+_KIND_OF_ENT = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": COUNTRY, "NORP": GROUP, "FAC": ORGANIZATION}
+_TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spokeswoman", "chancellor", "gen.", "general",
+                "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "former", "late", "king", "queen", "pope"}
+
+
+@dataclass
+class MentionRecord:
+    """A resolved mention, kept for salience when later pronouns are resolved."""
+
+    actor: str
+    start: int
+    sent: int
+    subject: bool
+    speaker: bool
+    named: bool
+
+
+class ArticleActors:
+    """Actors of one article, built up mention by mention in reading order.
+
+    :param known: known-actor data.
+    :param lexicon: source and role nouns.
+    """
+
+    def __init__(self, known: KnownActors, lexicon: Lexicon) -> None:
+        self.known = known
+        self.lexicon = lexicon
+        self.actors: dict[str, Actor] = {}
+        self.history: list[MentionRecord] = []
+        self.main_outlet: str | None = None
+
+    # -- public ---------------------------------------------------------------
+    def resolve(self, span: Span, speaker: bool = False) -> str | None:
+        """Resolve one mention to an actor key (creating the actor if new)."""
+        text = span.text.strip()
+        if not text:
+            return None
+        root = span.root
+        sent_index = _sent_index(span)
+        if root.lower_ in _MALE | _FEMALE | _PLURAL and len(span) == 1:
+            key = self._pronoun(root, sent_index)
+        else:
+            key = self._named(span) or self._description(span) or self._collective(span)
+        if key is None:
+            return None
+        actor = self.actors[key]
+        if normalise(text) != normalise(actor.name):
+            actor.aliases.add(text)
+        self.history.append(MentionRecord(key, span.start_char, sent_index, root.dep_ in ("nsubj", "nsubjpass"),
+                                          speaker, root.ent_type_ in ("PERSON", "ORG", "GPE")))
+        return key
+
+    def observe(self, doc: Doc) -> None:
+        """Register the article's named entities, so short forms and pronouns find them."""
+        outlets: dict[str, int] = {}
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE"):
+                key = self._named(ent)
+                if key and "news outlet" in self.actors[key].roles:
+                    outlets[key] = outlets.get(key, 0) + 1
+        if outlets:
+            self.main_outlet = max(outlets, key=lambda k: (outlets[k], -list(outlets).index(k)))
+
+    # -- names ------------------------------------------------------------------
+    def _named(self, span: Span) -> str | None:
+        ent = _head_entity(span)
+        if ent is None:
+            return None
+        kind = _KIND_OF_ENT.get(ent.label_, ORGANIZATION)
+        if kind == GROUP:
+            return None
+        name = _clean_name(ent.text)
+        if not name:
+            return None
+        key = self._match_known(name, kind) or self._match_article(name, kind)
+        if key is None:
+            key = self._add(Actor(key=slug(name), name=name, kind=kind))
+        self._note_role(self.actors[key], span, ent)
+        if kind == PERSON and len(name.split()) > len(self.actors[key].name.split()) and not self.actors[key].known:
+            self.actors[key].aliases.add(self.actors[key].name)
+            self.actors[key].name = name
+        return key
+
+    def _match_known(self, name: str, kind: str) -> str | None:
+        known = self.known.find(name, kind)
+        if known is None:
+            return None
+        if known.key not in self.actors:
+            self.actors[known.key] = Actor(key=known.key, name=name if known.kind == PERSON else known.name, kind=known.kind, aliases=set(known.aliases),
+                                           roles=set(known.roles), affiliation=known.affiliation,
+                                           same_as=known.same_as, known=True)
+        actor = self.actors[known.key]
+        if actor.kind == PERSON and len(name.split()) > len(actor.name.split()):
+            actor.aliases.add(actor.name)
+            actor.name = name
+        return known.key
+
+    def _match_article(self, name: str, kind: str) -> str | None:
+        folded = normalise(name)
+        for actor in self.actors.values():
+            if actor.kind != kind and not (kind in (ORGANIZATION, COUNTRY) and actor.kind in (ORGANIZATION, COUNTRY)):
+                continue
+            names = {normalise(n) for n in actor.names()}
+            if folded in names:
+                return actor.key
+            if kind == PERSON and any(_same_person(folded, n) for n in names):
+                return actor.key
+        return None
+
+    def _note_role(self, actor: Actor, span: Span, ent: Span) -> None:
+        # "Putin's spokesman, Dmitri Peskov" / "Sergei Shoigu, Russia's defense minister": the rest is a role.
+        for tok in span:
+            if ent.start <= tok.i < ent.end:
+                continue
+            role = self._role_of(tok, span)
+            if role:
+                actor.roles.add(role)
+
+    def _role_of(self, tok: Token, span: Span) -> str | None:
+        lemma = tok.lemma_.lower()
+        if not self.lexicon.has("RoleNoun", lemma):
+            return None
+        if tok.i > span.start and self.lexicon.has("RoleNoun", f"{span.doc[tok.i - 1].lower_} {lemma}"):
+            return f"{span.doc[tok.i - 1].lower_} {lemma}"
+        return lemma
+
+    # -- descriptions -------------------------------------------------------------
+    def _description(self, span: Span) -> str | None:
+        """'the spokesman', 'the former official', 'the President', 'the publication'."""
+        root = span.root
+        first = span[0].lower_
+        if first not in ("the", "this", "that") or root.tag_ in ("NNS", "NNPS"):
+            return None
+        lemma = root.lemma_.lower()
+        if self.lexicon.has("OutletAnaphor", lemma) and self.main_outlet:
+            return self.main_outlet
+        modifiers = {t.lemma_.lower() for t in span if t.dep_ in ("amod", "compound") and t.i < root.i}
+        for record in reversed(self.history):
+            actor = self.actors[record.actor]
+            if lemma in actor.roles or any(_head_lemma(n) == lemma and modifiers <= _modifiers(n) for n in actor.names()):
+                return actor.key
+        return None
+
+    def _collective(self, span: Span) -> str | None:
+        """Groups ('US officials'), and single sources drawn from them ('one of the officials')."""
+        root = span.root
+        if not (self.lexicon.has("SourceNoun", root.lemma_.lower()) or self.lexicon.has("RoleNoun", root.lemma_.lower())
+                or root.pos_ in ("NOUN", "PROPN", "PRON")):
+            return None
+        name = _DET_STRIP(span.text)
+        plural = root.tag_ in ("NNS", "NNPS") or root.lower_ in ("others", "many", "some", "several")
+        member_of = self._group_of(span) if not plural or root.lower_ == "one" else None
+        kind = GROUP if plural and member_of is None and root.lower_ != "one" else PERSON
+        if root.lower_ == "one" and member_of is not None:
+            kind = PERSON
+        key = self._match_article(name, kind)
+        if key:
+            return key
+        actor = Actor(key=slug(name), name=name, kind=kind, member_of=member_of)
+        role = self._role_of(root, span)
+        if role and kind == PERSON:
+            actor.roles.add(" ".join(t.lower_ for t in span if t.dep_ == "amod" and t.i < root.i and t.lower_ not in ("one",)) + (" " if any(t.dep_ == "amod" and t.i < root.i for t in span) else "") + role)
+        return self._add(actor)
+
+    def _group_of(self, span: Span) -> str | None:
+        """'one of the former Russian officials' / 'one former senior Russian official' -> the group."""
+        root = span.root
+        if root.lower_ == "one":
+            of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if group is not None:
+                group_span = span.doc[group.left_edge.i: group.right_edge.i + 1]
+                return self._match_article(_DET_STRIP(group_span.text), GROUP) or self._add(
+                    Actor(key=slug(_DET_STRIP(group_span.text)), name=_DET_STRIP(group_span.text), kind=GROUP))
+            return None
+        if not any(c.lower_ == "one" and c.dep_ == "nummod" for c in root.children):
+            return None
+        mods = {t.lemma_.lower() for t in span if t.dep_ in ("amod", "compound") and t.i < root.i}
+        for actor in self.actors.values():
+            if actor.kind == GROUP and _head_lemma(actor.name) == root.lemma_.lower() and _modifiers(actor.name) <= mods:
+                return actor.key
+        return None
+
+    # -- pronouns -------------------------------------------------------------------
+    def _pronoun(self, tok: Token, sent_index: int) -> str | None:
+        """Pick the most salient agreeing antecedent among the last three sentences."""
+        wanted = PERSON if tok.lower_ in _MALE | _FEMALE else GROUP
+        best, best_score = None, float("-inf")
+        for record in self.history:
+            if record.start >= tok.idx or sent_index - record.sent > 3:
+                continue
+            actor = self.actors[record.actor]
+            if not _agrees(actor, tok.lower_, wanted):
+                continue
+            score = -2.0 * (sent_index - record.sent) + 1.5 * record.subject + 1.0 * record.speaker + 1.0 * record.named
+            score += 0.001 * record.start  # recency breaks ties
+            if score > best_score:
+                best, best_score = record.actor, score
+        return best
+
+    def _add(self, actor: Actor) -> str:
+        key = actor.key
+        while key in self.actors and self.actors[key].name != actor.name:
+            key += "-2"
+        actor.key = key
+        self.actors.setdefault(key, actor)
+        return key
+
+
+def _agrees(actor: Actor, pronoun: str, wanted: str) -> bool:
+    if wanted == PERSON:
+        if actor.kind != PERSON:
+            return False
+        gender = _gender(actor.name.split()[0])
+        return not ((pronoun in _MALE and gender == "female") or (pronoun in _FEMALE and gender == "male"))
+    return actor.kind in (GROUP, ORGANIZATION, COUNTRY)
+
+
+@lru_cache(maxsize=4096)
+def _gender(first_name: str) -> str:
+    detector = _gender_detector()
+    guess = detector.get_gender(first_name.capitalize())
+    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess, "unknown")
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector as gender  # a names-gender resource shipped in its package
+
+    return gender.Detector(case_sensitive=False)
+
+
+def _head_entity(span: Span) -> Span | None:
+    """The PERSON/ORG/GPE entity the mention is about (an apposition's name counts)."""
+    ents = [e for e in span.ents if e.label_ in _KIND_OF_ENT]
+    if not ents:
+        return None
+    root = span.root
+    for ent in ents:
+        if ent.start <= root.i < ent.end:
+            return ent
+    persons = [e for e in ents if e.label_ == "PERSON" and any(t.dep_ == "appos" or t.head.dep_ == "appos" or t.i == root.i
+                                                               or t.head.i == root.i for t in e)]
+    return persons[0] if persons else None
+
+
+def _clean_name(text: str) -> str:
+    words = text.replace("’s", "").replace("'s", "").strip("\"'‘’“” ").split()
+    while words and words[0].lower() in ({"the"} | _TITLE_WORDS) and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """'Putin' and 'Vladimir Putin'; 'Dmitri Peskov' and 'Dmitry Peskov'."""
+    a_words, b_words = a.split(), b.split()
+    if a_words[-1] != b_words[-1]:
+        return False
+    if len(a_words) == 1 or len(b_words) == 1:
+        return True
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a_words[0], b_words[0]) >= 70 or a_words[0][0] == b_words[0][0]
+
+
+def _head_lemma(name: str) -> str:
+    word = name.lower().split()[-1] if name.split() else ""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _modifiers(name: str) -> set[str]:
+    words = [w.lower() for w in name.split()[:-1]]
+    return {w[:-1] if w.endswith("s") else w for w in words if w not in ("the", "one", "of", "a", "an", "some")} | set(words)
+
+
+def _DET_STRIP(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _sent_index(span: Span) -> int:
+    doc = span.doc
+    if "sent_starts" not in doc.user_data:
+        doc.user_data["sent_starts"] = [s.start for s in doc.sents]
+    starts = doc.user_data["sent_starts"]
+    import bisect
+
+    return bisect.bisect_right(starts, span.start) - 1

@@ -1,0 +1,26 @@
+"""Exceptions raised by the kg library; the CLI turns them into one-line errors."""
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base class of every error kg raises on purpose."""
+
+
+class ArticleError(KgError):
+    """An article could not be read: missing, empty, binary or not UTF-8."""
+
+
+class GraphParseError(KgError):
+    """An RDF file could not be parsed."""
+
+
+class QueryError(KgError):
+    """A SPARQL query is malformed, unknown or not allowed."""
+
+
+class SchemeError(KgError):
+    """A SKOS scheme or lexicon file is malformed."""
+
+
+class GoldError(KgError):
+    """A gold annotation file is missing or malformed."""

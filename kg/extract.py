@@ -1,0 +1,93 @@
+"""The extraction API: article text in, statements and actors out."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .actors import Actor
+from .article import Article, parse_article, read_article
+from .pipeline import load_pipeline
+from .positions import DEFAULT_THRESHOLD
+from .statements import Statement
+from .timex import resolve
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Data files and thresholds that configure extraction."""
+
+    scheme: tuple[str, ...] = ()
+    lexicon: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    channel_kinds: tuple[str, ...] = ()
+    threshold: float = DEFAULT_THRESHOLD
+
+    def pipeline(self):
+        return load_pipeline(self.scheme, self.lexicon, self.actors, self.channel_kinds, self.threshold)
+
+
+@dataclass
+class Extraction:
+    """What was found in one article: its statements and the actors they involve."""
+
+    article: Article
+    statements: list[Statement]
+    actors: dict[str, Actor] = field(default_factory=dict)
+
+
+def extract(text: str | Article, settings: Settings | None = None) -> list[Statement]:
+    """Find the attributed statements in an article's text.
+
+    :param text: the article body (or an Article).
+    :param settings: extra data files and thresholds.
+    """
+    return extract_article(text if isinstance(text, Article) else parse_article(text), settings).statements
+
+
+def extract_article(article: Article, settings: Settings | None = None) -> Extraction:
+    """Extract one parsed article."""
+    return next(extract_many([article], settings))
+
+
+def extract_files(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Extraction]:
+    """Read and extract article files one by one."""
+    return extract_many((read_article(p) for p in paths), settings)
+
+
+def extract_many(articles: Iterable[Article], settings: Settings | None = None, n_process: int = 1,
+                 batch_size: int = 16) -> Iterator[Extraction]:
+    """Extract a stream of articles with spaCy's nlp.pipe (optionally in several processes)."""
+    settings = settings or Settings()
+    nlp = settings.pipeline()
+    pending: list[Article] = []
+
+    def texts():
+        for article in articles:
+            pending.append(article)
+            yield article.body
+
+    for doc in nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
+        article = pending.pop(0)
+        yield _finish(article, doc)
+
+
+def _finish(article: Article, doc) -> Extraction:
+    statements: list[Statement] = doc._.kg_statements or []
+    registry = doc._.kg_actors
+    for statement in statements:
+        if statement.time:
+            statement.time_start, statement.time_end = resolve(statement.time, article.published)
+    used = _used_actors(statements, registry.actors if registry is not None else {})
+    return Extraction(article, statements, used)
+
+
+def _used_actors(statements: list[Statement], actors: dict[str, Actor]) -> dict[str, Actor]:
+    keys: list[str] = []
+    for s in statements:
+        keys += [k for k in (s.speaker_actor, s.addressee_actor, *s.subject_actors) if k]
+        keys += [h.actor for h in s.channel if h.actor]
+    for key in list(keys):
+        if key in actors and actors[key].member_of:
+            keys.append(actors[key].member_of)
+    return {k: actors[k] for k in dict.fromkeys(keys) if k in actors}

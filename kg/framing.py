@@ -1,0 +1,158 @@
+"""Turning attribution frames into Statements: evidence, quote kind, hedging, kind, nesting."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .attribution import Frame
+from .lexicon import Lexicon
+from .quotes import Quote
+from .statements import Statement
+
+_TENTATIVE_ADJ = {"possible", "likely", "unlikely", "probable", "expected"}
+
+
+class StatementBuilder:
+    """Decide the frame-level attributes of each statement from the parse and the lexicon.
+
+    :param lexicon: hedges and stance markers come from here.
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def build(self, doc: Doc, sent: Span, frame: Frame, quotes: list[Quote]) -> Statement:
+        """Make a Statement of one frame found in ``sent``."""
+        content = [t for t in frame.content if not t.is_space]
+        start, end = _trimmed(sent)
+        cue_text = _join_parts(doc, frame.cue_tokens)
+        inside_quote = any(q.contains(frame.cue_tokens[0].idx) for q in quotes)
+        statement = Statement(
+            start=start,
+            end=end,
+            evidence=doc.text[start:end],
+            speaker=frame.speaker.text if frame.speaker is not None else None,
+            speaker_start=frame.speaker.start_char if frame.speaker is not None else None,
+            speaker_end=frame.speaker.end_char if frame.speaker is not None else None,
+            cue=cue_text,
+            content=_text_of(doc, content),
+            content_start=content[0].idx if content else None,
+            content_end=content[-1].idx + len(content[-1]) if content else None,
+            quote_kind=self.quote_kind(frame, content, quotes, inside_quote),
+            hedged=self.hedged(frame, content),
+            addressee=frame.addressee.text if frame.addressee is not None else None,
+            cue_token=frame.cue_tokens[0].i,
+            speaker_token=frame.speaker.root.i if frame.speaker is not None else None,
+            content_tokens=frozenset(t.i for t in content),
+            in_quote_of_other=inside_quote,
+            relay_spans=[(r.start_char, r.end_char) for r in frame.relays or []],
+        )
+        statement.kind = self.kind(content)
+        return statement
+
+    def continued_quote(self, doc: Doc, sent: Span) -> Statement:
+        """A sentence that only continues a quotation: no speaker, no cue."""
+        start, end = _trimmed(sent)
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        statement = Statement(start=start, end=end, evidence=doc.text[start:end], speaker=None, cue=None,
+                              content=_text_of(doc, words), quote_kind="direct",
+                              content_tokens=frozenset(t.i for t in words),
+                              content_start=words[0].idx if words else start,
+                              content_end=words[-1].idx + len(words[-1]) if words else end)
+        statement.hedged = self.hedged(None, words)
+        statement.kind = self.kind(words)
+        return statement
+
+    # -- attributes ---------------------------------------------------------
+    @staticmethod
+    def quote_kind(frame: Frame, content: list[Token], quotes: list[Quote], inside_quote: bool) -> str:
+        words = [t for t in content if not t.is_punct]
+        if not words:
+            return "indirect"
+        quoted = [t for t in words if any(q.contains(t.idx) for q in quotes)]
+        if inside_quote:
+            # Words quoted from someone else's text: only a quote within the quote is this speaker's.
+            return "indirect"
+        if not quoted:
+            return "indirect"
+        complementiser = any(t.lower_ == "that" and t.dep_ == "mark" and not any(q.contains(t.idx) for q in quotes) for t in words)
+        if len(quoted) >= 0.9 * len(words) and not complementiser:
+            return "direct"
+        return "mixed"
+
+    def hedged(self, frame: Frame | None, content: list[Token]) -> bool:
+        if frame is not None:
+            if frame.entry is not None and frame.entry.hedges:
+                return True
+            if frame.kind == "hedge":
+                return True
+            for cue in frame.cue_tokens:
+                if any(self._hedge_word(c) for c in cue.children if c.dep_ in ("advmod", "aux")):
+                    return True
+        return any(self._tentative(root) for root in _clause_roots(content))
+
+    def _hedge_word(self, tok: Token) -> bool:
+        return self.lexicon.has("Hedge", tok.lower_) and tok.lower_ not in ("could", "would", "can")
+
+    def _tentative(self, root: Token) -> bool:
+        """The main proposition is tentative: 'may change', 'is expected to', 'appears to'."""
+        for child in root.children:
+            if child.dep_ in ("aux", "advmod") and self.lexicon.has("Hedge", child.lower_) and child.lower_ not in ("could", "would", "can"):
+                return True
+        if root.lemma_ in ("expect", "appear", "seem") and any(c.dep_ == "xcomp" for c in root.children):
+            return True
+        if root.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _TENTATIVE_ADJ for c in root.children):
+            return True
+        return False
+
+    def kind(self, content: list[Token]) -> str:
+        """Stance when the proposition carries a position or intention, claim otherwise."""
+        for tok in content:
+            if self.lexicon.has("StanceMarker", tok.lemma_.lower()) or self.lexicon.has("StanceMarker", tok.lower_):
+                return "stance"
+            if tok.dep_ == "neg" and tok.head.pos_ in ("VERB", "ADJ", "AUX"):
+                return "stance"
+        return "claim"
+
+
+def nest(statements: list[Statement]) -> None:
+    """Mark a statement reported by another when its cue lies in the other's content."""
+    for i, inner in enumerate(statements):
+        if inner.cue_token is None:
+            continue
+        hosts = [j for j, outer in enumerate(statements)
+                 if j != i and inner.cue_token in outer.content_tokens and outer.speaker_token != inner.speaker_token
+                 and outer.start == inner.start and inner.cue_token != outer.cue_token]
+        if hosts:
+            inner.reported_by = min(hosts, key=lambda j: len(statements[j].content_tokens))
+
+
+def _clause_roots(content: list[Token]) -> list[Token]:
+    ids = {t.i for t in content}
+    roots = [t for t in content if t.head.i not in ids or t.head is t]
+    return roots + [c for r in roots for c in r.conjuncts if c.i in ids]
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    return start, end
+
+
+def _text_of(doc: Doc, tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])].strip(" ,–—-“”\"")
+
+
+def _join_parts(doc: Doc, tokens: list[Token]) -> str:
+    """Cue words as written; separate parts joined with ' ... '."""
+    parts: list[list[Token]] = []
+    for tok in tokens:
+        if parts and tok.i - parts[-1][-1].i <= 1:
+            parts[-1].append(tok)
+        elif parts and tok.i - parts[-1][-1].i == 2 and doc[tok.i - 1].pos_ in ("ADV", "AUX", "ADP", "PART", "DET"):
+            parts[-1].extend([doc[tok.i - 1], tok])
+        else:
+            parts.append([tok])
+    return " ... ".join(doc.text[p[0].idx: p[-1].idx + len(p[-1])] for p in parts)

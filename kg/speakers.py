@@ -1,0 +1,94 @@
+"""Linking statements to actors: speakers, addressees and subjects, in reading order."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .attribution import AttributionRules
+from .coref import ArticleActors
+from .quotes import Quote
+from .statements import Statement
+
+_SALIENT_DEPS = {"nsubj", "nsubjpass", "poss", "pobj", "dobj", "appos"}
+
+
+def assign_actors(doc: Doc, statements: list[Statement], registry: ArticleActors, rules: AttributionRules,
+                  quotes: list[Quote]) -> None:
+    """Resolve every statement's speaker, addressee and subject to actor keys.
+
+    Mentions are visited in reading order, so pronouns only see what came before.
+    """
+    registry.observe(doc)
+    speaker_spans = {(s.speaker_start, s.speaker_end) for s in statements if s.speaker_start is not None}
+    resolved: dict[tuple[int, int], str | None] = {}
+    for span in _mentions(doc, statements, rules):
+        key = (span.start_char, span.end_char)
+        if key not in resolved:
+            resolved[key] = registry.resolve(span, speaker=key in speaker_spans)
+    last_speaker: str | None = None
+    for statement in statements:
+        if statement.speaker_start is not None:
+            statement.speaker_actor = resolved.get((statement.speaker_start, statement.speaker_end))
+        elif statement.cue is None:
+            statement.speaker_actor = _quote_owner(statement, statements, quotes) or last_speaker
+        if statement.speaker_actor:
+            last_speaker = statement.speaker_actor
+        if statement.addressee:
+            statement.addressee_actor = _lookup(doc, resolved, statement.addressee, statement)
+        statement.subject_actors = _subjects(doc, statement, resolved)
+    statements[:] = [s for s in statements if s.speaker_actor is not None]
+
+
+def _mentions(doc: Doc, statements: list[Statement], rules: AttributionRules) -> list[Span]:
+    spans: dict[tuple[int, int], Span] = {}
+    for statement in statements:
+        if statement.speaker_start is not None:
+            span = doc.char_span(statement.speaker_start, statement.speaker_end, alignment_mode="expand")
+            if span is not None:
+                spans[(span.start_char, span.end_char)] = span
+    for tok in doc:
+        if tok.dep_ in _SALIENT_DEPS and rules.is_actor_like(tok) and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            span = rules.mention(tok) if tok.pos_ != "PRON" else doc[tok.i: tok.i + 1]
+            if span is not None and len(span) <= 12 and not _inside_any(span, spans):
+                spans.setdefault((span.start_char, span.end_char), span)
+    return sorted(spans.values(), key=lambda s: (s.start_char, -s.end_char))
+
+
+def _inside_any(span: Span, spans: dict[tuple[int, int], Span]) -> bool:
+    return any(start <= span.start_char and span.end_char <= end and (start, end) != (span.start_char, span.end_char)
+               for start, end in spans)
+
+
+def _quote_owner(statement: Statement, statements: list[Statement], quotes: list[Quote]) -> str | None:
+    """The speaker of another statement that shares this continued quote's quotation."""
+    for quote in quotes:
+        if not (quote.start <= statement.start + 1 < quote.end or statement.start <= quote.start < statement.end):
+            continue
+        for other in statements:
+            if other is not statement and other.speaker_actor and other.cue is not None and not other.in_quote_of_other \
+                    and quote.start <= other.end and other.start <= quote.end and other.quote_kind != "indirect":
+                return other.speaker_actor
+    return None
+
+
+def _lookup(doc: Doc, resolved: dict[tuple[int, int], str | None], text: str, statement: Statement) -> str | None:
+    index = doc.text.find(text, statement.start, statement.end)
+    if index < 0:
+        return None
+    for (start, end), key in resolved.items():
+        if start <= index < end or index <= start < index + len(text):
+            return key
+    return None
+
+
+def _subjects(doc: Doc, statement: Statement, resolved: dict[tuple[int, int], str | None]) -> list[str]:
+    """Actors the statement is about: the subjects of its content clauses, else the speaker."""
+    found: list[str] = []
+    for i in sorted(statement.content_tokens):
+        tok = doc[i]
+        if tok.dep_ in ("nsubj", "nsubjpass", "poss") and tok.head.i in statement.content_tokens:
+            for (start, end), key in resolved.items():
+                if key and start <= tok.idx < end and key not in found and key != statement.speaker_actor:
+                    found.append(key)
+        if found:
+            break
+    return found or ([statement.speaker_actor] if statement.speaker_actor else [])
