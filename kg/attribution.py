@@ -162,7 +162,8 @@ class AttributionRules:
 
     def _citing(self, verb: Token) -> Span | None:
         """'Citing X, the newspaper said': the source the verb's subject relies on."""
-        for child in verb.children:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        for child in [*verb.children, *(g for s in subjects for g in s.children)]:
             if child.lemma_.lower() == "cite" and child.dep_ in ("advcl", "xcomp", "prep", "acl"):
                 obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
                 if obj is None:
@@ -215,7 +216,7 @@ class AttributionRules:
                 tokens = tokens if any(c.lower_ == "as" for c in tok.children) or extra else []
         if not tokens and entry.kind == "CognitionVerb":
             return []
-        if not tokens:
+        if not tokens and not (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp")):
             tokens = self._quoted_tokens(sent, quotes, exclude=set(range(speaker.start, speaker.end)) | {tok.i})
         return sorted(set(tokens), key=lambda t: t.i)
 
@@ -378,8 +379,13 @@ class AttributionRules:
         cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") and not self._keep_clause(c) for t in c.subtree}
         cut |= {t.i for t in tok.subtree if t.i > tok.i and t.dep_ == "punct" and t.text in ("(", ")", "“", "”", '"', "–", "—")}
         cut |= {t.i for c in tok.children if c.dep_ in ("advcl", "ccomp", "punct") and c.i > tok.i and c.text not in (",",) for t in c.subtree}
-        indices = [t.i for t in tok.subtree if t.i not in cut]
-        start, end = min(indices), max(indices) + 1
+        cut |= {t.i for c in tok.children if c.lemma_.lower() in ("cite", "quote") for t in c.subtree}
+        kept = {t.i for t in tok.subtree if t.i not in cut}
+        start, end = tok.i, tok.i + 1
+        while start - 1 in kept:
+            start -= 1
+        while end in kept:
+            end += 1
         while start < end and (doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].lower_ in ("but", "and")):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "case")):
@@ -397,6 +403,9 @@ class AttributionRules:
         """Whether a token can head a mention of a speaker."""
         if tok.lower_ in _PERSONAL_PRONOUNS or tok.ent_type_ in _ACTOR_ENTS - {"NORP"}:
             return True
+        if tok.lower_ in ("one", "some", "several", "many", "two", "three", "few", "none", "most", "all"):
+            # "one of the former officials", "some of the analysts"
+            return any(c.lower_ == "of" and any(self.is_source_like(g) for g in c.children) for c in tok.children)
         return self.is_source_like(tok) or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"))
 
     def is_source_like(self, tok: Token) -> bool:

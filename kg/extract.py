@@ -7,6 +7,7 @@ from typing import Iterable, Iterator
 
 from .actors import Actor
 from .article import Article, parse_article, read_article
+from .cleaning import mask_boilerplate
 from .pipeline import load_pipeline
 from .positions import DEFAULT_THRESHOLD
 from .statements import Statement
@@ -65,7 +66,7 @@ def extract_many(articles: Iterable[Article], settings: Settings | None = None, 
     def texts():
         for article in articles:
             pending.append(article)
-            yield article.body
+            yield mask_boilerplate(article.body)
 
     for doc in nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
         article = pending.pop(0)
@@ -76,6 +77,8 @@ def _finish(article: Article, doc) -> Extraction:
     statements: list[Statement] = doc._.kg_statements or []
     registry = doc._.kg_actors
     for statement in statements:
+        # The parse ran on the masked body: take the words from the article itself.
+        statement.evidence = article.body[statement.start:statement.end]
         if statement.time:
             statement.time_start, statement.time_end = resolve(statement.time, article.published)
     used = _used_actors(statements, registry.actors if registry is not None else {})

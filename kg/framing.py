@@ -24,7 +24,7 @@ class StatementBuilder:
         """Make a Statement of one frame found in ``sent``."""
         content = [t for t in frame.content if not t.is_space]
         start, end = _trimmed(sent)
-        cue_text = _join_parts(doc, frame.cue_tokens)
+        cue_text = _join_parts(doc, _with_auxiliaries(frame))
         inside_quote = any(q.contains(frame.cue_tokens[0].idx) for q in quotes)
         statement = Statement(
             start=start,
@@ -112,6 +112,22 @@ class StatementBuilder:
             if tok.dep_ == "neg" and tok.head.pos_ in ("VERB", "ADJ", "AUX"):
                 return "stance"
         return "claim"
+
+
+def _with_auxiliaries(frame: Frame) -> list[Token]:
+    """'have said', 'has reportedly conveyed': perfect auxiliaries and adverbs that lead into the verb."""
+    if frame.kind != "verb":
+        return frame.cue_tokens
+    head = frame.cue_tokens[0]
+    lead = []
+    i = head.i - 1
+    while i >= head.sent.start and head.doc[i].head.i == head.i and head.doc[i].dep_ in ("aux", "advmod") \
+            and head.doc[i].lower_ not in ("not", "n't", "also", "then", "however"):
+        lead.insert(0, head.doc[i])
+        i -= 1
+    if not any(t.lemma_ == "have" for t in lead):
+        lead = [t for t in lead if t.dep_ == "advmod" and t.lower_ in ("reportedly", "allegedly", "apparently", "purportedly")]
+    return sorted({*lead, *frame.cue_tokens}, key=lambda t: t.i)
 
 
 def nest(statements: list[Statement]) -> None:

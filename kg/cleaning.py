@@ -1,0 +1,57 @@
+"""Blanking the parts of an article body that are not narrative: headline, datelines, credits.
+
+They are replaced by spaces of the same length, so every character offset
+still points into the original body.
+"""
+from __future__ import annotations
+
+import re
+
+_DATELINE = re.compile(
+    r"^(?P<d>[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"(?:\((?:[A-Z][A-Za-z .&-]{1,30})\)\s*)?[-–—]{1,2}\s)", re.MULTILINE)
+_CAPS_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,|\s*\(|\s*[-–—])")
+_CREDIT = re.compile(r"^\s*\(?\s*(?:(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Produced|Research)\b[^\n]*\bby\b"
+                     r"|By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$)[^\n]*$", re.MULTILINE)
+_TERMINAL = re.compile(r"[.!?\"”’:)]\s*$")
+_MAX_HEADLINE_WORDS = 22
+
+
+def mask_boilerplate(body: str) -> str:
+    """Blank headline, datelines and reporting credits, keeping every offset.
+
+    >>> masked = mask_boilerplate("MOSCOW, Feb 14 (Reuters) - Peskov said no.")
+    >>> (len(masked), masked.strip())
+    (42, 'Peskov said no.')
+    """
+    chars = list(body)
+    for start, end in _headline(body) + _datelines(body) + _credits(body):
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _headline(body: str) -> list[tuple[int, int]]:
+    stripped = body.lstrip()
+    first_end = stripped.find("\n")
+    if first_end < 0:
+        return []
+    start = len(body) - len(stripped)
+    line = stripped[:first_end]
+    if _TERMINAL.search(line) or len(line.split()) > _MAX_HEADLINE_WORDS or not stripped[first_end:].strip():
+        return []
+    return [(start, start + first_end)]
+
+
+def _datelines(body: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _DATELINE.finditer(body):
+        text = match.group("d")
+        if _CAPS_PLACE.match(text) or "(" in text:
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _credits(body: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CREDIT.finditer(body)]
