@@ -40,6 +40,7 @@ class Actor:
     affiliation: str | None = None
     same_as: str | None = None
     known: bool = False
+    heads: dict[str, set[str]] = field(default_factory=dict)  # head lemma -> modifiers seen with it
 
     def names(self) -> set[str]:
         return {self.name, *self.aliases}

@@ -68,6 +68,7 @@ class AttributionRules:
             if frame is not None:
                 frames.append(frame)
         frames.extend(self._perspective_frame(sent, quotes, frames))
+        frames = self._sentence_initial_citing(sent, frames)
         return self._merge(frames)
 
     # -- verbs ------------------------------------------------------------
@@ -146,6 +147,9 @@ class AttributionRules:
             inverted = self._inverted_subject(head)
             if inverted is not None:
                 return self._cited_source(head, inverted)
+            parenthetical = self._parenthetical_subject(head)
+            if parenthetical is not None:
+                return parenthetical
             if head.dep_ not in _INHERIT_DEPS or head.head is head:
                 return None, None
             head = head.head
@@ -186,6 +190,19 @@ class AttributionRules:
                 head = head.head
             if self.is_actor_like(head) and head.pos_ in ("PROPN", "NOUN"):
                 return head
+        return None
+
+    def _parenthetical_subject(self, verb: Token) -> tuple[Span, list[Span]] | None:
+        """'Some analysts – continues the NYT – argue ...': the parser hangs the subject on the insertion."""
+        for child in verb.children:
+            if child.dep_ not in ("ccomp", "parataxis") or child.i > verb.i:
+                continue
+            dashes = [t for t in child.doc[child.left_edge.i - 1: verb.i] if t.text in ("–", "—", "-", ",")]
+            subject = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS and c.i < child.i), None)
+            outlet = next((c for c in child.children if c.i > child.i and c.dep_ in ("dobj", "nsubj", "attr")), None)
+            if dashes and subject is not None and self.is_actor_like(subject):
+                relays = [self.mention(outlet)] if outlet is not None and self.is_outlet_like(outlet) else []
+                return self.mention(subject), [r for r in relays if r is not None]
         return None
 
     @staticmethod
@@ -264,6 +281,38 @@ class AttributionRules:
         content = [t for t in sent if t.i not in frame_tokens and not t.is_punct]
         return Frame(cue, speaker, content, "prep", self.lexicon.lookup("Preposition", "according")[0]
                      if self.lexicon.lookup("Preposition", "according") else None)
+
+    def _sentence_initial_citing(self, sent: Span, frames: list[Frame]) -> list[Frame]:
+        """'Citing information from X, the newspaper reported that ...': X speaks, the outlet relays.
+
+        The parser often misreads a long fronted participle, so this rule reads the
+        sentence's surface: the source runs from 'citing' to the comma before the
+        outlet that is the main verb's subject.
+        """
+        words = [t for t in sent if not t.is_space]
+        if not words or words[0].lower_ not in ("citing", "quoting"):
+            return frames
+        main = next((f for f in frames if f.kind == "verb" and f.cue_tokens[0].dep_ == "ROOT"), None)
+        if main is None or main.speaker is None:
+            return frames
+        outlet = next((e for e in sent.ents if e.label_ == "ORG" and e.end <= main.cue_tokens[0].i
+                       and self.is_outlet_like(e.root)), None)
+        if outlet is None:
+            return frames
+        start = words[0].i + 1
+        for i in range(start, min(start + 3, outlet.start)):
+            if sent.doc[i].lower_ in ("from", "by", "of"):
+                start = i + 1
+        end = outlet.start
+        while end > start and (sent.doc[end - 1].is_punct or sent.doc[end - 1].dep_ == "det"):
+            end -= 1
+        if end <= start:
+            return frames
+        cue = [words[0]] + [t for t in sent.doc[words[0].i + 1: start] if not t.is_punct] + list(main.cue_tokens)
+        main.cue_tokens = cue
+        main.speaker = sent.doc[start:end]
+        main.relays = [outlet]
+        return frames
 
     def _perspective_frame(self, sent: Span, quotes: list[Quote], frames: list[Frame]) -> list[Frame]:
         """'For X, <clause>' at the start of a sentence: X's view (not inside a quote)."""

@@ -17,12 +17,13 @@ def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActo
     carried_by: dict[str, list[str]] = {}  # speaker -> outlets that carried their words
     for index, statement in enumerate(statements):
         hops = finder.venues(doc, statement)
-        outlets = _direct_outlets(doc, statement, registry, finder)
-        outlets += _linked_outlets(index, statement, statements, actors, quotes, carried_by)
+        direct = _direct_outlets(doc, statement, registry, finder)
+        outlets = direct + _linked_outlets(index, statement, statements, actors, quotes, carried_by)
         statement.channel = hops + [ChannelHop(actors[k].name, "publication", k) for k in dict.fromkeys(outlets)]
-        if statement.speaker_actor and outlets:
-            carried_by.setdefault(statement.speaker_actor, [])
-            carried_by[statement.speaker_actor] = list(dict.fromkeys(carried_by[statement.speaker_actor] + outlets))
+        if statement.speaker_actor and direct:
+            # A source that spoke to an outlet keeps speaking through it in what follows.
+            known = carried_by.setdefault(statement.speaker_actor, [])
+            carried_by[statement.speaker_actor] = list(dict.fromkeys(known + direct))
 
 
 def _is_outlet(actors: dict[str, Actor], key: str | None) -> bool:

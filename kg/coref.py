@@ -66,6 +66,9 @@ class ArticleActors:
         actor = self.actors[key]
         if normalise(text) != normalise(actor.name):
             actor.aliases.add(text)
+        if root.pos_ in ("NOUN", "PROPN") and not (root.lower_ in _MALE | _FEMALE | _PLURAL):
+            mods = {t.lemma_.lower() for t in span if t.dep_ in ("amod", "compound", "nmod") and t.i != root.i}
+            actor.heads.setdefault(root.lemma_.lower(), set()).update(mods)
         self.history.append(MentionRecord(key, span.start_char, sent_index, root.dep_ in ("nsubj", "nsubjpass"),
                                           speaker, root.ent_type_ in ("PERSON", "ORG", "GPE")))
         return key
@@ -157,7 +160,19 @@ class ArticleActors:
         modifiers = {t.lemma_.lower() for t in span if t.dep_ in ("amod", "compound") and t.i < root.i}
         for record in reversed(self.history):
             actor = self.actors[record.actor]
-            if lemma in actor.roles or any(_head_lemma(n) == lemma and modifiers <= _modifiers(n) for n in actor.names()):
+            if lemma in actor.heads and modifiers <= actor.heads[lemma] | {lemma}:
+                return actor.key
+        for record in reversed(self.history):
+            actor = self.actors[record.actor]
+            if lemma in actor.roles or any(r.endswith(" " + lemma) for r in actor.roles):
+                return actor.key
+        known = self._known_by_role(lemma)
+        return known
+
+    def _known_by_role(self, lemma: str) -> str | None:
+        """'the President': an actor of this article whose known role it is."""
+        for actor in self.actors.values():
+            if actor.known and lemma in actor.roles:
                 return actor.key
         return None
 
@@ -165,7 +180,7 @@ class ArticleActors:
         """Groups ('US officials'), and single sources drawn from them ('one of the officials')."""
         root = span.root
         if not (self.lexicon.has("SourceNoun", root.lemma_.lower()) or self.lexicon.has("RoleNoun", root.lemma_.lower())
-                or root.pos_ in ("NOUN", "PROPN", "PRON")):
+                or root.pos_ in ("NOUN", "PROPN", "PRON") or root.lower_ == "one"):
             return None
         name = _DET_STRIP(span.text)
         plural = root.tag_ in ("NNS", "NNPS") or root.lower_ in ("others", "many", "some", "several")
