@@ -83,7 +83,7 @@ class AttributionRules:
         if self._not_an_act(tok):
             return None
         cue_tokens = sorted([tok, *extra], key=lambda t: t.i)
-        speaker, relays = self._speaker_of(tok, sent)
+        speaker, relays = self._speaker_of(tok, sent, entry)
         passive_quoted = self._quoted_as_saying(tok)
         if passive_quoted is not None:
             speaker = passive_quoted
@@ -131,8 +131,9 @@ class AttributionRules:
             found.append(match)
         return found
 
-    def _speaker_of(self, tok: Token, sent: Span) -> tuple[Span | None, list[Span] | None]:
+    def _speaker_of(self, tok: Token, sent: Span, entry: LexiconEntry | None = None) -> tuple[Span | None, list[Span] | None]:
         """The speaker of a verb: its subject, an inherited subject, or an inverted one."""
+        self._lenient = entry is not None and not entry.needs_source_subject
         head = tok
         for _ in range(4):
             subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
@@ -156,8 +157,9 @@ class AttributionRules:
         return None, None
 
     def _cited_source(self, verb: Token, subject: Token) -> tuple[Span | None, list[Span] | None]:
+        subject = self._owner_of_document(subject)
         span = self.mention(subject)
-        if span is None or not self.is_actor_like(subject):
+        if span is None or not (self.is_actor_like(subject) or getattr(self, "_lenient", False) and self._could_speak(subject)):
             return None, None
         cited = self._citing(verb)
         if cited is not None and self.is_outlet_like(subject):
@@ -456,6 +458,17 @@ class AttributionRules:
             # "one of the former officials", "some of the analysts"
             return any(c.lower_ == "of" and any(self.is_source_like(g) for g in c.children) for c in tok.children)
         return self.is_source_like(tok) or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"))
+
+    def _owner_of_document(self, tok: Token) -> Token:
+        """'a Kremlin statement said', 'the ministry's letter warned': the owner speaks."""
+        if not self.lexicon.has("NonSource", tok.lemma_.lower()):
+            return tok
+        owner = next((c for c in tok.children if c.dep_ in ("poss", "compound") and self.is_actor_like(c)), None)
+        return owner if owner is not None else tok
+
+    def _could_speak(self, tok: Token) -> bool:
+        """A common noun heading the subject of a true speech verb: a speaker unless the lexicon says it cannot be."""
+        return tok.pos_ in ("NOUN", "PROPN") and not self.lexicon.has("NonSource", tok.lemma_.lower())
 
     def is_source_like(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()

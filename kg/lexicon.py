@@ -26,6 +26,7 @@ class LexiconEntry:
     hedges: bool = False
     object_is_content: bool = False
     object_is_addressee: bool = False
+    needs_source_subject: bool = False
 
     @property
     def head(self) -> str:
@@ -87,6 +88,7 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
             hedges=_flag(graph, node, KG.hedges),
             object_is_content=_flag(graph, node, KG.objectIsContent),
             object_is_addressee=_flag(graph, node, KG.objectIsAddressee),
+            needs_source_subject=_flag(graph, node, KG.needsSourceSubject),
         ))
     return Lexicon(sorted(entries, key=lambda e: (e.kind, e.lemma)))
 

@@ -93,3 +93,5 @@ class KG(DefinedNamespace):
     hedges: URIRef
     objectIsContent: URIRef
     objectIsAddressee: URIRef
+    needsSourceSubject: URIRef
+    NonSource: URIRef
