@@ -43,6 +43,7 @@ class Frame:
     entry: LexiconEntry | None = None
     addressee: Span | None = None
     relays: list[Span] | None = None  # outlets that carried a cited source's words
+    hedged_by_fold: bool = False  # a folded 'he believes' makes the host tentative
 
 
 class AttributionRules:
@@ -68,6 +69,7 @@ class AttributionRules:
             if frame is not None:
                 frames.append(frame)
         frames.extend(self._perspective_frame(sent, quotes, frames))
+        frames.extend(self._colon_quote_frame(sent, quotes, frames))
         frames = self._sentence_initial_citing(sent, frames)
         return self._merge(frames)
 
@@ -284,6 +286,22 @@ class AttributionRules:
         return Frame(cue, speaker, content, "prep", self.lexicon.lookup("Preposition", "according")[0]
                      if self.lexicon.lookup("Preposition", "according") else None)
 
+    def _colon_quote_frame(self, sent: Span, quotes: list[Quote], frames: list[Frame]) -> list[Frame]:
+        """'The minister was blunt: “...”', 'She put it this way: “...”': a speaker, a colon, a quote."""
+        colon = next((t for t in sent if t.text == ":" and t.i + 1 < sent.end), None)
+        if colon is None or frames or not any(colon.idx < q.start <= colon.idx + 3 for q in quotes):
+            return []
+        verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else sent.root
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < colon.i), None)
+        if subject is None or not (self.is_actor_like(subject) or self._could_speak(subject)) or any(q.contains(subject.idx) for q in quotes):
+            return []
+        speaker = self.mention(subject)
+        cue = [t for t in sent.doc[speaker.end: colon.i] if not t.is_punct] if speaker is not None else []
+        content = [t for t in sent if t.i > colon.i and any(q.contains(t.idx) for q in quotes) and not t.is_punct]
+        if not cue or not content or len(cue) > 6:
+            return []
+        return [Frame(cue, speaker, content, "colon")]
+
     def _sentence_initial_citing(self, sent: Span, frames: list[Frame]) -> list[Frame]:
         """'Citing information from X, the newspaper reported that ...': X speaks, the outlet relays.
 
@@ -400,7 +418,9 @@ class AttributionRules:
 
     # -- merging ------------------------------------------------------------
     def _merge(self, frames: list[Frame]) -> list[Frame]:
-        """Join a participial cue to the cue it hangs from when both share a speaker."""
+        """Join a participial cue to the cue it hangs from when both share a speaker,
+        and fold a pronoun's belief into the statement around it ('said he believes')."""
+        frames = self._fold_beliefs(frames)
         merged: list[Frame] = []
         for frame in sorted(frames, key=lambda f: f.cue_tokens[0].i):
             host = next((m for m in merged if self._continues(m, frame)), None)
@@ -410,6 +430,21 @@ class AttributionRules:
             host.cue_tokens = sorted({*host.cue_tokens, *frame.cue_tokens}, key=lambda t: t.i)
             host.content = sorted({*host.content, *frame.content}, key=lambda t: t.i)
         return merged
+
+    @staticmethod
+    def _fold_beliefs(frames: list[Frame]) -> list[Frame]:
+        kept = []
+        for frame in frames:
+            is_belief = frame.entry is not None and frame.entry.kind == "CognitionVerb"
+            pronoun = frame.speaker is not None and len(frame.speaker) == 1 and frame.speaker[0].pos_ == "PRON"
+            others = [f for f in frames if f is not frame and f.speaker is not None and not (len(f.speaker) == 1 and f.speaker[0].pos_ == "PRON")]
+            if is_belief and pronoun and others:
+                host = next((f for f in others if frame.cue_tokens[0].i in {t.i for t in f.content}), None)
+                if host is not None and frame.entry.hedges:
+                    host.hedged_by_fold = True
+                continue
+            kept.append(frame)
+        return kept
 
     @staticmethod
     def _continues(host: Frame, frame: Frame) -> bool:

@@ -83,7 +83,7 @@ class StatementBuilder:
         if frame is not None:
             if frame.entry is not None and frame.entry.hedges:
                 return True
-            if frame.kind == "hedge":
+            if frame.kind == "hedge" or frame.hedged_by_fold:
                 return True
             for cue in frame.cue_tokens:
                 if any(self._hedge_word(c) for c in cue.children if c.dep_ in ("advmod", "aux")):

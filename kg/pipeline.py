@@ -63,11 +63,12 @@ class Attribution:
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = doc_quotes(doc)
+        sentences = list(doc.sents)
+        framed = [self.rules.frames(sent, quotes) for sent in sentences]
         statements = []
-        for sent in doc.sents:
-            frames = self.rules.frames(sent, quotes)
+        for index, (sent, frames) in enumerate(zip(sentences, framed)):
             statements.extend(self.builder.build(doc, sent, f, quotes) for f in frames)
-            if not frames and _continues_quote(sent, quotes):
+            if not frames and _opens_quote(sent, quotes) and not _framed_later(index, sentences, framed, quotes):
                 statements.append(self.builder.continued_quote(doc, sent))
         nest(statements)
         doc._.kg_statements = statements
@@ -123,10 +124,21 @@ class Positions:
         return doc
 
 
-def _continues_quote(sent: Span, quotes: list[Quote]) -> bool:
+def _opens_quote(sent: Span, quotes: list[Quote]) -> bool:
+    """A sentence that is (almost) all quotation, from a quote that opens in it."""
     words = [t for t in sent if not t.is_punct and not t.is_space]
     inside = [t for t in words if any(q.contains(t.idx) for q in quotes)]
-    return bool(words) and len(inside) >= 0.8 * len(words)
+    opens = any(sent.start_char <= q.start < sent.end_char for q in quotes)
+    return bool(words) and opens and len(inside) >= 0.8 * len(words)
+
+
+def _framed_later(index: int, sentences: list[Span], framed: list, quotes: list[Quote]) -> bool:
+    """The quote runs on into a later sentence that names its speaker: that statement covers it."""
+    sent = sentences[index]
+    quote = next((q for q in quotes if sent.start_char <= q.start < sent.end_char), None)
+    if quote is None or quote.end <= sent.end_char:
+        return False
+    return any(framed[j] for j in range(index + 1, len(sentences)) if sentences[j].start_char < quote.end)
 
 
 @Language.factory("kg_quotes", assigns=["doc.spans"])
