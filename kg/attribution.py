@@ -144,7 +144,7 @@ class AttributionRules:
             if subject is not None:
                 if subject.lower_ in _RELATIVE_PRONOUNS and head.dep_ == "relcl":
                     subject = head.head
-                if subject.dep_ == "nsubjpass" and head is tok:
+                if subject.dep_ == "nsubjpass" and head.i == tok.i:
                     return None, None
                 return self._cited_source(head, subject)
             inverted = self._inverted_subject(head)
@@ -153,7 +153,7 @@ class AttributionRules:
             parenthetical = self._parenthetical_subject(head)
             if parenthetical is not None:
                 return parenthetical
-            if head.dep_ not in _INHERIT_DEPS or head.head is head:
+            if head.dep_ not in _INHERIT_DEPS or head.head.i == head.i:
                 return None, None
             head = head.head
         return None, None
@@ -280,7 +280,7 @@ class AttributionRules:
             return None
         frame_tokens = {t.i for t in tok.subtree}
         anchor = tok.head
-        while anchor.dep_ in ("prep", "pcomp") and anchor.head is not anchor:
+        while anchor.dep_ in ("prep", "pcomp") and anchor.head.i != anchor.i:
             anchor = anchor.head
         content = [t for t in sent if t.i not in frame_tokens and not t.is_punct]
         return Frame(cue, speaker, content, "prep", self.lexicon.lookup("Preposition", "according")[0]
@@ -386,7 +386,7 @@ class AttributionRules:
             return None
         predicate = next((c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp")), None)
         cue = [tok, predicate if predicate is not None and predicate.i > tok.i else verb]
-        content = [t for t in verb.subtree if t.i not in range(subject.left_edge.i, subject.right_edge.i + 1) and t is not tok]
+        content = [t for t in verb.subtree if t.i not in range(subject.left_edge.i, subject.right_edge.i + 1) and t.i != tok.i]
         return Frame(cue, self.mention(subject), content, "hedge")
 
     @staticmethod

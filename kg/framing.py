@@ -46,7 +46,7 @@ class StatementBuilder:
             in_quote_of_other=inside_quote,
             relay_spans=[(r.start_char, r.end_char) for r in frame.relays or []],
         )
-        statement.kind = self.kind(content)
+        statement.kind = self.kind(content, frame)
         return statement
 
     def continued_quote(self, doc: Doc, sent: Span) -> Statement:
@@ -104,14 +104,43 @@ class StatementBuilder:
             return True
         return False
 
-    def kind(self, content: list[Token]) -> str:
-        """Stance when the proposition carries a position or intention, claim otherwise."""
-        for tok in content:
-            if self.lexicon.has("StanceMarker", tok.lemma_.lower()) or self.lexicon.has("StanceMarker", tok.lower_):
-                return "stance"
-            if tok.dep_ == "neg" and tok.head.pos_ in ("VERB", "ADJ", "AUX"):
+    def kind(self, content: list[Token], frame: Frame | None = None) -> str:
+        """Stance when the cue takes a position or the proposition carries a will or a verdict; claim otherwise."""
+        if frame is not None and frame.entry is not None and frame.entry.expresses_stance:
+            return "stance"
+        if frame is not None and frame.kind == "noun" and frame.entry is not None and frame.entry.expresses_stance:
+            return "stance"
+        for root in _clause_roots(content):
+            if self._volition(root):
                 return "stance"
         return "claim"
+
+    def _volition(self, root: Token) -> bool:
+        """Stance markers on the clause's predicate: 'is willing', 'will not retreat' (of the speaker's side), 'must'."""
+        near = [root, *root.children, *(g for c in root.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") for g in c.children)]
+        for tok in near:
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.i != root.i:
+                continue
+            if self.lexicon.has("StanceMarker", tok.lemma_.lower()) or self.lexicon.has("StanceMarker", tok.lower_):
+                return True
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is None or not self._agent(subject):
+            return False
+        # An agent's announced future ("the company would cut jobs", "we will not withdraw") or refusal.
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall", "would") for c in root.children)
+        going_to = root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children)
+        negated = any(c.dep_ == "neg" for c in root.children) and root.lemma_ not in ("be",)
+        return future or going_to or negated
+
+    def _agent(self, tok: Token) -> bool:
+        """Someone who can intend: a person, organisation, state, or a pronoun for one."""
+        if tok.lower_ in ("i", "we", "he", "she", "they", "it", "you"):
+            return True
+        if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        lemma = tok.lemma_.lower()
+        return self.lexicon.has("SourceNoun", lemma) or self.lexicon.has("RoleNoun", lemma) or (
+            tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "MONEY", "CARDINAL"))
 
 
 def _with_auxiliaries(frame: Frame) -> list[Token]:
@@ -144,7 +173,7 @@ def nest(statements: list[Statement]) -> None:
 
 def _clause_roots(content: list[Token]) -> list[Token]:
     ids = {t.i for t in content}
-    roots = [t for t in content if t.head.i not in ids or t.head is t]
+    roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
     return roots + [c for r in roots for c in r.conjuncts if c.i in ids]
 
 

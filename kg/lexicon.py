@@ -27,6 +27,7 @@ class LexiconEntry:
     object_is_content: bool = False
     object_is_addressee: bool = False
     needs_source_subject: bool = False
+    expresses_stance: bool = False
 
     @property
     def head(self) -> str:
@@ -89,6 +90,7 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
             object_is_content=_flag(graph, node, KG.objectIsContent),
             object_is_addressee=_flag(graph, node, KG.objectIsAddressee),
             needs_source_subject=_flag(graph, node, KG.needsSourceSubject),
+            expresses_stance=_flag(graph, node, KG.expressesStance),
         ))
     return Lexicon(sorted(entries, key=lambda e: (e.kind, e.lemma)))
 

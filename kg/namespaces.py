@@ -94,4 +94,5 @@ class KG(DefinedNamespace):
     objectIsContent: URIRef
     objectIsAddressee: URIRef
     needsSourceSubject: URIRef
+    expressesStance: URIRef
     NonSource: URIRef

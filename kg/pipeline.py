@@ -118,7 +118,7 @@ class Positions:
                 tokens = [doc[statement.cue_token], *tokens]
             notation, score = self.classifier.classify(tokens)
             if notation is not None:
-                statement.kind = "stance"
+                statement.kind = "stance"  # content that expresses a known position is a stance
             if statement.kind == "stance":
                 statement.position, statement.position_confidence = notation, score
         return doc
