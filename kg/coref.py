@@ -55,7 +55,7 @@ class ArticleActors:
         text = span.text.strip()
         if not text:
             return None
-        root = span.root
+        root = self._head_noun(span)
         sent_index = _sent_index(span)
         if root.lower_ in _MALE | _FEMALE | _PLURAL and len(span) == 1:
             key = self._pronoun(root, sent_index)
@@ -66,7 +66,7 @@ class ArticleActors:
         actor = self.actors[key]
         if normalise(text) != normalise(actor.name):
             actor.aliases.add(text)
-        if root.pos_ in ("NOUN", "PROPN") and not (root.lower_ in _MALE | _FEMALE | _PLURAL):
+        if (root.pos_ in ("NOUN", "PROPN") or self.lexicon.has("SourceNoun", root.lower_)) and root.lower_ not in _MALE | _FEMALE | _PLURAL:
             mods = {t.lemma_.lower() for t in span if t.dep_ in ("amod", "compound", "nmod") and t.i != root.i}
             actor.heads.setdefault(root.lemma_.lower(), set()).update(mods)
         self.history.append(MentionRecord(key, span.start_char, sent_index, root.dep_ in ("nsubj", "nsubjpass"),
@@ -150,7 +150,7 @@ class ArticleActors:
     # -- descriptions -------------------------------------------------------------
     def _description(self, span: Span) -> str | None:
         """'the spokesman', 'the former official', 'the President', 'the publication'."""
-        root = span.root
+        root = self._head_noun(span)
         first = span[0].lower_
         if first not in ("the", "this", "that") or root.tag_ in ("NNS", "NNPS"):
             return None
@@ -164,10 +164,21 @@ class ArticleActors:
                 return actor.key
         for record in reversed(self.history):
             actor = self.actors[record.actor]
-            if lemma in actor.roles or any(r.endswith(" " + lemma) for r in actor.roles):
+            roles = [r for r in actor.roles if r == lemma or r.endswith(" " + lemma)]
+            if any(modifiers - {lemma} <= set(r.split()) for r in roles):
                 return actor.key
         known = self._known_by_role(lemma)
         return known
+
+    def _head_noun(self, span: Span) -> Token:
+        """The mention's head noun. The tagger sometimes misreads 'the official present'
+        (official as an adjective): a source or role noun in the span then wins."""
+        root = span.root
+        if self.lexicon.has("SourceNoun", root.lemma_.lower()) or self.lexicon.has("RoleNoun", root.lemma_.lower()):
+            return root
+        sources = [t for t in span if t.i <= root.i and (self.lexicon.has("SourceNoun", t.lower_)
+                                                       or self.lexicon.has("RoleNoun", t.lower_))]
+        return sources[-1] if sources else _head_noun(span)
 
     def _known_by_role(self, lemma: str) -> str | None:
         """'the President': an actor of this article whose known role it is."""
@@ -240,6 +251,15 @@ class ArticleActors:
         actor.key = key
         self.actors.setdefault(key, actor)
         return key
+
+
+def _head_noun(span: Span) -> Token:
+    """The mention's head noun: the parse root, unless that is a trailing modifier ('the official present')."""
+    root = span.root
+    if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return root
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and t.i < root.i]
+    return nouns[-1] if nouns else root
 
 
 def _agrees(actor: Actor, pronoun: str, wanted: str) -> bool:
