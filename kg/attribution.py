@@ -228,7 +228,8 @@ class AttributionRules:
         tokens: list[Token] = [t for c in clause for t in c.subtree]
         if not tokens and tok.lemma_ in ("vow", "pledge", "promise", "threaten", "refuse", "agree", "offer", "urge", "seek", "decide"):
             tokens = [t for c in tok.children if c.dep_ == "xcomp" for t in c.subtree]
-        if not tokens and (entry.object_is_content or extra):
+        takes_as = entry.kind == "CognitionVerb" and any(c.lower_ == "as" and c.dep_ == "prep" for c in tok.children)
+        if not tokens and (entry.object_is_content or extra or takes_as):
             objs = [c for c in tok.children if c.dep_ in ("dobj", "prep", "oprd", "acomp", "dative") and c not in extra
                     and not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after", "before", "through", "via", "with") and not extra)]
             objs += [c for e in extra for c in e.children if c.dep_ in ("pobj", "prep", "dobj")]
