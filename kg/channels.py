@@ -22,6 +22,7 @@ from .errors import SchemeError
 from .resources import data_path
 from .statements import ChannelHop, Statement
 
+_MEDIA_KINDS = {"message", "statement", "social_media", "broadcast", "interview", "call", "publication"}
 _VENUE_PREPS = {"in", "through", "via", "on", "during", "at", "behind", "over", "by", "including"}
 _RELAY = re.compile(r"\bas (?:first )?reported by\b|\bas cited by\b|\bquoted by\b|\bcited by\b", re.IGNORECASE)
 
@@ -106,6 +107,18 @@ class ChannelFinder:
                 if lower == phrase or lower.endswith(" " + phrase) or phrase_lower == phrase or obj.lower_ == phrase or obj.lemma_.lower() == phrase:
                     return ChannelHop(label=text, kind=kind.notation)
         return None
+
+    def medium_phrase(self, doc: Doc, statement: Statement) -> str | None:
+        """'said in a voice message', 'wrote on Telegram': a medium right after the cue belongs to it."""
+        if statement.cue_token is None:
+            return None
+        cue = doc[statement.cue_token]
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.i == cue.i + 1 and c.lower_ in ("in", "on", "via", "during", "through")), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        hop = self._hop(doc, obj) if obj is not None else None
+        if hop is None or hop.kind not in _MEDIA_KINDS:
+            return None
+        return doc[prep.i: obj.i + 1].text
 
     @staticmethod
     def relayed_by(sent: Span) -> list[Span]:

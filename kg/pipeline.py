@@ -102,6 +102,9 @@ class Channels:
         assign_channels(doc, doc._.kg_statements or [], doc._.kg_actors, self.finder, doc_quotes(doc))
         for statement in doc._.kg_statements or []:
             statement.time = time_expression(doc, statement)
+            medium = self.finder.medium_phrase(doc, statement)
+            if medium and statement.cue and not statement.cue.endswith(medium):
+                statement.cue = f"{statement.cue} {medium}"
         return doc
 
 
