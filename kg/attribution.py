@@ -88,7 +88,7 @@ class AttributionRules:
         speaker, relays = self._speaker_of(tok, sent, entry)
         passive_quoted = self._quoted_as_saying(tok)
         if passive_quoted is not None:
-            speaker = passive_quoted
+            speaker, relays = passive_quoted, self.quoted_by(tok)
         if speaker is None:
             return None
         content = self._verb_content(tok, entry, extra, sent, quotes, speaker)
@@ -220,6 +220,14 @@ class AttributionRules:
                 return subj.doc[subj.left_edge.i: subj.i + 1]
         return None
 
+    def quoted_by(self, tok: Token) -> list[Span]:
+        """'was quoted by the Nikkei newspaper as saying': the outlet that quoted."""
+        verb = tok.head if tok.head.lemma_ == "quote" else tok.head.head
+        if verb.lemma_ != "quote":
+            return []
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return [self.mention(a) for a in agents if self.mention(a) is not None]
+
     def _verb_content(self, tok: Token, entry: LexiconEntry, extra: list[Token], sent: Span,
                       quotes: list[Quote], speaker: Span) -> list[Token]:
         clause = [c for c in tok.children if c.dep_ in ("ccomp", "csubj") and not _is_question(c)]
@@ -249,13 +257,13 @@ class AttributionRules:
     def _addressee(self, tok: Token, entry: LexiconEntry) -> Span | None:
         if not entry.object_is_addressee:
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "to" and tok.lemma_ in ("say", "write", "speak", "explain", "complain"):
+                if child.dep_ == "prep" and child.lower_ == "to" and (tok.lemma_ in ("say", "write", "speak", "explain", "complain", "make", "signal", "admit", "confess", "promise", "pledge")):
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if pobj is not None and self.is_actor_like(pobj):
                         return self.mention(pobj)
             return None
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
-        return self.mention(obj) if obj is not None and self.is_actor_like(obj) else None
+        return self.mention(obj) if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON") else None
 
     # -- prepositions -----------------------------------------------------
     def _prep_frame(self, tok: Token, sent: Span) -> Frame | None:

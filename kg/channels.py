@@ -72,18 +72,28 @@ class ChannelFinder:
 
     def venues(self, doc: Doc, statement: Statement) -> list[ChannelHop]:
         """Venues and media forms attached to the cue: 'in a voice message', 'through intermediaries'."""
+        return [hop for hop, _ in self.venue_objects(doc, statement)]
+
+    def venue_objects(self, doc: Doc, statement: Statement) -> list[tuple[ChannelHop, Token]]:
+        """Each venue hop with the noun it was read from."""
         if statement.cue_token is None:
             return []
         cue = doc[statement.cue_token]
-        anchors = [cue] + ([cue.head] if cue.dep_ in ("advcl", "xcomp", "acl", "relcl") else [])
-        hops: list[ChannelHop] = []
+        anchors = [cue] + ([cue.head] if cue.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp") else [])
+        found: list[tuple[ChannelHop, Token]] = []
         for anchor in anchors:
             for prep in (c for c in anchor.children if c.dep_ in ("prep", "advmod", "agent") and c.lower_ in _VENUE_PREPS):
                 for obj in self._objects(prep):
                     hop = self._hop(doc, obj)
-                    if hop is not None and hop.label not in {h.label for h in hops}:
-                        hops.append(hop)
-        return hops
+                    if hop is not None and hop.label not in {h.label for h, _ in found}:
+                        found.append((hop, obj))
+        return found
+
+    @staticmethod
+    def companions(obj: Token) -> list[Token]:
+        """'an interview with Reuters', 'a voice message to Reuters': who was on the other end."""
+        return [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                for g in c.children if g.dep_ == "pobj"]
 
     def _objects(self, prep: Token) -> list[Token]:
         found = []
@@ -138,10 +148,15 @@ def _name_length(text: str) -> int:
 
 
 def _np_text(doc: Doc, tok: Token) -> str:
+    """The noun phrase up to its head: 'a 64-page ruling' -> '64-page ruling'; groups keep their clause."""
     start = tok.left_edge.i
     while start < tok.i and doc[start].dep_ in ("det", "predet", "poss", "case") and doc[start].lower_ not in ("several", "various", "many"):
         start += 1
-    end = tok.right_edge.i + 1
-    while end > tok.i + 1 and (doc[end - 1].is_punct):
+    end = tok.i + 1
+    clause = next((c for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i), None)
+    if clause is not None and tok.tag_ in ("NNS", "NNPS"):
+        # "foreign governments that have ties to both ...": the clause says which group
+        end = clause.right_edge.i + 1
+    while end > tok.i + 1 and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end].text

@@ -35,6 +35,14 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
         return []
     actors = registry.actors
     outlets = []
+    for hop, obj in finder.venue_objects(doc, statement):
+        for companion in finder.companions(obj):
+            span = doc[companion.left_edge.i: companion.i + 1]
+            key = registry.resolve(span)
+            if _is_outlet(actors, key):
+                outlets.append(key)
+                if statement.addressee is None:
+                    statement.addressee, statement.addressee_actor = span.text, key
     for start, end in statement.relay_spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         key = registry.resolve(span) if span is not None else None
