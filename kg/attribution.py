@@ -20,7 +20,7 @@ from .statements import Statement
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "dep"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
-_PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "you"}
+_PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 _PARTICIPLE_LINK_DEPS = {"advcl", "xcomp", "conj"}
 _QUESTION_MARKERS = {"whether", "if", "when", "why", "how", "what", "who", "where", "which"}
@@ -89,6 +89,9 @@ class AttributionRules:
         passive_quoted = self._quoted_as_saying(tok)
         if passive_quoted is not None:
             speaker, relays = passive_quoted, self.quoted_by(tok)
+            quote_verb = tok.head if tok.head.lemma_ == "quote" else tok.head.head
+            cue_tokens = sorted({*cue_tokens, quote_verb, tok.head, *(c for c in quote_verb.children if c.dep_ == "auxpass")},
+                                key=lambda t: t.i)
         if speaker is None:
             return None
         content = self._verb_content(tok, entry, extra, sent, quotes, speaker)
@@ -231,6 +234,10 @@ class AttributionRules:
     def _verb_content(self, tok: Token, entry: LexiconEntry, extra: list[Token], sent: Span,
                       quotes: list[Quote], speaker: Span) -> list[Token]:
         clause = [c for c in tok.children if c.dep_ in ("ccomp", "csubj") and not _is_question(c)]
+        if not clause and tok.dep_ == "parataxis" and tok.i > tok.head.i:
+            # "The company is exploring a sale, Bloomberg reported, citing ...": the host clause is what was said
+            own = {t.i for t in tok.subtree}
+            return [t for t in tok.head.subtree if t.i not in own and not t.is_punct]
         if any(c.dep_ in ("ccomp", "csubj") and _is_question(c) for c in tok.children):
             return []
         tokens: list[Token] = [t for c in clause for t in c.subtree]
@@ -300,7 +307,9 @@ class AttributionRules:
         colon = next((t for t in sent if t.text == ":" and t.i + 1 < sent.end), None)
         if colon is None or frames or not any(colon.idx < q.start <= colon.idx + 3 for q in quotes):
             return []
-        verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else sent.root
+        verbs = [t for t in sent if t.i < colon.i and t.pos_ in ("VERB", "AUX")
+                 and any(c.dep_ in _SUBJECT_DEPS for c in t.children)]
+        verb = verbs[-1] if verbs else sent.root
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < colon.i), None)
         if subject is None or not (self.is_actor_like(subject) or self._could_speak(subject)) or any(q.contains(subject.idx) for q in quotes):
             return []
@@ -481,9 +490,9 @@ class AttributionRules:
             start -= 1
         while end in kept:
             end += 1
-        while start < end and (doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].lower_ in ("but", "and")):
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc" or doc[start].lower_ in ("but", "and")):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "case")):
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ in ("cc", "case")):
             end -= 1
         return doc[start:end] if end > start else None
 

@@ -46,6 +46,8 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
     for start, end in statement.relay_spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         key = registry.resolve(span) if span is not None else None
+        if key and actors[key].kind == "organization":
+            actors[key].roles.add("news outlet")  # it quoted or carried the source's words
         if _is_outlet(actors, key):
             outlets.append(key)
     if _is_outlet(actors, statement.addressee_actor):

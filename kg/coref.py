@@ -18,6 +18,7 @@ from .lexicon import Lexicon
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "their", "themselves", "we", "us", "our"}
+_NEUTER = {"it", "its", "itself"}
 _KIND_OF_ENT = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": COUNTRY, "NORP": GROUP, "FAC": ORGANIZATION}
 _TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spokeswoman", "chancellor", "gen.", "general",
                 "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "former", "late", "king", "queen", "pope"}
@@ -57,7 +58,7 @@ class ArticleActors:
             return None
         root = self._head_noun(span)
         sent_index = _sent_index(span)
-        if root.lower_ in _MALE | _FEMALE | _PLURAL and len(span) == 1:
+        if root.lower_ in _MALE | _FEMALE | _PLURAL | _NEUTER and len(span) == 1:
             key = self._pronoun(root, sent_index)
         else:
             key = self._named(span) or self._description(span) or self._collective(span)
@@ -66,7 +67,7 @@ class ArticleActors:
         actor = self.actors[key]
         if normalise(text) != normalise(actor.name):
             actor.aliases.add(text)
-        if (root.pos_ in ("NOUN", "PROPN") or self.lexicon.has("SourceNoun", root.lower_)) and root.lower_ not in _MALE | _FEMALE | _PLURAL:
+        if (root.pos_ in ("NOUN", "PROPN") or self.lexicon.has("SourceNoun", root.lower_)) and root.lower_ not in _MALE | _FEMALE | _PLURAL | _NEUTER:
             mods = {t.lemma_.lower() for t in span if t.dep_ in ("amod", "compound", "nmod") and t.i != root.i}
             actor.heads.setdefault(root.lemma_.lower(), set()).update(mods)
         self.history.append(MentionRecord(key, span.start_char, sent_index, root.dep_ in ("nsubj", "nsubjpass"),
@@ -230,7 +231,7 @@ class ArticleActors:
     # -- pronouns -------------------------------------------------------------------
     def _pronoun(self, tok: Token, sent_index: int) -> str | None:
         """Pick the most salient agreeing antecedent among the last three sentences."""
-        wanted = PERSON if tok.lower_ in _MALE | _FEMALE else GROUP
+        wanted = PERSON if tok.lower_ in _MALE | _FEMALE else ORGANIZATION if tok.lower_ in _NEUTER else GROUP
         best, best_score = None, float("-inf")
         for record in self.history:
             if record.start >= tok.idx or sent_index - record.sent > 3:
@@ -268,6 +269,8 @@ def _agrees(actor: Actor, pronoun: str, wanted: str) -> bool:
             return False
         gender = _gender(actor.name.split()[0])
         return not ((pronoun in _MALE and gender == "female") or (pronoun in _FEMALE and gender == "male"))
+    if wanted == ORGANIZATION:
+        return actor.kind in (ORGANIZATION, COUNTRY)
     return actor.kind in (GROUP, ORGANIZATION, COUNTRY)
 
 

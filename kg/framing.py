@@ -98,7 +98,7 @@ class StatementBuilder:
         for child in root.children:
             if child.dep_ in ("aux", "advmod") and self.lexicon.has("Hedge", child.lower_) and child.lower_ not in ("could", "would", "can"):
                 return True
-        if root.lemma_ in ("expect", "appear", "seem") and any(c.dep_ == "xcomp" for c in root.children):
+        if root.lemma_ in ("expect", "appear", "seem") and any(c.dep_ in ("xcomp", "ccomp") for c in root.children):
             return True
         if root.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _TENTATIVE_ADJ for c in root.children):
             return True
