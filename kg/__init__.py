@@ -18,8 +18,8 @@ _EXPORTS = {
     "Article": "article", "parse_article": "article", "read_article": "article",
     "build": "corpus",
     "KgError": "errors",
-    "Extraction": "extract", "Settings": "extract", "extract": "extract", "extract_article": "extract",
-    "extract_files": "extract",
+    "Extraction": "extraction", "Settings": "extraction", "extract": "extraction", "extract_article": "extraction",
+    "extract_files": "extraction",
     "ChannelHop": "statements", "Statement": "statements",
     "validate_graph": "validate",
 }
