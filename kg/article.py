@@ -15,8 +15,7 @@ from pathlib import Path
 from .errors import ArticleError
 
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(?P<rest>.+?)\s*$", re.IGNORECASE)
-_URL = re.compile(r"https?://\S+")
-_TITLE_MAX = 200
+_URL = re.compile(r"https?://\S+?(?=[.,;:)\]]*(?:\s|$))")  # trailing punctuation is not part of the URL
 _ARTICLE_SUFFIXES = (".txt", ".text", ".md")
 
 
@@ -49,7 +48,7 @@ def parse_article(text: str, name: str = "article.txt") -> Article:
         raise ArticleError(f"{name}: the article is empty")
     lines = text.split("\n")
     title, outlet, published, url, consumed = _read_header(lines)
-    body = "\n".join(lines[consumed:]).strip("\n") if consumed else text
+    body = "\n".join(lines[consumed:]).lstrip("\n") if consumed else text
     if not body.strip():
         raise ArticleError(f"{name}: the article has a header but no body")
     return Article(body=body, name=name, title=title, outlet=outlet, published=published, url=url)
@@ -105,18 +104,13 @@ def _read_header(lines: list[str]) -> tuple[str | None, str | None, date | None,
         match = _SOURCE_LINE.match(lines[idx])
         if match:
             title = lines[first].strip() if idx > first else None
+            if any(line.strip() for line in lines[first + 1:idx]):
+                break  # a second line between title and Source: not a header we understand
             outlet, published, url = _parse_source(match.group("rest"))
             return title, outlet, published, url, idx + 1
-    if _looks_like_title(lines, first):
-        return lines[first].strip(), None, None, None, first + 1
+    # Without a Source line the whole file is the body, headline included: offsets then
+    # match the file, and extraction masks a headline itself (kg.cleaning).
     return None, None, None, None, 0
-
-
-def _looks_like_title(lines: list[str], first: int) -> bool:
-    # A headline is short, has no closing punctuation and stands alone above a blank line.
-    line = lines[first].strip()
-    followed_by_blank = first + 1 < len(lines) and not lines[first + 1].strip()
-    return followed_by_blank and len(line) <= _TITLE_MAX and not re.search(r"[.!?\"”’:]$", line)
 
 
 def _parse_source(rest: str) -> tuple[str | None, date | None, str | None]:

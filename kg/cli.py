@@ -13,7 +13,7 @@ FORMATS_RDF = ("ttl", "jsonld", "nt")
 
 
 def _settings(scheme=(), lexicon=(), actors=(), channel_kinds=(), threshold=None):
-    from .extract import Settings
+    from .extraction import Settings
     from .positions import DEFAULT_THRESHOLD
 
     return Settings(tuple(scheme), tuple(lexicon), tuple(actors), tuple(channel_kinds),
@@ -70,24 +70,36 @@ def build(paths, output, fmt, workers, scheme, lexicon, actors, channel_kinds, t
         kg build examples/*.txt -o graph.ttl
         kg build articles/ --scheme my-positions.ttl -o graph.jsonld
     """
-    from .article import find_articles
     from .corpus import build as build_graph
+    from .corpus import read_articles
     from .rdf import serialize, write_atomic
 
     settings = _settings(scheme, lexicon, actors, channel_kinds, threshold)
+    if output:
+        _check_output_folder(output)
     try:
-        total = len(find_articles(list(paths)))
-        with click.progressbar(length=total, label="Extracting", file=sys.stderr) as bar:
-            graph = build_graph(paths, settings, progress=lambda _: bar.update(1), workers=workers)
+        articles = read_articles(paths)  # every file is read before the progress bar starts
+        with click.progressbar(length=len(articles), label="Extracting", file=sys.stderr) as bar:
+            graph = build_graph(articles, settings, progress=lambda _: bar.update(1), workers=workers)
     except KgError as err:
         _fail(err)
     fmt = fmt or _format_from_suffix(output)
     text = serialize(graph, fmt)
     if output:
-        write_atomic(output, text)
-        click.echo(f"Wrote {len(graph)} triples from {total} article(s) to {output}", err=True)
+        try:
+            write_atomic(output, text)
+        except OSError as err:
+            raise click.ClickException(f"{output}: cannot write: {err.strerror or err}") from None
+        click.echo(f"Wrote {len(graph)} triples from {len(articles)} article(s) to {output}", err=True)
     else:
         click.echo(text)
+
+
+def _check_output_folder(output: str) -> None:
+    # Fail before minutes of extraction, not after.
+    folder = Path(output).parent
+    if not folder.is_dir():
+        raise click.ClickException(f"{output}: the folder {folder} does not exist")
 
 
 def _format_from_suffix(output: str | None) -> str:
@@ -108,7 +120,7 @@ def extract(article, fmt, scheme, lexicon, actors, channel_kinds, threshold) -> 
         kg extract examples/000_776e85ceb2cce017.txt --format json
     """
     from .article import read_article
-    from .extract import extract_article
+    from .extraction import extract_article
     from .goldjson import to_gold_json
     from .positions import load_scheme
     from .rdf import serialize, to_graph
@@ -128,7 +140,9 @@ def extract(article, fmt, scheme, lexicon, actors, channel_kinds, threshold) -> 
 @click.argument("path", type=click.Path())
 @data_options
 def validate(path, scheme, lexicon, actors, channel_kinds, threshold) -> None:
-    """Check a graph (or an article, extracted first) against the SHACL shapes.
+    """Check a graph, or an article, against the SHACL shapes.
+
+    An article (.txt, .text, .md) is extracted first.
 
     Exit 0 when it conforms, 1 when it does not (the report is printed), 2 when it could not run.
 
@@ -181,7 +195,7 @@ def list_queries() -> None:
 @click.option("--bind", "bindings", multiple=True, metavar="VAR=VALUE",
               help="Bind a query variable (an IRI or a literal); repeatable.")
 def query(name, graphs, expression, fmt, bindings) -> None:
-    """Run a stored query by NAME, or a SPARQL query with -e, over graph files.
+    """Run a stored query NAME, or a SPARQL query (-e), over graphs.
 
     \b
     Example:
@@ -207,7 +221,7 @@ def query(name, graphs, expression, fmt, bindings) -> None:
         for path in graphs:
             graph += load_graph(path)
         result = run_query(graph, text, values)
-        click.echo(format_result(result, fmt))
+        click.echo(format_result(result, fmt).rstrip("\n"))  # CSV ends with a newline already
     except KgError as err:
         _fail(err)
 
@@ -226,7 +240,7 @@ def _binding(text: str) -> tuple[str, str]:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @data_options
 def eval_command(gold_dir, articles, fmt, scheme, lexicon, actors, channel_kinds, threshold) -> None:
-    """Score extraction against gold annotations, per article and in total.
+    """Score extraction against gold annotations (per article, total).
 
     \b
     Example:
@@ -246,7 +260,7 @@ def eval_command(gold_dir, articles, fmt, scheme, lexicon, actors, channel_kinds
 @click.argument("graphs", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def actors(graphs, fmt) -> None:
-    """List the actors of a graph with their kind, statement count and aliases.
+    """List the actors of graphs: kind, statement count and aliases.
 
     \b
     Example:
@@ -261,6 +275,6 @@ def actors(graphs, fmt) -> None:
         graph = Graph()
         for path in graphs:
             graph += load_graph(path)
-        click.echo(format_result(run_query(graph, get_query("actors").text), fmt))
+        click.echo(format_result(run_query(graph, get_query("actors").text), fmt).rstrip("\n"))
     except KgError as err:
         _fail(err)

@@ -2,33 +2,61 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from rdflib import Graph
 
-from .article import find_articles, read_article
-from .extract import Extraction, Settings, extract_many
+from .article import Article, find_articles, read_article
+from .errors import ArticleError
+from .extraction import Extraction, Settings, extract_many
 from .positions import load_scheme
 from .rdf import add_extraction, new_graph, vocabularies
 
 
-def build(paths: Iterable[str | Path], settings: Settings | None = None,
+def read_articles(paths: Iterable[str | Path]) -> list[Article]:
+    """Find and read every article under ``paths``, so that a bad file fails before any extraction.
+
+    :param paths: article files or folders of them.
+    """
+    return [read_article(p) for p in find_articles(list(paths))]
+
+
+def build(paths: Iterable[str | Path | Article], settings: Settings | None = None,
           progress: Callable[[Extraction], None] | None = None, workers: int = 1) -> Graph:
     """Extract every article under ``paths`` into one RDF graph.
 
-    :param paths: article files or folders of them.
+    :param paths: article files or folders of them, or articles already read (see read_articles).
     :param settings: extra data files and thresholds.
     :param progress: called after each article.
     :param workers: spaCy processes.
     """
     settings = settings or Settings()
-    files = find_articles(list(paths))
-    articles = [read_article(p) for p in files]  # read all first: a bad file fails before any work
+    articles: list[Article] = []
+    for item in paths:  # read everything first: a bad file fails before any extraction
+        articles.extend([item] if isinstance(item, Article) else read_articles([item]))
+    if not articles:
+        raise ArticleError("no articles given")
     scheme = load_scheme(list(settings.scheme))
     graph = new_graph()
-    for extraction in extract_many(articles, settings, n_process=workers):
+    for extraction in _extractions(articles, settings, workers):
         add_extraction(graph, extraction, scheme)
         if progress is not None:
             progress(extraction)
     graph += vocabularies(scheme)
     return graph
+
+
+def _extractions(articles: list[Article], settings: Settings, workers: int) -> Iterator[Extraction]:
+    # spaCy's own nlp.pipe(n_process=...) cannot send kg's Doc extensions (statements, actors)
+    # between processes, so several workers each extract whole articles and return Extractions.
+    if workers <= 1 or len(articles) <= 1:
+        yield from extract_many(articles, settings)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(workers, len(articles))) as pool:
+        yield from pool.map(_extract_one, articles, [settings] * len(articles))
+
+
+def _extract_one(article: Article, settings: Settings) -> Extraction:
+    return next(extract_many([article], settings))

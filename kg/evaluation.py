@@ -214,7 +214,7 @@ def evaluate_files(articles: list[str | Path], gold_dir: str | Path, settings=No
     :param gold_dir: folder of gold files named like the article or seed_<number>.json.
     """
     from .article import find_articles, read_article
-    from .extract import extract_many
+    from .extraction import extract_many
     from .goldjson import to_gold_json
     from .positions import load_scheme
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .extract import Extraction
+from .extraction import Extraction
 
 
 def to_gold_json(extraction: Extraction) -> dict[str, Any]:

@@ -61,16 +61,36 @@ def run_query(graph: Graph, text: str, bindings: dict[str, Any] | None = None) -
     :param bindings: values for variables, bound by the engine (never by string formatting).
     """
     if _UPDATE.match(_strip_comments(text)):
-        raise QueryError("update queries (INSERT, DELETE, ...) are not allowed here: kg query only reads")
+        raise QueryError(_UPDATE_MESSAGE)
     try:
         prepared = prepareQuery(text, initNs=INIT_NS)
     except Exception as err:  # pyparsing raises ParseException; others for bad algebra
+        if _is_update(text):  # e.g. PREFIX and INSERT on one line, which the pattern does not see
+            raise QueryError(_UPDATE_MESSAGE) from None
         raise QueryError(f"SPARQL syntax error: {_first_line(err)}") from None
     init = {k.lstrip("?"): _term(v) for k, v in (bindings or {}).items()}
+    known = {str(v) for v in prepared.algebra.get("_vars") or ()}
+    unknown = sorted(set(init) - known)
+    if known and unknown:
+        raise QueryError(f"the query has no variable ?{unknown[0]} to bind "
+                         f"(it has: {', '.join('?' + v for v in sorted(known) if not v.startswith('__'))})")
     try:
         return graph.query(prepared, initBindings=init)
     except Exception as err:  # evaluation errors (bad function arguments, ...)
         raise QueryError(f"query failed: {_first_line(err)}") from None
+
+
+_UPDATE_MESSAGE = "update queries (INSERT, DELETE, ...) are not allowed here: kg query only reads"
+
+
+def _is_update(text: str) -> bool:
+    from rdflib.plugins.sparql import prepareUpdate
+
+    try:
+        prepareUpdate(text, initNs=INIT_NS)
+    except Exception:  # not a well-formed update either
+        return False
+    return True
 
 
 def _term(value: Any):

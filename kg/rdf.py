@@ -6,6 +6,7 @@ same article always gives the same triples.
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
@@ -14,13 +15,15 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from .actors import Actor
-from .extract import Extraction
+from .extraction import Extraction
 from .namespaces import ACTOR, CHAN, FOAF, GRASP, ID, KG, NIF, ORG, POS, PROV, SCHEMA
 from .positions import PositionScheme
 from .resources import data_path
 from .statements import Statement
 
 _KIND_TERM = {"person": KG.Person, "organization": KG.Organization, "country": KG.Country, "group": KG.Group}
+# When articles disagree on an actor's kind, the more specific kind wins ("group" is the fallback).
+_KIND_PREFERENCE = (KG.Country, KG.Organization, KG.Person, KG.Group)
 _QUOTE_TERM = {"direct": KG.Direct, "mixed": KG.Mixed, "indirect": KG.Indirect}
 _STATEMENT_KIND = {"stance": KG.Stance, "claim": KG.Claim}
 
@@ -110,14 +113,20 @@ def _add_article(graph: Graph, extraction: Extraction) -> URIRef:
 
 
 def _add_actor(graph: Graph, actor: Actor, actors: dict[str, Actor]) -> None:
+    # An actor met in several articles may come with different names or kinds; the choice
+    # must not depend on the order of the articles, or building twice gives different graphs.
     node = actor_iri(actor.key)
     graph.add((node, RDF.type, KG.Actor))
-    graph.set((node, KG.actorKind, _KIND_TERM[actor.kind]))
-    if graph.value(node, SKOS.prefLabel) is None:
-        graph.add((node, SKOS.prefLabel, Literal(actor.name, lang="en")))
-    elif str(graph.value(node, SKOS.prefLabel)) != actor.name:
-        graph.add((node, SKOS.altLabel, Literal(actor.name, lang="en")))
-    for alias in actor.aliases - {actor.name}:
+    kinds = {_KIND_TERM[actor.kind], *graph.objects(node, KG.actorKind)}
+    graph.set((node, KG.actorKind, min(kinds, key=_KIND_PREFERENCE.index)))
+    pref_names = {actor.name, *(str(label) for label in graph.objects(node, SKOS.prefLabel))}
+    preferred = max(pref_names, key=lambda name: (len(name), name))  # the fullest name
+    alt_names = {*pref_names, *actor.aliases, *(str(label) for label in graph.objects(node, SKOS.altLabel))}
+    alt_names.discard(preferred)
+    graph.remove((node, SKOS.prefLabel, None))
+    graph.remove((node, SKOS.altLabel, None))
+    graph.add((node, SKOS.prefLabel, Literal(preferred, lang="en")))
+    for alias in alt_names:
         graph.add((node, SKOS.altLabel, Literal(alias, lang="en")))
     for role in actor.roles:
         graph.add((node, KG.role, Literal(role, lang="en")))
@@ -149,8 +158,11 @@ def _add_statement(graph: Graph, node: URIRef, statement: Statement, article: UR
     if statement.position:
         graph.add((node, KG.position, _position_iri(statement.position, scheme)))
     if statement.position_confidence is not None:
-        graph.add((node, KG.positionConfidence, Literal(round(statement.position_confidence, 3), datatype=XSD.decimal)))
-    if statement.reported_by is not None:
+        # A Decimal, not a float: a float typed xsd:decimal fails sh:datatype until the graph is re-parsed.
+        confidence = Decimal(str(round(statement.position_confidence, 3)))
+        graph.add((node, KG.positionConfidence, Literal(confidence, datatype=XSD.decimal)))
+    if statement.reported_by is not None and 0 <= statement.reported_by < len(iris) \
+            and iris[statement.reported_by] != node:  # a statement cannot report itself
         graph.add((node, KG.reportedBy, iris[statement.reported_by]))
     _add_time(graph, node, statement)
     _add_span(graph, node, statement, article)

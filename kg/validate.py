@@ -54,9 +54,27 @@ def load_graph(path: str | Path, fmt: str | None = None) -> Graph:
     try:
         graph.parse(path, format=fmt)
     except Exception as err:  # rdflib parsers raise many exception types
-        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise GraphParseError(f"{path}: not valid {fmt}: {reason}") from None
+        raise GraphParseError(f"{path}: not valid {_FORMAT_NAMES.get(fmt, fmt)}: {_parse_reason(err, path)}") from None
     return graph
+
+
+_FORMAT_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "nquads": "N-Quads", "json-ld": "JSON-LD", "trig": "TriG",
+                 "xml": "RDF/XML"}
+
+
+def _parse_reason(err: Exception, path: Path) -> str:
+    """One readable line: the Turtle parser's own first line is only 'at line N of <>:'."""
+    why = getattr(err, "_why", None)
+    if why is not None and isinstance(getattr(err, "lines", None), int):
+        try:
+            last = max(1, len(path.read_bytes().splitlines()))
+        except OSError:
+            last = err.lines + 1
+        return f"line {min(err.lines + 1, last)}: {why}"
+    if isinstance(err, UnicodeDecodeError):
+        return f"not UTF-8 (byte {err.start}); save the file as UTF-8"
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
 
 
 def _guess_format(path: Path) -> str:

@@ -1,0 +1,230 @@
+"""Stored SPARQL queries (kg.queries) with the real rdflib SPARQL engine.
+
+Exact rows come from the hand-written tests/data/fixture_graph.ttl, so they do not move when
+extraction changes; the example graph only checks that each query runs and has its columns.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from rdflib import Literal, URIRef
+
+from kg.errors import QueryError
+from kg.queries import format_result, get_query, rows, run_query, stored_queries
+
+ACTOR = "https://w3id.org/kg/actor/"
+ARTICLE = "https://w3id.org/kg/id/article/9977feffa14d56a4"
+EV_CEASEFIRE = ("“We are willing to stop at the current lines,” a senior Russian official told The New York Times, "
+                "as reported by European Pravda.")
+EV_TRUCE = "The Kremlin may accept a truce, according to a Reuters report carried by The New York Times."
+EV_DENIAL = "Kremlin spokesman Dmitry Peskov denied the report."
+EV_RECALLED = "Putin said he would never give up the conquered land, the official recalled."
+
+COLUMNS = {
+    "actors": ["actor", "name", "kind", "statements", "aliases"],
+    "denials": ["speakerName", "deniedName", "content", "evidence"],
+    "hedged-statements": ["speakerName", "cue", "content", "position", "evidence"],
+    "positions-by-actor": ["speakerName", "position", "label", "count", "hedgedCount"],
+    "reporting-chains": ["speakerName", "chain", "finalHop", "evidence"],
+    "statements-by-actor": ["speakerName", "cue", "content", "chain", "articleName"],
+    "via-outlet": ["speakerName", "firstOutletName", "outletName", "evidence"],
+    "willing-to-stop-at-current-lines": ["speakerName", "cue", "hedged", "evidence", "articleName"],
+}
+
+
+def select(graph, name: str, **bindings) -> list[tuple]:
+    """The rows of a stored query as tuples of strings, in the query's order."""
+    result = run_query(graph, get_query(name).text, bindings)
+    assert [str(v) for v in result.vars] == COLUMNS[name]
+    return [tuple(row.values()) for row in rows(result)]
+
+
+def test_every_stored_query_is_tested():
+    assert {q.name for q in stored_queries()} == set(COLUMNS)
+
+
+# --- exact rows on the fixture graph ------------------------------------------
+
+
+def test_willing_to_stop_at_current_lines(fixture_graph):
+    assert select(fixture_graph, "willing-to-stop-at-current-lines") == [
+        ("senior Russian official", "told", "false", EV_CEASEFIRE, "fixture.txt"),
+    ]
+
+
+def test_statements_by_actor(fixture_graph):
+    assert select(fixture_graph, "statements-by-actor") == [
+        ("Dmitry Peskov", "denied", "the report", "", "fixture.txt"),
+        ("Kremlin", "according to", "The Kremlin may accept a truce", "Reuters -> The New York Times", "fixture.txt"),
+        ("Vladimir Putin", "said", "he would never give up the conquered land", "", "fixture.txt"),
+        ("senior Russian official", "recalled", "Putin said he would never give up the conquered land",
+         "The New York Times", "fixture.txt"),
+        ("senior Russian official", "told", "We are willing to stop at the current lines",
+         "The New York Times -> European Pravda", "fixture.txt"),
+    ]
+
+
+def test_reporting_chains(fixture_graph):
+    assert select(fixture_graph, "reporting-chains") == [
+        ("Kremlin", "Reuters -> The New York Times", "The New York Times", EV_TRUCE),
+        ("senior Russian official", "The New York Times", "The New York Times", EV_RECALLED),
+        ("senior Russian official", "The New York Times -> European Pravda", "European Pravda", EV_CEASEFIRE),
+    ]
+
+
+def test_via_outlet_unbound_gives_every_re_reporting_pair(fixture_graph):
+    assert select(fixture_graph, "via-outlet") == [
+        ("senior Russian official", "The New York Times", "European Pravda", EV_CEASEFIRE),
+        ("Kremlin", "Reuters", "The New York Times", EV_TRUCE),
+    ]
+
+
+@pytest.mark.parametrize("outlet, expected", [
+    ("european-pravda", [("senior Russian official", "The New York Times", "European Pravda", EV_CEASEFIRE)]),
+    ("the-new-york-times", [("Kremlin", "Reuters", "The New York Times", EV_TRUCE)]),
+    ("reuters", []),  # Reuters only ever carried a statement first
+])
+def test_via_outlet_bound_to_an_outlet(fixture_graph, outlet, expected):
+    assert select(fixture_graph, "via-outlet", outlet=URIRef(ACTOR + outlet)) == expected
+
+
+def test_via_outlet_binding_accepts_an_iri_string(fixture_graph):
+    # run_query turns "scheme:..." strings into IRIs, as `kg query --bind` does
+    assert select(fixture_graph, "via-outlet", outlet=ACTOR + "european-pravda") == [
+        ("senior Russian official", "The New York Times", "European Pravda", EV_CEASEFIRE)]
+
+
+def test_a_binding_is_a_value_not_query_text(fixture_graph):
+    # Bound by the engine, never spliced into the text: this is just a literal that matches nothing.
+    sneaky = '> } UNION { ?statement ?p ?o } #'
+    assert select(fixture_graph, "via-outlet", outlet=sneaky) == []
+    assert select(fixture_graph, "via-outlet", outlet=Literal(ACTOR + "european-pravda")) == []
+
+
+def test_hedged_statements(fixture_graph):
+    assert select(fixture_graph, "hedged-statements") == [
+        ("Kremlin", "according to", "The Kremlin may accept a truce", "open_to_ceasefire", EV_TRUCE),
+    ]
+
+
+def test_denials(fixture_graph):
+    assert select(fixture_graph, "denials") == [
+        ("Dmitry Peskov", "The New York Times", "the report", EV_DENIAL),
+    ]
+
+
+def test_positions_by_actor(fixture_graph):
+    assert select(fixture_graph, "positions-by-actor") == [
+        ("Dmitry Peskov", "deny_report", "denies the report", "1", "0"),
+        ("Kremlin", "open_to_ceasefire", "open to a ceasefire", "1", "1"),
+        ("Vladimir Putin", "no_retreat", "will not retreat", "1", "0"),
+        ("senior Russian official", "ceasefire_at_current_lines", "willing to stop at current lines", "1", "0"),
+    ]
+
+
+def test_actors(fixture_graph):
+    assert select(fixture_graph, "actors") == [
+        (ACTOR + "senior-russian-official", "senior Russian official", "person", "2", "the official"),
+        (ACTOR + "dmitry-peskov", "Dmitry Peskov", "person", "1", "Peskov"),
+        (ACTOR + "kremlin", "Kremlin", "organization", "1", ""),
+        (ACTOR + "vladimir-putin", "Vladimir Putin", "person", "1", "Putin"),
+        (ACTOR + "european-pravda", "European Pravda", "organization", "0", ""),
+        (ACTOR + "reuters", "Reuters", "organization", "0", ""),
+        (ACTOR + "the-new-york-times", "The New York Times", "organization", "0", "NYT"),
+    ]
+
+
+def test_fixture_evidence_matches_its_article_body(fixture_graph):
+    # keeps the hand-written fixture honest: every span is the body's text at its offsets
+    body = str(fixture_graph.value(URIRef(ARTICLE), URIRef(
+        "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString")))
+    for anchor in (EV_CEASEFIRE, EV_TRUCE, EV_DENIAL, EV_RECALLED):
+        assert anchor in body
+    result = run_query(fixture_graph, """
+        SELECT ?begin ?end ?anchor WHERE { ?s kg:evidence ?span .
+            ?span nif:beginIndex ?begin ; nif:endIndex ?end ; nif:anchorOf ?anchor }""")
+    spans = [(int(b), int(e), str(a)) for b, e, a in result]
+    assert len(spans) == 5
+    assert all(body[b:e] == a for b, e, a in spans)
+
+
+# --- every query on the example graph -----------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(COLUMNS))
+def test_query_runs_on_the_example_graph(example_graph, name):
+    result = run_query(example_graph, get_query(name).text)
+    assert [str(v) for v in result.vars] == COLUMNS[name]
+    table = rows(result)
+    assert all(set(row) == set(COLUMNS[name]) for row in table)
+
+
+def test_the_example_graph_has_statements_and_actors(example_graph):
+    assert len(select(example_graph, "statements-by-actor")) > 0
+    assert len(select(example_graph, "actors")) > 0
+
+
+# --- the API ------------------------------------------------------------------
+
+
+def test_get_query_accepts_the_file_name():
+    assert get_query("denials.rq") == get_query("denials")
+
+
+def test_get_query_unknown_name():
+    with pytest.raises(QueryError, match=r"^no stored query named 'nope' \(known: actors, denials, "):
+        get_query("nope")
+
+
+@pytest.mark.parametrize("text", [
+    "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    "PREFIX ex: <http://example.org/>\nDELETE WHERE { ?s ex:p ?o }",
+    "PREFIX ex: <http://example.org/> INSERT { ?s ex:p 1 } WHERE { ?s ?p ?o }",
+    "# a comment first\nDROP ALL",
+    "LOAD <http://example.org/data.ttl>",
+])
+def test_update_queries_are_refused(fixture_graph, text):
+    before = len(fixture_graph)
+    with pytest.raises(QueryError, match=r"^update queries \(INSERT, DELETE, \.\.\.\) are not allowed here"):
+        run_query(fixture_graph, text)
+    assert len(fixture_graph) == before
+
+
+def test_syntax_error(fixture_graph):
+    with pytest.raises(QueryError, match=r"^SPARQL syntax error: "):
+        run_query(fixture_graph, "SELECT ?s WHERE { ?s ?p }")
+
+
+def test_binding_an_unknown_variable(fixture_graph):
+    with pytest.raises(QueryError, match=r"^the query has no variable \?outlt to bind"):
+        run_query(fixture_graph, get_query("via-outlet").text, {"outlt": ACTOR + "reuters"})
+
+
+def test_bindings_may_name_the_variable_with_its_question_mark(fixture_graph):
+    result = run_query(fixture_graph, "SELECT ?name WHERE { ?a skos:prefLabel ?name }",
+                       {"?a": URIRef(ACTOR + "kremlin")})
+    assert [row["name"] for row in rows(result)] == ["Kremlin"]
+
+
+def test_format_result_csv_table_and_json(fixture_graph):
+    text = get_query("denials").text
+    as_csv = list(csv.reader(io.StringIO(format_result(run_query(fixture_graph, text), "csv"))))
+    assert as_csv == [COLUMNS["denials"], ["Dmitry Peskov", "The New York Times", "the report", EV_DENIAL]]
+    as_json = json.loads(format_result(run_query(fixture_graph, text), "json"))
+    assert as_json["head"]["vars"] == COLUMNS["denials"]
+    assert as_json["results"]["bindings"][0]["deniedName"] == {"type": "literal", "value": "The New York Times",
+                                                               "xml:lang": "en"}
+    table = format_result(run_query(fixture_graph, text), "table").splitlines()
+    assert table[0].split() == COLUMNS["denials"]
+    assert table[2].startswith("Dmitry Peskov  The New York Times  the report")
+    assert table[-1] == "(1 row)"
+
+
+def test_format_result_ask_and_construct(fixture_graph):
+    assert format_result(run_query(fixture_graph, "ASK { ?s kg:hedged true }")) == "true"
+    assert json.loads(format_result(run_query(fixture_graph, "ASK { ?s kg:hedged 1 }"), "json")) == {"boolean": False}
+    construct = run_query(fixture_graph, "CONSTRUCT { ?a a kg:Actor } WHERE { ?a kg:role 'news outlet'@en }")
+    assert len(construct.graph) == 3

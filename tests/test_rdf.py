@@ -1,0 +1,166 @@
+"""The graphs kg.rdf makes: deterministic IRIs, typed offsets, no blank nodes, atomic writes."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.namespace import RDF, SKOS, XSD
+
+from conftest import EXAMPLES, hand_extraction, run_build
+from kg.namespaces import KG, NIF
+from kg.rdf import actor_iri, serialize, statement_iris, to_graph, write_atomic
+from kg.validate import validate_graph
+
+STATEMENT_IRI = re.compile(r"^https://w3id\.org/kg/id/article/[0-9a-f]{16}/statement/\d+-\d+/\d+$")
+SPAN_IRI = re.compile(r"^https://w3id\.org/kg/id/article/[0-9a-f]{16}/span/(\d+)-(\d+)$")
+ACTOR_IRI = re.compile(r"^https://w3id\.org/kg/actor/[A-Za-z0-9%_.~-]+$")
+
+
+def assert_isomorphic(expected: Graph, actual: Graph) -> None:
+    """Like GraphHelper.assert_isomorphic in rdflib's tests: print what differs on failure."""
+    if isomorphic(expected, actual):
+        return
+    _, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
+    lines = [f"- {t}" for t in sorted(only_expected)][:40] + [f"+ {t}" for t in sorted(only_actual)][:40]
+    pytest.fail("graphs differ:\n" + "\n".join(lines))
+
+
+def test_building_twice_gives_the_same_graph(nlp, example_graph, tmp_path):
+    again = run_build(nlp, tmp_path, EXAMPLES)
+    assert again.result.exit_code == 0, again.result.output
+    assert_isomorphic(example_graph, Graph().parse(again.path, format="turtle"))
+
+
+def test_the_order_of_the_articles_does_not_matter(nlp, example_graph, tmp_path):
+    # Regression: an actor named differently in two articles got the prefLabel of whichever came first.
+    reversed_build = run_build(nlp, tmp_path, list(reversed(EXAMPLES)))
+    assert reversed_build.result.exit_code == 0, reversed_build.result.output
+    assert_isomorphic(example_graph, Graph().parse(reversed_build.path, format="turtle"))
+
+
+def test_several_workers_give_the_same_graph(nlp, example_graph, tmp_path):
+    # Regression: --workers 2 crashed, spaCy cannot send kg's Doc extensions between processes.
+    parallel = run_build(nlp, tmp_path, EXAMPLES, "--workers", "2")
+    assert parallel.result.exit_code == 0, parallel.result.output
+    assert_isomorphic(example_graph, Graph().parse(parallel.path, format="turtle"))
+
+
+def test_every_actor_has_one_preferred_label_that_is_not_also_an_alternative(example_graph):
+    for actor in set(example_graph.subjects(RDF.type, KG.Actor)):
+        prefs = list(example_graph.objects(actor, SKOS.prefLabel))
+        assert len(prefs) == 1, actor
+        assert prefs[0] not in set(example_graph.objects(actor, SKOS.altLabel)), actor
+
+
+def test_no_blank_nodes(example_graph):
+    assert [t for t in example_graph if any(isinstance(term, BNode) for term in t)] == []
+
+
+@pytest.mark.parametrize("predicate", [NIF.beginIndex, NIF.endIndex, KG.hopIndex])
+def test_offsets_are_xsd_integers(example_graph, predicate):
+    values = list(example_graph.objects(None, predicate))
+    assert values
+    assert {v.datatype for v in values} == {XSD.integer}
+    assert all(isinstance(v.value, int) and v.value >= 0 for v in values)
+
+
+def test_position_confidences_are_decimals(example_graph):
+    values = list(example_graph.objects(None, KG.positionConfidence))
+    assert {v.datatype for v in values} <= {XSD.decimal}
+    assert all(0 <= v.value <= 1 for v in values)
+
+
+def test_iris_come_from_stable_keys(example_graph):
+    statements = set(example_graph.subjects(RDF.type, KG.Statement))
+    assert statements and all(STATEMENT_IRI.match(str(s)) for s in statements)
+    actors = set(example_graph.subjects(RDF.type, KG.Actor))
+    assert actors and all(ACTOR_IRI.match(str(a)) for a in actors)
+    for article in example_graph.subjects(RDF.type, NIF.Context):
+        body = str(example_graph.value(article, NIF.isString))
+        text_hash = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+        assert str(article) == f"https://w3id.org/kg/id/article/{text_hash}"
+        assert str(example_graph.value(article, KG.textHash)) == text_hash
+
+
+def test_evidence_spans_are_the_body_at_their_offsets(example_graph):
+    spans = set(example_graph.objects(None, KG.evidence))
+    assert spans
+    for span in spans:
+        begin, end = (int(example_graph.value(span, p)) for p in (NIF.beginIndex, NIF.endIndex))
+        assert SPAN_IRI.match(str(span)).groups() == (str(begin), str(end))
+        body = str(example_graph.value(example_graph.value(span, NIF.referenceContext), NIF.isString))
+        assert body[begin:end] == str(example_graph.value(span, NIF.anchorOf))
+
+
+def test_channel_hops_are_numbered_from_the_origin(example_graph):
+    for statement, first in example_graph.subject_objects(KG.channel):
+        hop, index = first, 0
+        while hop is not None:
+            assert example_graph.value(hop, KG.hopIndex) == Literal(index, datatype=XSD.integer)
+            hop, index = example_graph.value(hop, KG.nextHop), index + 1
+
+
+def test_a_hand_made_extraction(tmp_path):
+    extraction = hand_extraction()
+    graph = to_graph([extraction])
+    report = validate_graph(graph)
+    assert report.conforms, report.text
+    outer, inner = statement_iris(extraction)
+    base = f"https://w3id.org/kg/id/article/{extraction.article.text_hash}"
+    # two statements read from the same span are told apart by their rank
+    assert (str(outer), str(inner)) == (f"{base}/statement/0-81/0", f"{base}/statement/0-81/1")
+    assert list(graph.objects(inner, KG.reportedBy)) == [outer]
+    assert graph.value(inner, KG.positionConfidence) == Literal("0.8", datatype=XSD.decimal)
+    official = actor_iri("official")
+    assert graph.value(official, URIRef("http://www.w3.org/ns/org#memberOf")) == actor_iri("officials")
+    hop = graph.value(outer, KG.channel)
+    assert (graph.value(hop, KG.via), graph.value(hop, KG.channelKind)) == (
+        actor_iri("the-new-york-times"), URIRef("https://w3id.org/kg/channel-kind/publication"))
+
+
+def test_a_statement_never_reports_itself():
+    extraction = hand_extraction()
+    extraction.statements[1].reported_by = 1
+    graph = to_graph([extraction], with_vocabularies=False)
+    assert list(graph.subject_objects(KG.reportedBy)) == []
+
+
+def test_no_statement_of_the_examples_reports_itself(example_graph):
+    assert [(s, o) for s, o in example_graph.subject_objects(KG.reportedBy) if s == o] == []
+
+
+@pytest.mark.parametrize("fmt, parse_as", [("ttl", "turtle"), ("jsonld", "json-ld"), ("nt", "nt")])
+def test_serialize_round_trips(fixture_graph, fmt, parse_as):
+    assert_isomorphic(fixture_graph, Graph().parse(data=serialize(fixture_graph, fmt), format=parse_as))
+
+
+def test_serialize_unknown_format(fixture_graph):
+    with pytest.raises(ValueError, match="unknown RDF format: rdfxml"):
+        serialize(fixture_graph, "rdfxml")
+
+
+def test_write_atomic_replaces_the_file(tmp_path):
+    path = tmp_path / "graph.ttl"
+    path.write_text("old", encoding="utf-8")
+    write_atomic(path, "new")
+    assert path.read_text(encoding="utf-8") == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_write_atomic_failure_keeps_the_old_file(tmp_path):
+    path = tmp_path / "graph.ttl"
+    path.write_text("old", encoding="utf-8")
+    with pytest.raises(TypeError):
+        write_atomic(path, b"not text")  # the write fails half way: nothing may change
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_write_atomic_failure_leaves_no_file(tmp_path):
+    path = tmp_path / "graph.ttl"
+    with pytest.raises(TypeError):
+        write_atomic(path, None)
+    assert list(tmp_path.iterdir()) == []
