@@ -193,7 +193,8 @@ def list_queries() -> None:
 @click.option("-e", "--expression", help="A SPARQL query to run instead of a stored one.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--bind", "bindings", multiple=True, metavar="VAR=VALUE",
-              help="Bind a query variable (an IRI or a literal); repeatable.")
+              help='Bind a query variable to an IRI (https://..., actor:name) or a literal '
+                   '("Putin"@en, true, 5, plain text); repeatable.')
 def query(name, graphs, expression, fmt, bindings) -> None:
     """Run a stored query NAME, or a SPARQL query (-e), over graphs.
 

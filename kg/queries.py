@@ -10,16 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDFS, SKOS, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
 from .errors import QueryError
-from .namespaces import ACTOR, CHAN, ID, KG, NIF, POS, PROV, SCHEMA
+from .namespaces import ACTOR, CHAN, ID, KG, NIF, ORG, POS, PROV, SCHEMA
 from .resources import data_path
 
 _UPDATE = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
                      re.IGNORECASE)
-INIT_NS = {"kg": KG._NS, "nif": NIF, "prov": PROV, "schema": SCHEMA, "pos": POS, "chan": CHAN, "actor": ACTOR, "id": ID}
+INIT_NS = {"kg": KG._NS, "nif": NIF, "prov": PROV, "schema": SCHEMA, "pos": POS, "chan": CHAN, "actor": ACTOR, "id": ID,
+           "org": ORG, "skos": SKOS, "rdfs": RDFS, "owl": OWL, "xsd": XSD}
 
 
 @dataclass(frozen=True)
@@ -94,9 +96,34 @@ def _is_update(text: str) -> bool:
 
 
 def _term(value: Any):
+    """A bound value: an IRI (``https://...``, ``<...>``, ``actor:name``), an N3 literal (``"Putin"@en``,
+    ``true``, ``5``) or else plain text.
+
+    >>> [_term(v).n3() for v in ("actor:kremlin", "urn:x", '"Putin"@en', "said")]
+    ['<https://w3id.org/kg/actor/kremlin>', '<urn:x>', '"Putin"@en', '"said"']
+    >>> _term("true").toPython(), _term("5").toPython()
+    (True, 5)
+    """
     if isinstance(value, (URIRef, Literal)):
         return value
+    if isinstance(value, bool | int | float):
+        return Literal(value)
     text = str(value)
+    prefix, _, local = text.partition(":")
+    if prefix in INIT_NS and not local.startswith("//"):
+        return URIRef(str(INIT_NS[prefix]) + local)
+    if text.startswith(("<", '"')) or text in ("true", "false") or re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
+        from rdflib.util import from_n3
+
+        well_formed = re.fullmatch(r'<[^<>"\s]+>|"(?:[^"\\]|\\.)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^<[^<>\s]+>)?'
+                                   r"|true|false|[+-]?\d+(?:\.\d+)?", text)
+        try:
+            term = from_n3(text) if well_formed else None
+        except Exception:  # from_n3 raises several types for malformed N3
+            term = None
+        if not isinstance(term, (URIRef, Literal)):
+            raise QueryError(f"cannot read the value {text} (write an IRI, \"text\"@en, true or a number)")
+        return term
     return URIRef(text) if re.match(r"^[a-z][a-z0-9+.-]*:", text) else Literal(text)
 
 

@@ -97,6 +97,30 @@ def test_via_outlet_binding_accepts_an_iri_string(fixture_graph):
         ("senior Russian official", "The New York Times", "European Pravda", EV_CEASEFIRE)]
 
 
+@pytest.mark.parametrize("value", ["actor:european-pravda", f"<{ACTOR}european-pravda>"])
+def test_via_outlet_binding_accepts_a_prefixed_name_or_an_n3_iri(fixture_graph, value):
+    assert select(fixture_graph, "via-outlet", outlet=value) == [
+        ("senior Russian official", "The New York Times", "European Pravda", EV_CEASEFIRE)]
+
+
+@pytest.mark.parametrize("variable, value, expected", [
+    ("name", '"Kremlin"@en', [ACTOR + "kremlin"]),  # labels carry a language tag
+    ("name", "Kremlin", []),  # plain text is a plain string: no match
+    ("hedged", "true", [ACTOR + "kremlin"]),
+    ("hedged", True, [ACTOR + "kremlin"]),
+])
+def test_binding_literals(fixture_graph, variable, value, expected):
+    query = """SELECT DISTINCT ?a WHERE { ?s kg:speaker ?a ; kg:hedged ?hedged . ?a skos:prefLabel ?name
+               FILTER (?a = actor:kremlin || ?hedged) }"""
+    assert [row["a"] for row in rows(run_query(fixture_graph, query, {variable: value}))] == expected
+
+
+@pytest.mark.parametrize("value", ["<https://example.org/x", '"unclosed', '"x"@'])
+def test_binding_a_malformed_value(fixture_graph, value):
+    with pytest.raises(QueryError, match="^cannot read the value "):
+        run_query(fixture_graph, get_query("via-outlet").text, {"outlet": value})
+
+
 def test_a_binding_is_a_value_not_query_text(fixture_graph):
     # Bound by the engine, never spliced into the text: this is just a literal that matches nothing.
     sneaky = '> } UNION { ?statement ?p ?o } #'
