@@ -65,9 +65,10 @@ class AttributionRules:
             if tok.i in blocked:
                 continue
             frame = (self._verb_frame(tok, sent, quotes) or self._prep_frame(tok, sent)
-                     or self._noun_frame(tok, sent) or self._hedge_frame(tok, sent))
+                     or self._noun_frame(tok, sent) or self._hedge_frame(tok, sent) or self._attitude_frame(tok))
             if frame is not None:
                 frames.append(frame)
+        frames = self._drop_quoted_words(frames, quotes)
         frames.extend(self._perspective_frame(sent, quotes, frames))
         frames.extend(self._colon_quote_frame(sent, quotes, frames))
         frames = self._sentence_initial_citing(sent, frames)
@@ -107,7 +108,7 @@ class AttributionRules:
             return True
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and tok.dep_ in ("advcl", "acl", "amod"):
             return True
-        if tok.tag_ == "VB" and tok.dep_ == "xcomp" and any(c.lower_ == "to" for c in tok.children):
+        if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
             return True
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "will", "would", "can", "could") for c in tok.children):
             return True
@@ -139,6 +140,9 @@ class AttributionRules:
     def _speaker_of(self, tok: Token, sent: Span, entry: LexiconEntry | None = None) -> tuple[Span | None, list[Span] | None]:
         """The speaker of a verb: its subject, an inherited subject, or an inverted one."""
         self._lenient = entry is not None and not entry.needs_source_subject
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and (self.is_actor_like(tok.head) or self._could_speak(tok.head)):
+            # "with the candidate's lawyers arguing that ...": the noun does the arguing
+            return self._cited_source(tok, tok.head)
         head = tok
         for _ in range(4):
             subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
@@ -186,11 +190,13 @@ class AttributionRules:
 
     def _inverted_subject(self, verb: Token) -> Token | None:
         # "..., said the minister" / "– writes the newspaper –": the subject follows the verb.
+        if verb.tag_ == "VBG" or verb.i == verb.sent.start or not verb.doc[verb.i - 1].is_punct:
+            return None
         for child in verb.children:
             if child.i > verb.i and child.dep_ in ("dobj", "attr", "nsubj", "npadvmod", "oprd") and self.is_actor_like(child):
                 return child
         follower = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-        if follower is not None and verb.i > verb.sent.start and verb.doc[verb.i - 1].is_punct:
+        if follower is not None:
             # '“...,” said Dana Pruitt, ...': the parser may hang the name elsewhere.
             head = follower
             while head.dep_ in ("compound", "det", "amod") and head.head.i > head.i and head.head.i - verb.i <= 5:
@@ -245,7 +251,7 @@ class AttributionRules:
             tokens = [t for c in tok.children if c.dep_ == "xcomp" for t in c.subtree]
         takes_as = entry.kind == "CognitionVerb" and any(c.lower_ == "as" and c.dep_ == "prep" for c in tok.children)
         if not tokens and (entry.object_is_content or extra or takes_as):
-            objs = [c for c in tok.children if c.dep_ in ("dobj", "prep", "oprd", "acomp", "dative") and c not in extra
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "prep", "oprd", "acomp", "dative", "xcomp", "pcomp") and c not in extra
                     and not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after", "before", "through", "via", "with") and not extra)]
             objs += [c for e in extra for c in e.children if c.dep_ in ("pobj", "prep", "dobj")]
             tokens = [t for o in objs for t in o.subtree if not self.is_actor_like(o) or o.dep_ != "dobj" or entry.object_is_content]
@@ -288,7 +294,9 @@ class AttributionRules:
             cue = [tok]
         else:
             return None
-        source = self._author_of(source)
+        source = self._owner_of_document(self._author_of(source))
+        if self.lexicon.has("NonSource", source.lemma_.lower()):
+            return None  # 'according to campaign finance filings' names no one
         speaker = self.mention(source)
         if speaker is None or (lower != "according" and not self.is_actor_like(source)):
             return None
@@ -301,6 +309,16 @@ class AttributionRules:
         content = [t for t in sent if t.i not in frame_tokens and not t.is_punct]
         return Frame(cue, speaker, content, "prep", self.lexicon.lookup("Preposition", "according")[0]
                      if self.lexicon.lookup("Preposition", "according") else None)
+
+    @staticmethod
+    def _drop_quoted_words(frames: list[Frame], quotes: list[Quote]) -> list[Frame]:
+        """A cue inside a quotation is part of the quoted words when the sentence names who said them."""
+        def inside(tok: Token) -> bool:
+            return any(q.contains(tok.idx) for q in quotes)
+        outside = [f for f in frames if not inside(f.cue_tokens[0])]
+        if not outside:
+            return frames
+        return [f for f in frames if not inside(f.cue_tokens[0])]
 
     def _colon_quote_frame(self, sent: Span, quotes: list[Quote], frames: list[Frame]) -> list[Frame]:
         """'The minister was blunt: “...”', 'She put it this way: “...”': a speaker, a colon, a quote."""
@@ -411,11 +429,25 @@ class AttributionRules:
     def _author_of(source: Token) -> Token:
         """'a memoir published by X', 'a report from X': the document's author is the source."""
         for tok in source.subtree:
+            if tok.head.lemma_ in ("see", "obtain", "review", "read") and tok.dep_ == "agent":
+                continue  # 'a document seen by Reuters': the outlet saw it, it did not write it
             if tok.dep_ in ("agent", "prep") and tok.lower_ in ("by", "from") and tok.head.i in {source.i} | {c.i for c in source.children}:
                 author = next((c for c in tok.children if c.dep_ == "pobj"), None)
                 if author is not None and author.pos_ in ("PROPN", "NOUN"):
                     return author
         return source
+
+    def _attitude_frame(self, tok: Token) -> Frame | None:
+        """'Western diplomats were skeptical', 'Several justices appeared skeptical of the case'."""
+        if tok.dep_ != "acomp" or not self.lexicon.has("AttitudeAdjective", tok.lemma_.lower()):
+            return None
+        verb = tok.head
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or not (self.is_actor_like(subject) or self._could_speak(subject)) or subject.pos_ == "PRON" and subject.lower_ == "it":
+            return None
+        cue = [t for t in verb.doc[verb.i: tok.i + 1] if t.dep_ not in ("neg",) and not t.is_punct]
+        content = [t for c in tok.children for t in c.subtree] or [tok]
+        return Frame(cue, self.mention(subject), content, "attitude")
 
     # -- non-statements -----------------------------------------------------
     def _non_statement_tokens(self, sent: Span) -> set[int]:
@@ -484,6 +516,11 @@ class AttributionRules:
         cut |= {t.i for t in tok.subtree if t.i > tok.i and t.dep_ == "punct" and t.text in ("(", ")", "“", "”", '"', "–", "—")}
         cut |= {t.i for c in tok.children if c.dep_ in ("advcl", "ccomp", "punct") and c.i > tok.i and c.text not in (",",) for t in c.subtree}
         cut |= {t.i for c in tok.children if c.lemma_.lower() in ("cite", "quote") for t in c.subtree}
+        cut |= {t.i for c in tok.subtree if c.dep_ in ("relcl", "acl") and c.i != tok.i and not self._keep_clause(c) for t in c.subtree}
+        cut |= {t.i for c in tok.children if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                for t in c.subtree}
+        cut |= {t.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBG" and self._verb_entry(c)[0] is not None
+                for t in c.subtree}
         kept = {t.i for t in tok.subtree if t.i not in cut}
         start, end = tok.i, tok.i + 1
         while start - 1 in kept:
@@ -509,7 +546,8 @@ class AttributionRules:
             return True
         if tok.lower_ in ("one", "some", "several", "many", "two", "three", "few", "none", "most", "all"):
             # "one of the former officials", "some of the analysts"
-            return any(c.lower_ == "of" and any(self.is_source_like(g) for g in c.children) for c in tok.children)
+            return any(c.lower_ == "of" and any(self.is_source_like(g) or g.lower_ in ("them", "us", "those", "these")
+                                                for g in c.children) for c in tok.children)
         return self.is_source_like(tok) or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"))
 
     def _owner_of_document(self, tok: Token) -> Token:
@@ -529,7 +567,8 @@ class AttributionRules:
                 or self.lexicon.has("SourceNoun", tok.lower_) or self.lexicon.has("RoleNoun", lemma))
 
     def is_outlet_like(self, tok: Token) -> bool:
-        return bool(self.lexicon.lookup("Outlet", tok.lower_)) or tok.ent_type_ == "ORG" and self._known_outlet(tok)
+        """A news outlet: a known one by name, or a noun like 'the newspaper' or 'the agency'."""
+        return self.lexicon.has("OutletAnaphor", tok.lemma_.lower()) or self._known_outlet(tok)
 
     def _known_outlet(self, tok: Token) -> bool:
         span = self.mention(tok)

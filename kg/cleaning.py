@@ -12,7 +12,11 @@ _DATELINE = re.compile(
     r"(?:\((?:[A-Z][A-Za-z .&-]{1,30})\)\s*)?[-–—]{1,2}\s)", re.MULTILINE)
 _CAPS_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,|\s*\(|\s*[-–—])")
 _CREDIT = re.compile(r"^\s*\(?\s*(?:(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Produced|Research)\b[^\n]*\bby\b"
-                     r"|By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$)[^\n]*$", re.MULTILINE)
+                     r"|By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$"
+                     r"|(?:[A-Z][\w.'’-]+\s+){1,3}(?:and\s+(?:[A-Z][\w.'’-]+\s+){1,3})?"
+                     r"(?:contributed(?:\s+reporting|\s+to\s+this\s+report)?|reported)\s+from\s+[A-Z][^\n]{0,60}\.?\s*$"
+                     r"|(?:[A-Z][\w.'’-]+\s+){1,3}(?:and\s+(?:[A-Z][\w.'’-]+\s+){1,3})?contributed\s+(?:reporting|to\s+this\s+report)[^\n]{0,60}$"
+                     r")[^\n]*$", re.MULTILINE)
 _TERMINAL = re.compile(r"[.!?\"”’:)]\s*$")
 _MAX_HEADLINE_WORDS = 22
 

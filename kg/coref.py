@@ -155,6 +155,8 @@ class ArticleActors:
         first = span[0].lower_
         if first not in ("the", "this", "that") or root.tag_ in ("NNS", "NNPS"):
             return None
+        if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON") for t in span if t.i != root.i):
+            return None  # "the RIA news agency" names an outlet of its own
         lemma = root.lemma_.lower()
         if self.lexicon.has("OutletAnaphor", lemma) and self.main_outlet:
             return self.main_outlet

@@ -55,6 +55,7 @@ class KG(DefinedNamespace):
     RoleNoun: URIRef
     OutletAnaphor: URIRef
     SignalNoun: URIRef
+    AttitudeAdjective: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef
