@@ -59,6 +59,7 @@ class AttributionRules:
     # -- public ---------------------------------------------------------
     def frames(self, sent: Span, quotes: list[Quote]) -> list[Frame]:
         """All attribution frames of one sentence, merged and de-duplicated."""
+        self._quotes = quotes
         blocked = self._non_statement_tokens(sent)
         frames: list[Frame] = []
         for tok in sent:
@@ -87,6 +88,11 @@ class AttributionRules:
             return None
         cue_tokens = sorted([tok, *extra], key=lambda t: t.i)
         speaker, relays = self._speaker_of(tok, sent, entry)
+        active = self._active_quote(tok)
+        if active is not None and active[0] is not None:
+            speaker, relays = active
+            quote_verb = tok.head if tok.head.lemma_ == "quote" else tok.head.head
+            cue_tokens = sorted({*cue_tokens, quote_verb, tok.head}, key=lambda t: t.i)
         passive_quoted = self._quoted_as_saying(tok)
         if passive_quoted is not None:
             speaker, relays = passive_quoted, self.quoted_by(tok)
@@ -176,9 +182,11 @@ class AttributionRules:
         return span, None
 
     def _citing(self, verb: Token) -> Span | None:
-        """'Citing X, the newspaper said': the source the verb's subject relies on."""
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-        for child in [*verb.children, *(g for s in subjects for g in s.children)]:
+        """'Citing X, the newspaper said': the source the verb's subject relies on.
+
+        The parser attaches a mid-sentence 'citing X' almost anywhere, so the whole
+        sentence is searched."""
+        for child in verb.sent:
             if child.lemma_.lower() == "cite" and child.dep_ in ("advcl", "xcomp", "prep", "acl"):
                 obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
                 if obj is None:
@@ -228,6 +236,19 @@ class AttributionRules:
             if subj is not None:
                 return subj.doc[subj.left_edge.i: subj.i + 1]
         return None
+
+    def _active_quote(self, tok: Token) -> tuple[Span, list[Span]] | None:
+        """'Al-Qahera News quoted a senior source as saying ...': the object speaks, the subject carries it."""
+        head = tok.head
+        verb = head if head.lemma_ == "quote" else head.head if head.lower_ == "as" else None
+        if tok.lemma_ != "say" or verb is None or verb.lemma_ != "quote":
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if obj is None:
+            return None
+        relays = [self.mention(subj)] if subj is not None and self.mention(subj) is not None else []
+        return self.mention(obj), relays
 
     def quoted_by(self, tok: Token) -> list[Span]:
         """'was quoted by the Nikkei newspaper as saying': the outlet that quoted."""
@@ -441,6 +462,8 @@ class AttributionRules:
         """'Western diplomats were skeptical', 'Several justices appeared skeptical of the case'."""
         if tok.dep_ != "acomp" or not self.lexicon.has("AttitudeAdjective", tok.lemma_.lower()):
             return None
+        if any(q.contains(tok.idx) for q in self._quotes):
+            return None
         verb = tok.head
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is None or not (self.is_actor_like(subject) or self._could_speak(subject)) or subject.pos_ == "PRON" and subject.lower_ == "it":
@@ -463,7 +486,7 @@ class AttributionRules:
                         words.pop(0)
                     j += 1
                 if not words:
-                    blocked.update(t.i for m in matched for t in m.subtree)
+                    blocked.update(m.i for m in matched)
         return blocked
 
     # -- merging ------------------------------------------------------------
@@ -471,6 +494,7 @@ class AttributionRules:
         """Join a participial cue to the cue it hangs from when both share a speaker,
         and fold a pronoun's belief into the statement around it ('said he believes')."""
         frames = self._fold_beliefs(frames)
+        frames = [f for f in frames if not self._subsumed(f, frames)]
         merged: list[Frame] = []
         for frame in sorted(frames, key=lambda f: f.cue_tokens[0].i):
             host = next((m for m in merged if self._continues(m, frame)), None)
@@ -482,11 +506,23 @@ class AttributionRules:
         return merged
 
     @staticmethod
+    def _subsumed(frame: Frame, frames: list[Frame]) -> bool:
+        """An attitude inside another statement's content, or a 'citing' frame another frame already credits."""
+        others = [f for f in frames if f is not frame]
+        if frame.kind == "attitude":
+            return any(frame.cue_tokens[0].i in {t.i for t in f.content} for f in others)
+        if frame.kind == "prep" and frame.cue_tokens[0].lower_ in ("citing", "quoting") and frame.speaker is not None:
+            return any(f.speaker is not None and (f.speaker.start, f.speaker.end) == (frame.speaker.start, frame.speaker.end)
+                       for f in others)
+        return False
+
+    @staticmethod
     def _fold_beliefs(frames: list[Frame]) -> list[Frame]:
         kept = []
         for frame in frames:
             is_belief = frame.entry is not None and frame.entry.kind == "CognitionVerb"
-            pronoun = frame.speaker is not None and len(frame.speaker) == 1 and frame.speaker[0].pos_ == "PRON"
+            pronoun = frame.speaker is not None and (len(frame.speaker) == 1 and frame.speaker[0].pos_ == "PRON"
+                                                     or frame.speaker.root.ent_type_ in ("GPE", "ORG"))
             others = [f for f in frames if f is not frame and f.speaker is not None and not (len(f.speaker) == 1 and f.speaker[0].pos_ == "PRON")]
             if is_belief and pronoun and others:
                 host = next((f for f in others if frame.cue_tokens[0].i in {t.i for t in f.content}), None)

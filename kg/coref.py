@@ -194,7 +194,7 @@ class ArticleActors:
         """Groups ('US officials'), and single sources drawn from them ('one of the officials')."""
         root = span.root
         if not (self.lexicon.has("SourceNoun", root.lemma_.lower()) or self.lexicon.has("RoleNoun", root.lemma_.lower())
-                or root.pos_ in ("NOUN", "PROPN", "PRON") or root.lower_ == "one"):
+                or root.pos_ in ("NOUN", "PROPN", "PRON") or root.pos_ == "NUM" and any(c.lower_ == "of" for c in root.children)):
             return None
         name = _DET_STRIP(span.text)
         plural = root.tag_ in ("NNS", "NNPS") or root.lower_ in ("others", "many", "some", "several")
