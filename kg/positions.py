@@ -1,29 +1,84 @@
 """Positions: classifying a stance statement into a concept of a SKOS scheme.
 
-The classifier knows nothing but the scheme's data: each concept's prefLabel,
-altLabels and examples are lemmatised once, and a statement's content is
-scored against them by IDF-weighted lemma overlap with negation polarity. A
-concept added in a user's Turtle file is assigned with no code change.
+The classifier knows nothing but the scheme's data. Each concept's prefLabel and
+altLabels (its labels), skos:example sentences and skos:definition are read into
+polarity-marked lemmas once; a statement's content is scored against them. A
+concept added in a user's Turtle file is therefore assigned with no code change.
+
+Three signals are added, each word weighted by how few concepts use it (an
+inverse concept frequency computed from the scheme itself):
+
+- label coverage: how much of the concept's best label the content contains, so a
+  long content still meets a short label. A label found only in part counts for
+  less, more so when its most specific word or all but one word is missing, or
+  when its words lie far apart;
+- example overlap with the reported clause of each skos:example;
+- vocabulary share: how much of the content's words the concept's labels,
+  examples and definition use (the definition counts only here, as a weak
+  signal). The scheme's own paraphrases act as synonyms: "halt" in a content
+  meets "halt" in an example although no label says it.
+
+Words are matched by lemma, then more weakly by a crude stem ("negotiation" ~
+"negotiate", "recognise" ~ "recognition").
+
+Negation is scoped, not global: a word inside the scope of "not", "no", "never",
+... is a different term from the same lemma outside it, so "Moscow is not
+interested in a truce" does not meet "open to a truce", while "Putin is not
+willing to retreat" meets "will not retreat" and "no evidence that they could
+accept" meets "could not accept". A verb that negates its complement ("refuse",
+"rule out") flips the scope, so "did not rule out talks" is open to talks.
+
+The sum is mapped into a confidence in [0, 1). A confidence below the threshold,
+or too close to the runner-up's, assigns no concept; the confidence is kept
+either way.
 """
 from __future__ import annotations
 
 import math
+import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
 
 from .errors import SchemeError
 from .resources import data_path
 
-NEGATION = "¬"  # a pseudo-lemma marking negative polarity
-_NEGATORS = {"not", "n't", "no", "never", "without", "neither", "nor", "none", "nothing", "refuse", "reject", "deny",
-             "cannot", "unwilling", "unacceptable", "nobody"}
-_KEEP_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"}
-_IGNORED = {"be", "have", "do", "say", "will", "would", "also", "just", "really", "very", "so", "then", "now", "-PRON-"}
 DEFAULT_THRESHOLD = 0.5
+
+# English closed-class words, not domain data: which words flip polarity, which end its scope,
+# and which are too general to say anything about a position.
+_NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor", "none", "nothing", "nobody", "nowhere",
+                       "without", "cannot"})
+# Verbs that negate their complement: "refused to withdraw" is "will not withdraw", and
+# "did not rule out talks" is open to talks (the second negation cancels the first).
+_NEGATIVE_VERBS = frozenset({"refuse", "reject", "deny", "rule out", "decline", "oppose", "exclude"})
+_SCOPE_ENDS = frozenset({"but", "because", "since", "although", "though", "while", "whereas", "unless", "yet",
+                         "however", "instead"})
+_KEEP_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"})
+_PARTICLES = frozenset({"out", "back", "off", "away", "down", "behind", "against"})  # carry meaning in a label
+_GENERAL = frozenset({"be", "have", "do", "say", "tell", "will", "would", "can", "could", "may", "might", "shall",
+                      "should", "must", "also", "just", "really", "very", "so", "then", "now", "there", "here",
+                      "this", "that", "such", "even", "too", "as", "well", "-pron-", "'s", "one", "thing"})
+
+# Weights of the signals and of partial matches; tuned on the odd-numbered dev items only
+# (benchmarks/positions_accuracy.py).
+_W_PHRASE, _W_EXAMPLE, _W_SHARE = 1.0, 0.5, 0.75
+_HALF = 0.7              # the raw score that maps to a confidence of 0.5
+_BAG_WEIGHT = {"phrase": 1.0, "example": 0.6, "definition": 0.3}
+_STEM_CREDIT = 0.8       # a term matched through its stem ("negotiation" ~ "negotiate")
+_NOMINAL_FLIP = 0.4      # a noun found with the other polarity
+_EVIDENCE = 1.0          # matched weight at which a label counts half: one rare word is weaker than three
+_MISSING_KEY = 0.5       # a label matched without its most specific word
+_SINGLE_HIT = 0.55       # a multi-word label of which only one word was found
+_POLARITY_CLASH = 0.5    # the label is negated and nothing in the content is, or the reverse
+_SCATTERED = 0.7         # a label's words found far apart in the content
+_SLACK = 3               # words allowed between a label's words before they count as far apart
+_UNKNOWN = 0.5           # weight of a content word the scheme never uses, relative to the rarest scheme word
+_MARGIN = 0.03           # best and runner-up closer than this: too ambiguous to assign
 
 
 @dataclass(frozen=True)
@@ -35,6 +90,7 @@ class PositionConcept:
     label: str
     phrases: tuple[str, ...]
     examples: tuple[str, ...] = ()
+    definition: str | None = None
 
 
 @dataclass
@@ -51,7 +107,8 @@ class PositionScheme:
 def load_scheme(extra: list[str | Path] | None = None) -> PositionScheme:
     """Read ``ontology/positions.ttl`` and any user scheme files.
 
-    :param extra: Turtle files with more ``skos:Concept`` resources (each needs a skos:notation).
+    :param extra: Turtle files with more ``skos:Concept`` resources (each needs a skos:notation
+        and a skos:prefLabel; altLabels, examples and a definition make it easier to find).
     """
     return _load(tuple(str(p) for p in (extra or [])))
 
@@ -59,7 +116,8 @@ def load_scheme(extra: list[str | Path] | None = None) -> PositionScheme:
 @lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> PositionScheme:
     graph = Graph()
-    for path in (str(data_path("ontology", "positions.ttl")), *extra):
+    shipped = str(data_path("ontology", "positions.ttl"))
+    for path in (shipped, *extra):
         try:
             graph.parse(path, format="turtle")
         except Exception as err:  # rdflib raises many parser exception types
@@ -74,82 +132,269 @@ def _load(extra: tuple[str, ...]) -> PositionScheme:
             raise SchemeError(f"position concept {node} needs a skos:prefLabel")
         phrases = (str(label), *sorted(str(a) for a in graph.objects(node, SKOS.altLabel)))
         examples = tuple(sorted(str(e) for e in graph.objects(node, SKOS.example)))
-        concepts.append(PositionConcept(str(node), str(notation), str(label), phrases, examples))
-    return PositionScheme(sorted(concepts, key=lambda c: c.notation), (str(data_path("ontology", "positions.ttl")), *extra))
+        definition = graph.value(node, SKOS.definition)
+        concepts.append(PositionConcept(str(node), str(notation), str(label), phrases, examples,
+                                        None if definition is None else str(definition)))
+    return PositionScheme(sorted(concepts, key=lambda c: c.notation), (shipped, *extra))
 
 
-def polarity_lemmas(tokens) -> list[str]:
-    """Content lemmas of a token sequence, with NEGATION for any negator."""
-    out: list[str] = []
+Term = tuple[str, bool]  # (lemma, inside a negation scope)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude suffix-stripping stem, so that derivations of one word meet.
+
+    >>> stem("negotiations") == stem("negotiate"), stem("recognise") == stem("recognition")
+    (True, True)
+    """
+    word = re.sub(r"is(e|ed|es|ing|ation)$", r"iz\1", word)
+    for _ in range(2):
+        for suffix in ("ization", "ation", "ition", "ement", "ment", "ness", "ity", "ible", "able", "ance", "ence",
+                       "ize", "ate", "ing", "ion", "ive", "ous", "ful", "ly", "al", "ed", "es", "s", "e", "y"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
+    return word
+
+
+def terms(tokens) -> list[Term]:
+    """Polarity-marked content lemmas of a token sequence.
+
+    A negator opens a scope that runs to the end of its clause (punctuation or a
+    contrastive or causal conjunction); every term inside it is marked negated.
+    A verb that negates its complement ("refuse", "rule out") flips the polarity
+    of what follows it. A verb's particle joins its lemma ("rule out", "pull back").
+
+    :param tokens: spaCy tokens, in order (they need not be contiguous).
+    """
+    tokens = list(tokens)
+    present = {t.i for t in tokens}
+    out: list[Term] = []
+    negated = False
     for tok in tokens:
+        lower = tok.lower_
         lemma = tok.lemma_.lower()
-        if lemma in _NEGATORS or tok.lower_ in _NEGATORS or tok.dep_ == "neg":
-            out.append(NEGATION)
-            if lemma in ("refuse", "reject", "deny", "unwilling", "unacceptable"):
-                out.append(lemma)
+        if tok.is_punct and lower not in ("-", "'", "’") or lower in _SCOPE_ENDS \
+                or tok.dep_ in ("cc", "mark") and lower not in ("that", "and", "or"):
+            negated = False
+        if lower in _NEGATORS or lemma in _NEGATORS or tok.dep_ == "neg":
+            negated = True
             continue
-        if tok.pos_ in _KEEP_POS and lemma not in _IGNORED and not tok.is_stop:
-            out.append(lemma)
+        if tok.dep_ == "prt" and tok.head.pos_ == "VERB" and tok.head.i in present:
+            continue  # joined to its verb
+        if (tok.pos_ not in _KEEP_POS and lemma not in _PARTICLES) or lemma in _GENERAL \
+                or not any(c.isalnum() for c in lemma):
+            continue
+        if tok.pos_ == "VERB":
+            lemma = " ".join([lemma, *(c.lower_ for c in tok.children if c.dep_ == "prt")])
+        out.append((lemma, negated))
+        if lemma in _NEGATIVE_VERBS:
+            negated = not negated
     return out
 
 
+def _reported_part(doc):
+    """The reported clause of an example sentence ("X said [that ...]"), else the whole sentence.
+
+    Examples are written as news sentences; their frame ("the spokesman said") says nothing
+    about the position, and would make every concept's examples look alike.
+    """
+    for sent in doc.sents:
+        clause = next((c for c in sent.root.children if c.dep_ == "ccomp"), None)
+        if clause is not None and clause.i > sent.root.i:
+            return list(clause.subtree)
+    return list(doc)
+
+
+def _key(term: Term) -> Term:
+    """The stemmed form of a term, used to match derivations and to count concept frequencies."""
+    return " ".join(stem(w) for w in term[0].split()), term[1]
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """A label or example of a concept, read into terms with their weights."""
+
+    terms: tuple[Term, ...]
+    keys: tuple[Term, ...]
+    weights: tuple[float, ...]
+    mass: float
+    negated: bool
+    key: int  # index of the most specific term
+
+
+@dataclass
+class _Content:
+    """A statement's terms, indexed for matching."""
+
+    terms: list[Term]
+    exact: dict[Term, list[int]] = field(default_factory=dict)
+    stems: dict[Term, list[int]] = field(default_factory=dict)
+    lemmas: dict[str, list[int]] = field(default_factory=dict)  # any polarity
+    negated: bool = False
+    mass: float = 0.0
+
+
 class PositionClassifier:
-    """Score statement content against every concept's phrases.
+    """Score statement content against every concept of a position scheme.
 
     :param scheme: the position scheme.
-    :param nlp: a spaCy pipeline, used once to lemmatise the scheme's phrases.
-    :param threshold: below this score no concept is assigned.
+    :param nlp: a spaCy pipeline, used once to lemmatise the scheme's phrases, examples and definitions.
+    :param threshold: below this score no concept is assigned (the score is still returned).
     """
 
     def __init__(self, scheme: PositionScheme, nlp, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.scheme = scheme
         self.threshold = threshold
-        texts = [(c.notation, p, 1.0) for c in scheme.concepts for p in c.phrases]
-        texts += [(c.notation, e, 0.8) for c in scheme.concepts for e in c.examples]
+        texts: list[tuple[int, str, str]] = []
+        for index, concept in enumerate(scheme.concepts):
+            texts += [(index, "phrase", p) for p in concept.phrases]
+            texts += [(index, "example", e) for e in concept.examples]
+            if concept.definition:
+                texts.append((index, "definition", concept.definition))
         skip = [name for name in nlp.pipe_names if name.startswith("kg_") or name == "ner"]
-        docs = nlp.pipe([t for _, t, _ in texts], disable=skip)
-        self._phrases = [(notation, polarity_lemmas(doc), weight) for (notation, _, weight), doc in zip(texts, docs)]
+        docs = nlp.pipe([text for _, _, text in texts], disable=skip)
+        self._phrases: list[list] = [[] for _ in scheme.concepts]
+        self._examples: list[list] = [[] for _ in scheme.concepts]
+        self._bags: list[dict[Term, float]] = [{} for _ in scheme.concepts]
+        self._nominal: set[str] = set()  # stems of words that name things: their polarity matters less
+        for (index, kind, _), doc in zip(texts, docs):
+            self._nominal.update(stem(t.lemma_.lower()) for t in doc if t.pos_ in ("NOUN", "PROPN", "NUM"))
+            found = tuple(dict.fromkeys(terms(_reported_part(doc) if kind == "example" else doc)))
+            if kind == "phrase" and found:
+                self._phrases[index].append(found)
+            elif kind == "example" and found:
+                self._examples[index].append(found)
+            for term in found:
+                key = self._key(term)
+                self._bags[index][key] = max(self._bags[index].get(key, 0.0), _BAG_WEIGHT[kind])
         self._idf = self._inverse_frequencies()
+        self._max_idf = math.log(1 + max(len(scheme.concepts), 1))
+        self._phrases = [[self._weighted(p) for p in phrases] for phrases in self._phrases]
+        self._examples = [[self._weighted(e) for e in examples] for examples in self._examples]
+
+    def _weighted(self, found: tuple[Term, ...]) -> _Pattern:
+        keys = tuple(self._key(t) for t in found)
+        weights = tuple(self._idf.get(k[0], self._max_idf) for k in keys)
+        key = max(range(len(weights)), key=lambda i: weights[i])
+        return _Pattern(found, keys, weights, sum(weights), any(negated for _, negated in found), key)
+
+    @staticmethod
+    def _key(term: Term) -> Term:
+        return _key(term)
 
     def _inverse_frequencies(self) -> dict[str, float]:
-        concepts_with: dict[str, set[str]] = {}
-        for notation, lemmas, _ in self._phrases:
-            for lemma in lemmas:
-                concepts_with.setdefault(lemma, set()).add(notation)
+        concepts_with: dict[str, set[int]] = defaultdict(set)
+        for index, bag in enumerate(self._bags):
+            for key, _ in bag:
+                concepts_with[key].add(index)
         total = max(len(self.scheme.concepts), 1)
-        return {lemma: math.log(1 + total / len(found)) for lemma, found in concepts_with.items()}
+        return {key: math.log(1 + total / len(found)) for key, found in concepts_with.items()}
 
     def classify(self, tokens) -> tuple[str | None, float]:
-        """Best concept notation for the content tokens and its score; None below the threshold."""
-        lemmas = polarity_lemmas(tokens)
-        return self.classify_lemmas(lemmas)
+        """Best concept notation for the content tokens and its score in [0, 1].
 
-    def classify_lemmas(self, lemmas: list[str]) -> tuple[str | None, float]:
-        content = set(lemmas)
-        if not content - {NEGATION}:
-            return None, 0.0
-        scores: dict[str, float] = {}
-        for notation, phrase, weight in self._phrases:
-            score = weight * self._overlap(phrase, content)
-            if score > scores.get(notation, 0.0):
-                scores[notation] = score
-        if not scores:
-            return None, 0.0
-        best = max(scores, key=scores.get)
-        score = round(scores[best], 3)
-        return (best if score >= self.threshold else None), score
+        The notation is None when the score is below the threshold or too close to the
+        runner-up's; the score is returned either way, as the position's confidence.
 
-    def _overlap(self, phrase: list[str], content: set[str]) -> float:
-        words = set(phrase) - {NEGATION}
-        if not words:
+        :param tokens: spaCy tokens of the statement (its cue and content).
+        """
+        ranked = self.rank(tokens)
+        if not ranked:
+            return None, 0.0
+        (best, score), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
+        score = round(score, 3)
+        if score < self.threshold or score - runner_up < _MARGIN:
+            return None, score
+        return best, score
+
+    def rank(self, tokens) -> list[tuple[str, float]]:
+        """Every concept with a non-zero score, best first.
+
+        :param tokens: spaCy tokens of the statement.
+        """
+        return self.rank_terms(terms(tokens))
+
+    def rank_terms(self, content_terms: list[Term]) -> list[tuple[str, float]]:
+        """Like :meth:`rank`, for terms already read with :func:`terms`."""
+        content = self._index(content_terms)
+        if not content.terms:
+            return []
+        scores = []
+        for index, concept in enumerate(self.scheme.concepts):
+            phrase = max((self._phrase_score(p, content) for p in self._phrases[index]), default=0.0)
+            example = max((self._example_score(e, content) for e in self._examples[index]), default=0.0)
+            share = self._share(index, content)
+            raw = _W_PHRASE * phrase + _W_EXAMPLE * example + _W_SHARE * share
+            score = 1 - 0.5 ** (raw / _HALF)  # into [0, 1) without ties at the top
+            if score > 0:
+                scores.append((concept.notation, score))
+        return sorted(scores, key=lambda item: -item[1])
+
+    def _index(self, content_terms: list[Term]) -> _Content:
+        content = _Content(list(content_terms))
+        for position, term in enumerate(content.terms):
+            key = self._key(term)
+            content.exact.setdefault(term, []).append(position)
+            content.stems.setdefault(key, []).append(position)
+            content.lemmas.setdefault(key[0], []).append(position)
+            if " " in term[0]:  # a particle verb also meets its bare verb, more weakly
+                content.stems.setdefault((stem(term[0].split()[0]), term[1]), []).append(position)
+        content.negated = any(negated for _, negated in content.terms)
+        for key in {self._key(t) for t in content.terms}:
+            content.mass += self._idf.get(key[0], _UNKNOWN * self._max_idf)
+        return content
+
+    def _match(self, term: Term, key: Term, content: _Content) -> tuple[float, list[int]]:
+        """How well a scheme term is found in the content, and where: 1 for the same lemma and
+        polarity, less for the same stem, and some credit for a thing named with the other
+        polarity ("truce" in "no truce")."""
+        if term in content.exact:
+            return 1.0, content.exact[term]
+        if key in content.stems:
+            return _STEM_CREDIT, content.stems[key]
+        if key[0] in self._nominal and key[0] in content.lemmas:
+            return _NOMINAL_FLIP, content.lemmas[key[0]]
+        return 0.0, []
+
+    def _phrase_score(self, phrase: _Pattern, content: _Content) -> float:
+        matches = [self._match(t, k, content) for t, k in zip(phrase.terms, phrase.keys)]
+        hit = sum(w * m for w, (m, _) in zip(phrase.weights, matches))
+        if not hit:
             return 0.0
-        total = sum(self._idf.get(w, 1.0) for w in words)
-        hit = sum(self._idf.get(w, 1.0) for w in words if w in content)
-        score = hit / total
-        # Short phrases are matched against long content: demand two hits unless the phrase is one word.
-        if len(words) > 1 and sum(1 for w in words if w in content) < 2:
-            score *= 0.5
-        phrase_negated, content_negated = NEGATION in phrase, NEGATION in content
-        if phrase_negated != content_negated:
-            score *= 0.4
+        score = hit / phrase.mass * hit / (hit + _EVIDENCE)
+        found = [where for m, where in matches if m]
+        if len(phrase.terms) > 1 and len(found) < 2:
+            score *= _SINGLE_HIT
+        elif len(found) > 1 and _window(found) > len(found) + _SLACK:
+            score *= _SCATTERED  # the words are there but far apart: likely not this phrase
+        if not matches[phrase.key][0]:
+            score *= _MISSING_KEY  # the label's most specific word is not there
+        if phrase.negated != content.negated:
+            score *= _POLARITY_CLASH
         return score
+
+    def _example_score(self, example: _Pattern, content: _Content) -> float:
+        matched = [self._match(t, k, content)[0] for t, k in zip(example.terms, example.keys)]
+        hit = sum(w * m for w, m in zip(example.weights, matched))
+        score = 2 * hit / (example.mass + content.mass) if hit else 0.0
+        return score * _SINGLE_HIT if sum(1 for m in matched if m) < 2 else score
+
+    def _share(self, index: int, content: _Content) -> float:
+        """The part of the content's vocabulary that belongs to the concept's labels, examples or definition."""
+        bag = self._bags[index]
+        hit = sum(self._idf[key[0]] * bag[key] for key in {self._key(t) for t in content.terms} if key in bag)
+        return hit / content.mass if content.mass else 0.0
+
+
+def _window(positions: list[list[int]]) -> int:
+    """Length of the shortest stretch of content holding one position from each list."""
+    best = None
+    for start in positions[0]:
+        chosen = [start] + [min(p, key=lambda x: abs(x - start)) for p in positions[1:]]
+        length = max(chosen) - min(chosen) + 1
+        best = length if best is None else min(best, length)
+    return best or 0
