@@ -65,7 +65,7 @@ class ArticleActors:
         if key is None:
             return None
         actor = self.actors[key]
-        if normalise(text) != normalise(actor.name):
+        if normalise(text) != normalise(actor.name) and len(span) <= 8:
             actor.aliases.add(text)
         if (root.pos_ in ("NOUN", "PROPN") or self.lexicon.has("SourceNoun", root.lower_)) and root.lower_ not in _MALE | _FEMALE | _PLURAL | _NEUTER:
             mods = {t.lemma_.lower() for t in span if t.dep_ in ("amod", "compound", "nmod") and t.i != root.i}
@@ -110,7 +110,8 @@ class ArticleActors:
         if known is None:
             return None
         if known.key not in self.actors:
-            self.actors[known.key] = Actor(key=known.key, name=name if known.kind == PERSON else known.name, kind=known.kind, aliases=set(known.aliases),
+            article_form = known.kind == PERSON and len(name.split()) > 1
+            self.actors[known.key] = Actor(key=known.key, name=name if article_form else known.name, kind=known.kind, aliases=set(known.aliases),
                                            roles=set(known.roles), affiliation=known.affiliation,
                                            same_as=known.same_as, known=True)
         actor = self.actors[known.key]
@@ -310,7 +311,8 @@ def _head_entity(span: Span) -> Span | None:
 
 
 def _clean_name(text: str) -> str:
-    words = text.replace("’s", "").replace("'s", "").strip("\"'‘’“” ").split()
+    words = [w.strip("\"'‘’“”") for w in text.replace("’s", "").replace("'s", "").split()]
+    words = [w for w in words if w]
     while words and words[0].lower() in ({"the"} | _TITLE_WORDS) and len(words) > 1:
         words = words[1:]
     return " ".join(words)

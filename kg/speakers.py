@@ -35,7 +35,17 @@ def assign_actors(doc: Doc, statements: list[Statement], registry: ArticleActors
         if statement.addressee:
             statement.addressee_actor = _lookup(doc, resolved, statement.addressee, statement)
         statement.subject_actors = _subjects(doc, statement, resolved)
-    statements[:] = [s for s in statements if s.speaker_actor is not None]
+    _drop_unresolved(statements)
+
+
+def _drop_unresolved(statements: list[Statement]) -> None:
+    """Remove statements with no speaker actor, keeping every reported_by index pointing at the same statement."""
+    kept = [i for i, s in enumerate(statements) if s.speaker_actor is not None]
+    new_index = {old: new for new, old in enumerate(kept)}
+    for statement in statements:
+        if statement.reported_by is not None:
+            statement.reported_by = new_index.get(statement.reported_by)
+    statements[:] = [statements[i] for i in kept]
 
 
 def _mentions(doc: Doc, statements: list[Statement], rules: AttributionRules) -> list[Span]:
@@ -46,7 +56,8 @@ def _mentions(doc: Doc, statements: list[Statement], rules: AttributionRules) ->
             if span is not None:
                 spans[(span.start_char, span.end_char)] = span
     for tok in doc:
-        if tok.dep_ in _SALIENT_DEPS and rules.is_actor_like(tok) and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+        if tok.dep_ in _SALIENT_DEPS and rules.is_actor_like(tok) and tok.pos_ in ("PROPN", "NOUN", "PRON") \
+                and tok.lower_ not in ("you", "i", "me", "we", "us"):
             span = rules.mention(tok) if tok.pos_ != "PRON" else doc[tok.i: tok.i + 1]
             if span is not None and len(span) <= 12 and not _inside_any(span, spans):
                 spans.setdefault((span.start_char, span.end_char), span)
