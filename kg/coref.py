@@ -65,7 +65,7 @@ class ArticleActors:
         if key is None:
             return None
         actor = self.actors[key]
-        if normalise(text) != normalise(actor.name) and len(span) <= 8:
+        if normalise(text) != normalise(actor.name) and len(span) <= 8 and not any(t.dep_ in ("cc", "conj") for t in span):
             actor.aliases.add(text)
         if (root.pos_ in ("NOUN", "PROPN") or self.lexicon.has("SourceNoun", root.lower_)) and root.lower_ not in _MALE | _FEMALE | _PLURAL | _NEUTER:
             mods = {t.lemma_.lower() for t in span if t.dep_ in ("amod", "compound", "nmod") and t.i != root.i}
@@ -90,7 +90,7 @@ class ArticleActors:
         ent = _head_entity(span)
         if ent is None:
             return None
-        kind = _KIND_OF_ENT.get(ent.label_, ORGANIZATION)
+        kind = _KIND_OF_ENT.get(ent.label_ or ent.root.ent_type_, ORGANIZATION)
         if kind == GROUP:
             return None
         name = _clean_name(ent.text)
@@ -299,12 +299,13 @@ def _head_entity(span: Span) -> Span | None:
         # "Putin's spokesman, Dmitri Peskov": the name in apposition is who this is.
         name = span.doc[min(t.i for t in appos.subtree if t.dep_ in ("compound", "appos") or t.i == appos.i):appos.i + 1]
         return Span(span.doc, name.start, name.end, label="PERSON")
+    around_root = next((e for e in span.doc.ents if e.start <= root.i < e.end and e.label_ in _KIND_OF_ENT), None)
+    if around_root is not None:
+        # the entity may run past the mention ("the 'New York Times'" with its closing quote)
+        return span.doc[max(around_root.start, span.start): min(around_root.end, span.end)]
     ents = [e for e in span.ents if e.label_ in _KIND_OF_ENT]
     if not ents:
         return None
-    for ent in ents:
-        if ent.start <= root.i < ent.end:
-            return ent
     persons = [e for e in ents if e.label_ == "PERSON" and any(t.dep_ == "appos" or t.head.dep_ == "appos" or t.i == root.i
                                                                or t.head.i == root.i for t in e)]
     return persons[0] if persons else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.article import Article
-from kg.extract import extract_article
+from kg.extraction import extract_article
 from kg.goldjson import to_gold_json
 
 
