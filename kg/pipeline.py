@@ -65,12 +65,14 @@ class Attribution:
         quotes = doc_quotes(doc)
         sentences = list(doc.sents)
         framed = [self.rules.frames(sent, quotes) for sent in sentences]
+        framed = _without_quoted_speech(framed, quotes, self.rules)
         statements = []
         for index, (sent, frames) in enumerate(zip(sentences, framed)):
             statements.extend(self.builder.build(doc, sent, f, quotes) for f in frames)
             if not frames and _opens_quote(sent, quotes) and not _framed_later(index, sentences, framed, quotes):
                 statements.append(self.builder.continued_quote(doc, sent))
         nest(statements)
+        _outlets_as_carriers(doc, statements, self.rules)
         doc._.kg_statements = statements
         doc.spans["kg_evidence"] = [doc.char_span(s.start, s.end, label=s.cue or "continued", alignment_mode="expand")
                                     for s in statements]
@@ -125,6 +127,60 @@ class Positions:
             if statement.kind == "stance":
                 statement.position, statement.position_confidence = notation, score
         return doc
+
+
+def _without_quoted_speech(framed: list[list], quotes: list[Quote], rules: AttributionRules) -> list[list]:
+    """Drop cues that are only words inside someone's quotation ('“Mr. Smith is asking the court to ...”').
+
+    A cue inside a quotation stays when it breaks the quote to name its speaker
+    ('– writes the newspaper –') or when the quotation is an outlet's text, which
+    may itself report what others said.
+    """
+    def quote_of(tok) -> Quote | None:
+        return next((q for q in quotes if q.contains(tok.idx)), None)
+
+    def inverted(frame) -> bool:
+        return frame.speaker is not None and frame.speaker.start > frame.cue_tokens[0].i
+
+    outlet_quotes = {id(q) for frames in framed for f in frames
+                     if f.speaker is not None and rules.is_outlet_like(f.speaker.root)
+                     for q in quotes if q.start <= f.cue_tokens[0].idx <= q.end + 3}
+    kept = []
+    for frames in framed:
+        keep = []
+        for frame in frames:
+            quote = quote_of(frame.cue_tokens[0])
+            speaker_quoted = frame.speaker is not None and quote is not None and quote.contains(frame.speaker.root.idx)
+            if quote is None or not speaker_quoted or inverted(frame) or id(quote) in outlet_quotes:
+                keep.append(frame)
+        kept.append(keep)
+    return kept
+
+
+def _outlets_as_carriers(doc: Doc, statements: list, rules: AttributionRules) -> None:
+    """'X said ..., the news agency reported': the outlet only carried X's words, so it joins X's channel.
+
+    An outlet keeps its own statement when the reported words are its own assertion and
+    the inner attribution only sits somewhere inside them."""
+    drop = set()
+    for index, outer in enumerate(statements):
+        if outer.speaker_token is None or not rules.is_outlet_like(doc[outer.speaker_token]):
+            continue
+        roots = {i for i in outer.content_tokens if doc[i].head.i not in outer.content_tokens}
+        inner = [s for s in statements if s.reported_by == index and s.cue_token in roots]
+        if not inner:
+            continue
+        drop.add(index)
+        for statement in inner:
+            statement.reported_by = outer.reported_by
+            statement.relay_spans.append((outer.speaker_start, outer.speaker_end))
+    if not drop:
+        return
+    remap = {old: new for new, old in enumerate(i for i in range(len(statements)) if i not in drop)}
+    for statement in statements:
+        if statement.reported_by is not None:
+            statement.reported_by = remap.get(statement.reported_by)
+    statements[:] = [s for i, s in enumerate(statements) if i not in drop]
 
 
 def _opens_quote(sent: Span, quotes: list[Quote]) -> bool:
