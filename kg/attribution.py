@@ -574,7 +574,9 @@ class AttributionRules:
         # A restrictive clause names the source ("two senators who attended", "people briefed on
         # the talks"); a clause set off by a comma only describes it.
         before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
-        return not (before is not None and before.text == ",") and len(list(clause.subtree)) <= 8
+        words = list(clause.subtree)
+        comma = next((i for i, t in enumerate(words) if t.text == "," and t.i > clause.i), len(words))
+        return not (before is not None and before.text == ",") and comma <= 8
 
     def is_actor_like(self, tok: Token) -> bool:
         """Whether a token can head a mention of a speaker."""
