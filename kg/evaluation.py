@@ -15,7 +15,9 @@ from typing import Any
 
 from .errors import GoldError
 
-_FIELDS = ("cue", "channel_set", "channel_exact", "quote_kind", "hedged", "kind", "nesting", "position")
+_FIELDS = ("cue", "channel_set", "channel_exact", "quote_kind", "hedged", "kind", "nesting", "position",
+           "speaker_actor", "actor_b3")
+_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we", "i", "you"}
 
 
 @dataclass
@@ -34,6 +36,9 @@ class Score:
     nest_tp: int = 0
     nest_pred: int = 0
     nest_gold: int = 0
+    b3_precision: float = 0.0  # sums over mentions; divided by b3_mentions
+    b3_recall: float = 0.0
+    b3_mentions: int = 0
 
     @property
     def precision(self) -> float:
@@ -51,6 +56,10 @@ class Score:
         if name == "channel_set":
             return _f1(_ratio(self.channel_tp, self.channel_pred), _ratio(self.channel_tp, self.channel_gold)) \
                 if (self.channel_pred or self.channel_gold) else 1.0 if self.aligned else None
+        if name == "actor_b3":
+            if not self.b3_mentions:
+                return None
+            return _f1(self.b3_precision / self.b3_mentions, self.b3_recall / self.b3_mentions)
         if name == "nesting":
             return _f1(_ratio(self.nest_tp, self.nest_pred), _ratio(self.nest_tp, self.nest_gold)) \
                 if (self.nest_pred or self.nest_gold) else 1.0 if self.aligned else None
@@ -58,7 +67,8 @@ class Score:
         return self.agree.get(name, 0) / seen if seen else None
 
     def add(self, other: "Score") -> None:
-        for name in ("gold", "predicted", "aligned", "channel_tp", "channel_pred", "channel_gold", "nest_tp", "nest_pred", "nest_gold"):
+        for name in ("gold", "predicted", "aligned", "channel_tp", "channel_pred", "channel_gold", "nest_tp", "nest_pred",
+                     "nest_gold", "b3_precision", "b3_recall", "b3_mentions"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in _FIELDS:
             self.agree[name] = self.agree.get(name, 0) + other.agree.get(name, 0)
@@ -126,8 +136,45 @@ def score_article(predicted: dict[str, Any], gold: dict[str, Any], body: str, vo
         used_p.add(p_index)
         used_u.add(u_index)
         _compare(score, predicted["statements"][p_index], g, vocabulary, pred_by_id)
+        _compare_speaker_actor(score, predicted["statements"][p_index], g, names)
     score.aligned = len(used_u)
+    _actor_clustering(score, predicted.get("actors", []), gold.get("actors", []))
     return score
+
+
+def _compare_speaker_actor(score: Score, pred: dict, gold: dict, names: dict[str, set[str]]) -> None:
+    """Speaker resolution: the predicted speaker actor (not the mention) is the gold actor or one of its names."""
+    gold_actor = _norm(gold.get("speaker_actor"))
+    allowed = names.get(gold_actor, set()) | {gold_actor}
+    score.seen["speaker_actor"] = score.seen.get("speaker_actor", 0) + 1
+    score.agree["speaker_actor"] = score.agree.get("speaker_actor", 0) + int(_norm(pred.get("speaker_actor")) in allowed)
+
+
+def _actor_clustering(score: Score, predicted: list[dict], gold: list[dict]) -> None:
+    """B-cubed over the mention strings both sides list (names and aliases; ambiguous pronouns left out)."""
+    gold_of, pred_of = _clusters(gold), _clusters(predicted)
+    common = sorted(set(gold_of) & set(pred_of))
+    for mention in common:
+        g, p = gold_of[mention], pred_of[mention]
+        gold_members = {m for m in common if gold_of[m] == g}
+        pred_members = {m for m in common if pred_of[m] == p}
+        overlap = len(gold_members & pred_members)
+        score.b3_precision += overlap / len(pred_members)
+        score.b3_recall += overlap / len(gold_members)
+    score.b3_mentions += len(common)
+
+
+def _clusters(actors: list[dict]) -> dict[str, int]:
+    owner: dict[str, int] = {}
+    ambiguous: set[str] = set()
+    for index, actor in enumerate(actors):
+        for mention in {_norm(actor.get("name")), *(_norm(a) for a in actor.get("aliases", []))}:
+            if not mention or mention in _PRONOUNS:
+                continue
+            if mention in owner and owner[mention] != index:
+                ambiguous.add(mention)
+            owner[mention] = index
+    return {m: i for m, i in owner.items() if m not in ambiguous}
 
 
 def _compare(score: Score, pred: dict, gold: dict, vocabulary: set[str], pred_by_id: dict) -> None:
