@@ -34,6 +34,7 @@ either way.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -70,6 +71,8 @@ _W_PHRASE, _W_EXAMPLE, _W_SHARE = 1.0, 0.5, 0.75
 _HALF = 0.7              # the raw score that maps to a confidence of 0.5
 _BAG_WEIGHT = {"phrase": 1.0, "example": 0.6, "definition": 0.3}
 _STEM_CREDIT = 0.8       # a term matched through its stem ("negotiation" ~ "negotiate")
+_SYNONYM_MIN = 0.5       # scheme words used by this share of the same concepts count as synonyms
+_SYNONYM_CREDIT = 0.6    # times their similarity
 _NOMINAL_FLIP = 0.4      # a noun found with the other polarity
 _EVIDENCE = 1.0          # matched weight at which a label counts half: one rare word is weaker than three
 _MISSING_KEY = 0.5       # a label matched without its most specific word
@@ -234,6 +237,7 @@ class _Content:
     exact: dict[Term, list[int]] = field(default_factory=dict)
     stems: dict[Term, list[int]] = field(default_factory=dict)
     lemmas: dict[str, list[int]] = field(default_factory=dict)  # any polarity
+    synonyms: dict[Term, tuple[float, list[int]]] = field(default_factory=dict)  # stem key -> (similarity, where)
     negated: bool = False
     mass: float = 0.0
 
@@ -273,6 +277,7 @@ class PositionClassifier:
                 self._bags[index][key] = max(self._bags[index].get(key, 0.0), _BAG_WEIGHT[kind])
         self._idf = self._inverse_frequencies()
         self._max_idf = math.log(1 + max(len(scheme.concepts), 1))
+        self._synonyms = self._scheme_synonyms()
         self._phrases = [[self._weighted(p) for p in phrases] for phrases in self._phrases]
         self._examples = [[self._weighted(e) for e in examples] for examples in self._examples]
 
@@ -293,6 +298,22 @@ class PositionClassifier:
                 concepts_with[key].add(index)
         total = max(len(self.scheme.concepts), 1)
         return {key: math.log(1 + total / len(found)) for key, found in concepts_with.items()}
+
+    def _scheme_synonyms(self) -> dict[str, dict[str, float]]:
+        """Words the scheme uses in the same concepts ("truce", "ceasefire"): the Jaccard similarity
+        of the sets of concepts whose labels use them, for words in at least two concepts."""
+        used_by: dict[str, set[int]] = defaultdict(set)
+        for index, phrases in enumerate(self._phrases):
+            for phrase in phrases:
+                for term in phrase:
+                    used_by[self._key(term)[0]].add(index)
+        shared = {word: found for word, found in used_by.items() if len(found) >= 2}
+        synonyms: dict[str, dict[str, float]] = defaultdict(dict)
+        for a, b in itertools.combinations(sorted(shared), 2):
+            similarity = len(shared[a] & shared[b]) / len(shared[a] | shared[b])
+            if similarity >= _SYNONYM_MIN:
+                synonyms[a][b] = synonyms[b][a] = similarity
+        return synonyms
 
     def classify(self, tokens) -> tuple[str | None, float]:
         """Best concept notation for the content tokens and its score in [0, 1].
@@ -343,6 +364,9 @@ class PositionClassifier:
             content.lemmas.setdefault(key[0], []).append(position)
             if " " in term[0]:  # a particle verb also meets its bare verb, more weakly
                 content.stems.setdefault((stem(term[0].split()[0]), term[1]), []).append(position)
+            for other, similarity in self._synonyms.get(key[0], {}).items():
+                known = content.synonyms.get((other, term[1]), (0.0, []))
+                content.synonyms[(other, term[1])] = (max(known[0], similarity), [*known[1], position])
         content.negated = any(negated for _, negated in content.terms)
         for key in {self._key(t) for t in content.terms}:
             content.mass += self._idf.get(key[0], _UNKNOWN * self._max_idf)
@@ -356,6 +380,9 @@ class PositionClassifier:
             return 1.0, content.exact[term]
         if key in content.stems:
             return _STEM_CREDIT, content.stems[key]
+        if key in content.synonyms:
+            similarity, where = content.synonyms[key]
+            return _SYNONYM_CREDIT * similarity, where
         if key[0] in self._nominal and key[0] in content.lemmas:
             return _NOMINAL_FLIP, content.lemmas[key[0]]
         return 0.0, []
