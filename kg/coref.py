@@ -21,7 +21,12 @@ _PLURAL = {"they", "them", "their", "themselves", "we", "us", "our"}
 _NEUTER = {"it", "its", "itself"}
 _KIND_OF_ENT = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": COUNTRY, "NORP": GROUP, "FAC": ORGANIZATION}
 _TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spokeswoman", "chancellor", "gen.", "general",
-                "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "former", "late", "king", "queen", "pope"}
+                "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "former", "late", "king", "queen", "pope", "lt.",
+                "col.", "maj.", "capt.", "adm.", "sgt.", "cmdr.", "gen", "lt", "justice", "judge", "chief", "mayor",
+                "governor", "senator", "sheikh", "prince", "princess", "president-elect", "attorney", "ceo"}
+_NAME_PARTICLES = ("al-", "el-", "ul-", "bin ", "ibn ")
+_GENERIC_ORGANISATION_NOUNS = {"company", "firm", "group", "organization", "organisation", "business", "alliance", "bloc"}
+_STOP_IN_ACRONYMS = {"of", "and", "the", "for", "u.s.", "us", "de", "du", "la"}
 
 
 @dataclass
@@ -120,7 +125,7 @@ class ArticleActors:
             actor.name = name
         return known.key
 
-    def _match_article(self, name: str, kind: str) -> str | None:
+    def _match_article(self, name: str, kind: str, exact: bool = False) -> str | None:
         folded = normalise(name)
         for actor in self.actors.values():
             if actor.kind != kind and not (kind in (ORGANIZATION, COUNTRY) and actor.kind in (ORGANIZATION, COUNTRY)):
@@ -128,7 +133,11 @@ class ArticleActors:
             names = {normalise(n) for n in actor.names()}
             if folded in names:
                 return actor.key
+            if exact:
+                continue
             if kind == PERSON and any(_same_person(folded, n) for n in names):
+                return actor.key
+            if kind in (ORGANIZATION, COUNTRY) and any(_same_organisation(folded, n) for n in names):
                 return actor.key
         return None
 
@@ -161,6 +170,10 @@ class ArticleActors:
         lemma = root.lemma_.lower()
         if self.lexicon.has("OutletAnaphor", lemma) and self.main_outlet:
             return self.main_outlet
+        if self.lexicon.has("OrganizationAnaphor", lemma) and len(span) <= 3:
+            found = self._recent_organisation(lemma)
+            if found is not None:
+                return found
         modifiers = {t.lemma_.lower() for t in span if t.dep_ in ("amod", "compound") and t.i < root.i}
         for record in reversed(self.history):
             actor = self.actors[record.actor]
@@ -184,6 +197,17 @@ class ArticleActors:
                                                        or self.lexicon.has("RoleNoun", t.lower_))]
         return sources[-1] if sources else _head_noun(span)
 
+    def _recent_organisation(self, lemma: str) -> str | None:
+        """'the alliance', 'the company': the latest organisation named that way; for the most generic
+        nouns, else the latest organisation that was a subject or a speaker."""
+        records = [r for r in reversed(self.history)
+                   if self.actors[r.actor].kind == ORGANIZATION and "news outlet" not in self.actors[r.actor].roles]
+        by_head = next((r.actor for r in records if lemma in self.actors[r.actor].heads or
+                        any(lemma in n.lower().split() for n in self.actors[r.actor].names())), None)
+        if by_head or lemma not in _GENERIC_ORGANISATION_NOUNS:
+            return by_head
+        return next((r.actor for r in records if r.subject or r.speaker), None)
+
     def _known_by_role(self, lemma: str) -> str | None:
         """'the President': an actor of this article whose known role it is."""
         for actor in self.actors.values():
@@ -203,7 +227,9 @@ class ArticleActors:
         kind = GROUP if plural and member_of is None and root.lower_ != "one" else PERSON
         if root.lower_ == "one" and member_of is not None:
             kind = PERSON
-        key = self._match_article(name, kind)
+        description = any(t.pos_ not in ("PROPN", "PUNCT") for t in span)
+        key = self._match_article(name, kind, exact=description) or (
+            None if description else self._match_article(name, PERSON))
         if key:
             return key
         actor = Actor(key=slug(name), name=name, kind=kind, member_of=member_of)
@@ -306,8 +332,7 @@ def _head_entity(span: Span) -> Span | None:
     ents = [e for e in span.ents if e.label_ in _KIND_OF_ENT]
     if not ents:
         return None
-    persons = [e for e in ents if e.label_ == "PERSON" and any(t.dep_ == "appos" or t.head.dep_ == "appos" or t.i == root.i
-                                                               or t.head.i == root.i for t in e)]
+    persons = [e for e in ents if e.label_ == "PERSON" and any(t.dep_ == "appos" and t.head.i == root.i for t in e)]
     return persons[0] if persons else None
 
 
@@ -320,8 +345,8 @@ def _clean_name(text: str) -> str:
 
 
 def _same_person(a: str, b: str) -> bool:
-    """'Putin' and 'Vladimir Putin'; 'Dmitri Peskov' and 'Dmitry Peskov'."""
-    a_words, b_words = a.split(), b.split()
+    """'Putin' and 'Vladimir Putin'; 'Dmitri Peskov' and 'Dmitry Peskov'; 'Burhan' and 'al-Burhan'."""
+    a_words, b_words = [_unparticle(w) for w in a.split()], [_unparticle(w) for w in b.split()]
     if a_words[-1] != b_words[-1]:
         return False
     if len(a_words) == 1 or len(b_words) == 1:
@@ -329,6 +354,24 @@ def _same_person(a: str, b: str) -> bool:
     from rapidfuzz import fuzz
 
     return fuzz.ratio(a_words[0], b_words[0]) >= 70 or a_words[0][0] == b_words[0][0]
+
+
+def _unparticle(word: str) -> str:
+    for particle in _NAME_PARTICLES:
+        if word.startswith(particle.strip()) and len(word) > len(particle) + 2:
+            return word[len(particle.strip()):]
+    return word
+
+
+def _same_organisation(a: str, b: str) -> bool:
+    """'Harwick' and 'Harwick Industries'; 'SEC' and 'Securities and Exchange Commission'."""
+    a_words, b_words = a.split(), b.split()
+    short, long = sorted((a_words, b_words), key=len)
+    if len(short) < len(long) and long[:len(short)] == short and len(" ".join(short)) >= 4:
+        return True
+    acronym = "".join(w[0] for w in long if w not in _STOP_IN_ACRONYMS and w[0].isalpha())
+    compact = "".join(c for c in " ".join(short) if c.isalpha())
+    return len(short) == 1 and len(compact) >= 2 and compact == acronym
 
 
 def _head_lemma(name: str) -> str:

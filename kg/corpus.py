@@ -9,6 +9,7 @@ from rdflib import Graph
 from .article import Article, find_articles, read_article
 from .errors import ArticleError
 from .extraction import Extraction, Settings, extract_many
+from .linking import ActorLinker
 from .positions import load_scheme
 from .rdf import add_extraction, new_graph, vocabularies
 
@@ -38,7 +39,9 @@ def build(paths: Iterable[str | Path | Article], settings: Settings | None = Non
         raise ArticleError("no articles given")
     scheme = load_scheme(list(settings.scheme))
     graph = new_graph()
+    linker = ActorLinker()
     for extraction in _extractions(articles, settings, workers):
+        extraction = linker.link(extraction)
         add_extraction(graph, extraction, scheme)
         if progress is not None:
             progress(extraction)

@@ -81,8 +81,14 @@ def _finish(article: Article, doc) -> Extraction:
         statement.evidence = article.body[statement.start:statement.end]
         if statement.time:
             statement.time_start, statement.time_end = resolve(statement.time, article.published)
-    used = _used_actors(statements, registry.actors if registry is not None else {})
-    return Extraction(article, statements, used)
+    actors = registry.actors if registry is not None else {}
+    used = _used_actors(statements, actors)
+    # every named or collective actor of the article, those the statements involve first
+    mentioned = {k: a for k, a in actors.items() if k not in used and a.name.lower() not in _PRONOUNS}
+    return Extraction(article, statements, {**used, **mentioned})
+
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his", "its", "their"}
 
 
 def _used_actors(statements: list[Statement], actors: dict[str, Actor]) -> dict[str, Actor]:

@@ -56,6 +56,7 @@ class KG(DefinedNamespace):
     OutletAnaphor: URIRef
     SignalNoun: URIRef
     AttitudeAdjective: URIRef
+    OrganizationAnaphor: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef
