@@ -18,6 +18,7 @@ from rdflib.namespace import RDF
 from conftest import EXAMPLES, TINY_ARTICLE
 from kg.article import read_article
 from kg.cli import cli
+from kg.resources import data_path
 from kg.namespaces import KG
 from kg.queries import stored_queries
 
@@ -271,8 +272,8 @@ def test_query_bind_a_literal(runner, fixture_graph_path):
     (["query", "actors", "{broken}"], "{broken}: not valid Turtle: line 2: objectList expected"),
     (["query", "actors", "{missing}"], "{missing}: no such file"),
     (["query", "no-such-query", "{graph}"],
-     "no stored query named 'no-such-query' (known: actors, denials, hedged-statements, positions-by-actor, "
-     "reporting-chains, statements-by-actor, via-outlet, willing-to-stop-at-current-lines)"),
+     "no stored query named 'no-such-query' (known: "
+     + ", ".join(p.stem for p in sorted(data_path("queries").glob("*.rq"))) + ")"),
     (["query", "-e", "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "{graph}"],
      "update queries (INSERT, DELETE, ...) are not allowed here: kg query only reads"),
     (["query", "-e", "PREFIX ex: <http://example.org/> DELETE WHERE { ?s ex:p ?o }", "{graph}"],
@@ -391,7 +392,8 @@ def test_eval_table_per_article_and_total(runner, nlp, tiny_article, gold_dir):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["article", "gold", "pred", "align", "P", "R", "F1", "cue", "channel_set",
-                                "channel_exact", "quote_kind", "hedged", "kind", "nesting", "position"]
+                                "channel_exact", "quote_kind", "hedged", "kind", "nesting", "position",
+                                "speaker_actor", "actor_b3"]
     assert [line.split()[0] for line in lines[1:]] == ["tiny.txt", "TOTAL"]
     assert lines[1].split()[1:] == lines[2].split()[1:]  # one article: its row is the total
     assert lines[1].split()[1] == "2"

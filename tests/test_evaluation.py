@@ -72,7 +72,7 @@ def test_disagreements_are_counted_on_aligned_pairs():
     assert score.as_dict() == {
         "article": "a.txt", "gold": 2, "predicted": 2, "aligned": 2, "precision": 1.0, "recall": 1.0, "f1": 1.0,
         "cue": 0.5, "channel_set": 0.667, "channel_exact": 0.5, "quote_kind": 1.0, "hedged": 0.5, "kind": 0.5,
-        "nesting": 0.0, "position": 0.0}
+        "nesting": 0.0, "position": 0.0, "speaker_actor": 1.0, "actor_b3": None}
 
 
 def test_nothing_predicted():
@@ -95,7 +95,7 @@ def test_format_scores_has_a_row_per_article_and_the_total():
     assert lines[1].split()[:7] == ["a.txt", "2", "2", "1", "0.500", "0.500", "0.500"]
     assert lines[2].split()[0] == "TOTAL"
     # no pair was compared: only the set-based channel and nesting scores have a value (agreement by default)
-    assert lines[1].split()[7:] == ["-", "1.000", "-", "-", "-", "-", "1.000", "-"]
+    assert lines[1].split()[7:] == ["-", "1.000", "-", "-", "-", "-", "1.000", "-", "-", "-"]
 
 
 def test_find_gold(tmp_path):
@@ -118,3 +118,23 @@ def test_load_gold_errors(tmp_path, content, message):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(GoldError, match=f"^{path}: {message}"):
         load_gold(path)
+
+
+def test_speaker_resolution_needs_the_actor_not_just_the_mention():
+    # aligned through the mention "Putin", but the actor was resolved to someone else
+    statement = predicted_statement("s1", 0, "Dmitry Peskov")
+    statement["speaker"] = "Putin"
+    score = score_article({"article": "a.txt", "statements": [statement]}, GOLD, BODY, VOCABULARY)
+    assert score.aligned == 1
+    assert score.rate("speaker_actor") == 0.0
+
+
+def test_actor_clustering_b_cubed():
+    predicted = {"article": "a.txt", "statements": [], "actors": [
+        {"name": "Vladimir Putin", "type": "person", "aliases": ["Putin", "Peskov"]},  # Peskov wrongly joined
+        {"name": "Dmitry Peskov", "type": "person", "aliases": []},
+    ]}
+    score = score_article(predicted, GOLD, BODY, VOCABULARY)
+    # mentions: vladimir putin, putin, peskov (pred cluster of 3), dmitry peskov (alone)
+    # precision: 2/3 + 2/3 + 1/3 + 1 ; recall: 1 + 1 + 1/2 + 1/2 ; over 4 mentions
+    assert score.rate("actor_b3") == pytest.approx(2 * (8 / 12) * (3 / 4) / ((8 / 12) + (3 / 4)))
