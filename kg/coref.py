@@ -101,7 +101,10 @@ class ArticleActors:
         name = _clean_name(ent.text)
         if not name:
             return None
-        key = self._match_known(name, kind) or self._match_article(name, kind)
+        key = self._match_known(name, kind)
+        if key is None:
+            kind = _corrected_kind(name, kind)
+            key = self._match_article(name, kind) or (self._match_any_kind(name) if len(name.split()) == 1 else None)
         if key is None:
             key = self._add(Actor(key=slug(name), name=name, kind=kind))
         self._note_role(self.actors[key], span, ent)
@@ -109,6 +112,10 @@ class ArticleActors:
             self.actors[key].aliases.add(self.actors[key].name)
             self.actors[key].name = name
         return key
+
+    def _match_any_kind(self, name: str) -> str | None:
+        """A bare name the tagger may have mislabelled: 'Harwick' for Harwick Industries, 'Ilves' for Marta Ilves."""
+        return self._match_article(name, ORGANIZATION) or self._match_article(name, PERSON)
 
     def _match_known(self, name: str, kind: str) -> str | None:
         known = self.known.find(name, kind)
@@ -228,8 +235,13 @@ class ArticleActors:
         if root.lower_ == "one" and member_of is not None:
             kind = PERSON
         description = any(t.pos_ not in ("PROPN", "PUNCT") for t in span)
-        key = self._match_article(name, kind, exact=description) or (
-            None if description else self._match_article(name, PERSON))
+        if not description and len(span) <= 3:
+            # an untagged name: a person unless it matches an organisation already named
+            key = self._match_any_kind(name)
+            if key:
+                return key
+            return self._add(Actor(key=slug(name), name=name, kind=_corrected_kind(name, ORGANIZATION if len(span) > 1 else PERSON)))
+        key = self._match_article(name, kind, exact=description)
         if key:
             return key
         actor = Actor(key=slug(name), name=name, kind=kind, member_of=member_of)
@@ -290,6 +302,14 @@ def _head_noun(span: Span) -> Token:
         return root
     nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and t.i < root.i]
     return nouns[-1] if nouns else root
+
+
+def _corrected_kind(name: str, kind: str) -> str:
+    """The small model's entity labels are unsure on unfamiliar names: a known first name makes a person."""
+    words = name.split()
+    if kind in (ORGANIZATION, COUNTRY) and 2 <= len(words) <= 3 and _gender(words[0]) != "unknown":
+        return PERSON
+    return kind
 
 
 def _agrees(actor: Actor, pronoun: str, wanted: str) -> bool:

@@ -46,9 +46,11 @@ class ActorLinker:
         return replace(extraction, actors=actors)
 
     def _corpus_key(self, actor: Actor) -> str:
+        words = normalise(actor.name).split()
+        if not actor.known and actor.kind != PERSON and len(words) == 1 and len(self._people.get(words[0], [])) == 1:
+            return self._people[words[0]][0]  # a bare surname the tagger took for an organisation
         if actor.known or actor.kind != PERSON:
             return actor.key
-        words = normalise(actor.name).split()
         if not words:
             return actor.key
         surname = words[-1]

@@ -142,8 +142,9 @@ class Positions:
             notation, score = self.classifier.classify(tokens)
             if notation is not None:
                 statement.kind = "stance"  # content that expresses a known position is a stance
+            statement.position_confidence = score  # kept even when no concept is assigned
             if statement.kind == "stance":
-                statement.position, statement.position_confidence = notation, score
+                statement.position = notation
         return doc
 
 
