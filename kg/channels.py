@@ -79,15 +79,20 @@ class ChannelFinder:
         if statement.cue_token is None:
             return []
         cue = doc[statement.cue_token]
-        anchors = [cue] + ([cue.head] if cue.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp") else [])
+        anchors = [cue] + ([cue.head] if cue.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "advmod") else [])
         found: list[tuple[ChannelHop, Token]] = []
         for anchor in anchors:
             for prep in (c for c in anchor.children if c.dep_ in ("prep", "advmod", "agent") and c.lower_ in _VENUE_PREPS):
                 for obj in self._objects(prep):
-                    hop = self._hop(doc, obj)
-                    if hop is not None and hop.label not in {h.label for h, _ in found}:
-                        found.append((hop, obj))
+                    self._add(found, self._hop(doc, obj, prep), obj)
+            for obj in (c for c in anchor.children if c.dep_ in ("dobj", "dative") and anchor.lemma_ in ("tell", "brief")):
+                self._add(found, self._hop(doc, obj), obj)  # "told a weekly briefing"
         return found
+
+    @staticmethod
+    def _add(found: list, hop: ChannelHop | None, obj: Token) -> None:
+        if hop is not None and hop.label not in {h.label for h, _ in found}:
+            found.append((hop, obj))
 
     @staticmethod
     def companions(obj: Token) -> list[Token]:
@@ -108,9 +113,15 @@ class ChannelFinder:
                 found.extend(self._objects(sibling))
         return found
 
-    def _hop(self, doc: Doc, obj: Token) -> ChannelHop | None:
+    def _hop(self, doc: Doc, obj: Token, prep: Token | None = None) -> ChannelHop | None:
         text = _np_text(doc, obj)
         lower = text.lower()
+        if prep is not None:
+            # phrases that include their preposition: "behind closed doors", "by phone"
+            with_prep = f"{prep.lower_} {lower}"
+            for kind in self.kinds:
+                if with_prep in kind.phrases:
+                    return ChannelHop(label=f"{prep.text} {text}", kind=kind.notation)
         phrase_lower = (doc[obj.i - 1].text + " " + obj.text).lower() if obj.i > 0 else obj.lower_
         for kind in self.kinds:
             for phrase in kind.phrases:

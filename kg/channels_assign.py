@@ -15,22 +15,64 @@ def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActo
     """Fill ``statement.channel`` for every statement of the article."""
     actors = registry.actors if registry is not None else {}
     carried_by: dict[str, list[str]] = {}  # speaker -> outlets that carried their words
-    for index, statement in enumerate(statements):
-        hops = finder.venues(doc, statement)
-        direct = _direct_outlets(doc, statement, registry, finder)
-        outlets = direct + _linked_outlets(index, statement, statements, actors, quotes, carried_by)
-        statement.channel = hops + [ChannelHop(actors[k].name, "publication", k) for k in dict.fromkeys(outlets)]
-        if statement.speaker_actor and direct:
+    labels: dict[str, str] = {}  # outlet -> the fullest name the article gives it
+    # outer statements first: a nested statement travels the way its reporter's words did
+    for index in sorted(range(len(statements)), key=lambda i: _depth(statements, i)):
+        statement = statements[index]
+        hops = finder.venues(doc, statement) or _continued_venues(index, statements)
+        direct = _direct_outlets(doc, statement, registry, finder, labels)
+        quoted = _quote_outlets(index, statement, statements, actors, quotes)
+        outlets = direct + quoted + _linked_outlets(statement, statements, actors, carried_by)
+        statement.channel = hops + [ChannelHop(labels.get(k, actors[k].name), "publication", k) for k in dict.fromkeys(outlets)]
+        if statement.speaker_actor and (direct or quoted):
             # A source that spoke to an outlet keeps speaking through it in what follows.
-            known = carried_by.setdefault(statement.speaker_actor, [])
-            carried_by[statement.speaker_actor] = list(dict.fromkeys(known + direct))
+            for key in _speaker_and_group(statement.speaker_actor, actors):
+                carried_by[key] = list(dict.fromkeys(carried_by.get(key, []) + direct + quoted))
+    _reportedly(doc, statements)
+
+
+def _depth(statements: list[Statement], index: int) -> int:
+    depth, seen = 0, set()
+    while statements[index].reported_by is not None and index not in seen:
+        seen.add(index)
+        index, depth = statements[index].reported_by, depth + 1
+    return depth
+
+
+def _speaker_and_group(key: str, actors: dict[str, Actor]) -> list[str]:
+    group = actors[key].member_of if key in actors else None
+    return [key] + ([group] if group else [])
+
+
+def _continued_venues(index: int, statements: list[Statement]) -> list[ChannelHop]:
+    """A continued quote travelled the way the quote it continues did."""
+    statement = statements[index]
+    if statement.cue is not None or not statement.speaker_actor:
+        return []
+    previous = next((s for s in reversed(statements[:index]) if s.speaker_actor == statement.speaker_actor and s.cue), None)
+    return [ChannelHop(h.label, h.kind, h.actor) for h in previous.channel if not h.actor] if previous else []
+
+
+def _reportedly(doc: Doc, statements: list[Statement]) -> None:
+    """'X has reportedly ...' with no source named: the reports are the article's own reporting chain."""
+    chain = next((hops for hops in ([h for h in s.channel if h.actor] for s in statements) if len(hops) > 1), None)
+    chain = chain or next(([h for h in s.channel if h.actor] for s in statements if any(h.actor for h in s.channel)), None)
+    if not chain:
+        return
+    for statement in statements:
+        if any(h.actor for h in statement.channel) or statement.cue_token is None:
+            continue
+        sentence = doc[statement.cue_token].sent
+        if any(t.lower_ == "reportedly" for t in sentence):
+            statement.channel += [ChannelHop(h.label, h.kind, h.actor) for h in chain]
 
 
 def _is_outlet(actors: dict[str, Actor], key: str | None) -> bool:
     return bool(key) and key in actors and "news outlet" in actors[key].roles
 
 
-def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | None, finder: ChannelFinder) -> list[str]:
+def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | None, finder: ChannelFinder,
+                    labels: dict[str, str]) -> list[str]:
     if registry is None:
         return []
     actors = registry.actors
@@ -46,10 +88,12 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
     for start, end in statement.relay_spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         key = registry.resolve(span) if span is not None else None
-        if key and actors[key].kind == "organization":
+        if key and actors[key].kind in ("organization", "person") and not actors[key].known:
+            actors[key].kind = "organization"
             actors[key].roles.add("news outlet")  # it quoted or carried the source's words
         if _is_outlet(actors, key):
             outlets.append(key)
+            _remember_label(labels, key, span.text, actors[key].name)
     if _is_outlet(actors, statement.addressee_actor):
         outlets.append(statement.addressee_actor)
     sent = doc.char_span(statement.start, statement.end, alignment_mode="expand")
@@ -63,22 +107,32 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
     return [k for k in outlets if k != statement.speaker_actor]
 
 
-def _linked_outlets(index: int, statement: Statement, statements: list[Statement], actors: dict[str, Actor],
-                    quotes: list[Quote], carried_by: dict[str, list[str]]) -> list[str]:
-    """Outlets reached through an explicit link: nesting, a quote of the outlet, the same source."""
+def _remember_label(labels: dict[str, str], key: str, mention: str, name: str) -> None:
+    """'Bloomberg News' as the article writes it, when that is fuller than the known name 'Bloomberg'."""
+    written = mention[4:] if mention.lower().startswith("the ") else mention
+    if name.lower() in written.lower() and len(written) > len(name) and "'" not in written and "’" not in written:
+        labels[key] = written
+
+
+def _quote_outlets(index: int, statement: Statement, statements: list[Statement], actors: dict[str, Actor],
+                   quotes: list[Quote]) -> list[str]:
+    """Words inside an outlet's quoted text reached us through that outlet."""
+    return [other.speaker_actor for other in statements[:index]
+            if _is_outlet(actors, other.speaker_actor) and other.quote_kind == "direct"
+            and _same_quote(other, statement, quotes) and other.speaker_actor != statement.speaker_actor]
+
+
+def _linked_outlets(statement: Statement, statements: list[Statement], actors: dict[str, Actor],
+                    carried_by: dict[str, list[str]]) -> list[str]:
+    """Outlets reached through an explicit link: nesting, or the same source speaking again."""
     linked: list[str] = []
     if statement.reported_by is not None:
         outer = statements[statement.reported_by]
         linked += [outer.speaker_actor] if _is_outlet(actors, outer.speaker_actor) else []
         linked += [h.actor for h in outer.channel if h.actor]
-    for other in statements[:index]:
-        if _is_outlet(actors, other.speaker_actor) and other.quote_kind == "direct" and _same_quote(other, statement, quotes):
-            linked.append(other.speaker_actor)
     if statement.speaker_actor:
-        linked += carried_by.get(statement.speaker_actor, [])
-        member_of = actors[statement.speaker_actor].member_of if statement.speaker_actor in actors else None
-        if member_of:
-            linked += carried_by.get(member_of, [])
+        for key in _speaker_and_group(statement.speaker_actor, actors):
+            linked += carried_by.get(key, [])
     return [k for k in linked if k and k != statement.speaker_actor]
 
 
