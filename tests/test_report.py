@@ -1,0 +1,503 @@
+"""The HTML report (kg.report, `kg report`): its data from SPARQL, its escaping, and the page in a real browser.
+
+The browser tests drive Debian's chromium (/usr/bin/chromium, installed by .ci/run) with Playwright's
+Python package; they are skipped where either is missing, and fail instead under CI.
+"""
+from __future__ import annotations
+
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from conftest import HAND_BODY, hand_extraction
+from kg.cli import cli
+from kg.namespaces import ACTOR, ID, KG, NIF, POS, SCHEMA
+from kg.queries import get_query, rows, run_query
+from kg.rdf import to_graph
+from kg.report import locate_marks, render_html, render_report, report_data
+
+CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+HOSTILE = "<script>alert(1)</script>"
+FIXTURE_ARTICLE = "https://w3id.org/kg/id/article/9977feffa14d56a4"
+
+
+def statement_iri(span: str, rank: int = 0) -> str:
+    return f"{FIXTURE_ARTICLE}/statement/{span}/{rank}"
+
+
+def select(graph, name: str) -> list[dict]:
+    return rows(run_query(graph, get_query(name).text))
+
+
+# --- the report's queries, exact rows on the hand-written fixture graph --------------------
+
+
+def test_report_statements_query(fixture_graph):
+    found = {row["statement"]: row for row in select(fixture_graph, "report-statements")}
+    assert len(found) == 5
+    putin = found[statement_iri("274-350", 0)]
+    assert (putin["begin"], putin["end"], putin["speakerName"], putin["speakerKind"], putin["mention"], putin["cue"],
+            putin["content"], putin["quoteKind"], putin["statementKind"], putin["hedged"], putin["positionNotation"],
+            putin["positionLabel"], putin["outer"]) == (
+        "274", "350", "Vladimir Putin", "person", "Putin", "said", "he would never give up the conquered land",
+        "indirect", "stance", "false", "no_retreat", "will not retreat", statement_iri("274-350", 1))
+    official = found[statement_iri("0-129")]
+    assert (official["article"], official["addresseeName"], official["confidence"], official["outer"]) == (
+        FIXTURE_ARTICLE, "The New York Times", "0.9", None)
+    peskov = found[statement_iri("223-273")]
+    assert peskov["speakerRoles"] == "spokesman"
+
+
+def test_report_statements_are_in_text_order(fixture_graph):
+    spans = [(int(r["begin"]), -int(r["end"])) for r in select(fixture_graph, "report-statements")]
+    assert spans == sorted(spans)
+
+
+def test_report_channel_hops_query(fixture_graph):
+    table = [(r["statement"], r["speakerName"], r["index"], r["label"], r["kind"], r["viaName"], r["outlet"])
+             for r in select(fixture_graph, "report-channel-hops")]
+    assert table == [
+        (statement_iri("0-129"), "senior Russian official", "0", "The New York Times", "publication",
+         "The New York Times", "true"),
+        (statement_iri("0-129"), "senior Russian official", "1", "European Pravda", "publication", "European Pravda",
+         "true"),
+        (statement_iri("130-222"), "Kremlin", "0", "Reuters", None, "Reuters", "true"),
+        (statement_iri("130-222"), "Kremlin", "1", "The New York Times", None, "The New York Times", "true"),
+        (statement_iri("274-350", 1), "senior Russian official", "0", "The New York Times", None,
+         "The New York Times", "true"),
+    ]
+
+
+def test_report_articles_query(fixture_graph):
+    (row,) = select(fixture_graph, "report-articles")
+    assert (row["article"], row["name"], row["headline"], row["publisher"], row["date"], row["url"]) == (
+        FIXTURE_ARTICLE, "fixture.txt", "Kremlin signals truce", "Example News", "2024-03-01", None)
+    assert row["body"].startswith("“We are willing to stop")
+
+
+# --- placing statements: marks and overlapping spans ------------------------------------------
+
+
+@pytest.mark.parametrize("evidence, mention, cue, content, expected", [
+    # "the official" appears twice; the speaker is the one outside the content, next to the cue
+    ("The official said the official line stands.", "the official", "said", "the official line stands",
+     {"content": "the official line stands", "cue": "said", "speaker": "The official"}),
+    # a cue in parts, each found in order
+    ("He told reporters, relaying a message, that it was over.", "He", "told ... relaying", "that it was over",
+     {"content": "that it was over", "cue": "relaying", "speaker": "He"}),
+    # "he" is a word, not the inside of "the"
+    ("Then the minister said he was ready.", "he", "said", "ready", {"content": "ready", "cue": "said", "speaker": "he"}),
+    # quotes and spacing may differ between the content and the text
+    ("“We  will stay”, she said.", "she", "said", '"We will stay"', {"content": "“We  will stay”", "cue": "said",
+                                                                    "speaker": "she"}),
+    # content that ends inside its quotation marks is found without them
+    ("“We will stay,” she said.", "she", "said", "“We will stay”", {"content": "We will stay", "cue": "said",
+                                                                   "speaker": "she"}),
+    # what is not there is left out
+    ("Nothing here.", "Putin", "said", "something", {}),
+])
+def test_locate_marks(evidence, mention, cue, content, expected):
+    marks = locate_marks(evidence, mention, cue, content)
+    found = {m.role: evidence[m.start:m.end] for m in marks}  # the last cue part wins in this view
+    assert found == expected
+
+
+def test_nested_statements_share_their_sentence(fixture_graph):
+    report = report_data(fixture_graph)
+    article = report.articles[0]
+    by_iri = {s.iri: s for s in report.statements}
+    inner, outer = by_iri[statement_iri("274-350", 0)], by_iri[statement_iri("274-350", 1)]
+    assert inner.outer is outer and outer.inner == [inner]
+    pieces = [seg for seg in article.segments if inner.id in seg.statements]
+    assert "".join(s.text for s in pieces) == "Putin said he would never give up the conquered land, the official recalled."
+    # both statements cover every piece; the one whose mark is tightest comes first
+    assert all(set(seg.statements) == {inner.id, outer.id} for seg in pieces)
+    covered = {seg.text: seg for seg in pieces}
+    assert covered["Putin"].statements[0] == inner.id and covered["Putin"].roles == {
+        "speaker": [inner.id], "content": [outer.id]}
+    assert covered["the official"].statements[0] == outer.id
+    assert covered["he would never give up the conquered land"].roles == {"content": [inner.id, outer.id]}
+
+
+def test_report_data_of_the_fixture(fixture_graph):
+    report = report_data(fixture_graph)
+    assert [s.speaker_name for s in report.statements] == [
+        "senior Russian official", "Kremlin", "Dmitry Peskov", "Vladimir Putin", "senior Russian official"]
+    first = report.statements[0]
+    assert [h.label for h in first.hops] == ["The New York Times", "European Pravda"]
+    assert (first.position_text, first.hedged, first.addressee) == (
+        "willing to stop at current lines", False, "The New York Times")
+    official = next(a for a in report.actors if a.name == "senior Russian official")
+    assert [(g.label, len(g.statements)) for g in official.groups] == [("willing to stop at current lines", 1), ("", 1)]
+    assert official.aliases == ["the official"]
+    assert [(r.speaker_name, r.notation, r.count, r.hedged) for group in report.positions for r in group][:2] == [
+        ("Dmitry Peskov", "deny_report", 1, 0), ("Kremlin", "open_to_ceasefire", 1, 1)]
+    diagram = report.diagram
+    assert diagram.chains == 3
+    assert sorted((e.source.label, e.target.label, len(e.statements)) for e in diagram.edges) == [
+        ("Kremlin", "Reuters", 1), ("Reuters", "The New York Times", 1),
+        ("The New York Times", "European Pravda", 1), ("senior Russian official", "The New York Times", 2)]
+    assert {n.kind for n in diagram.nodes if n.key[0] > 0} == {"outlet"}
+    assert all(0 < n.x < diagram.width and 0 < n.y < diagram.height for n in diagram.nodes)
+
+
+def test_a_graph_from_elsewhere_renders():
+    """Only what the ontology requires; offsets that are off; a position with no label; evidence not in the text."""
+    body = "Officials said the talks would resume. Nobody else spoke."
+    article = URIRef("https://example.org/article/1")
+    graph = Graph()
+    graph.add((article, RDF.type, SCHEMA.NewsArticle))
+    graph.add((article, NIF.isString, Literal(body)))
+
+    def statement(key: str, begin: int, end: int, anchor: str, content: str) -> URIRef:
+        node, span = URIRef(f"https://example.org/s/{key}"), URIRef(f"https://example.org/span/{key}")
+        graph.add((node, RDF.type, KG.Statement))
+        graph.add((node, KG.article, article))
+        graph.add((node, KG.speaker, ACTOR.officials))
+        graph.add((node, KG.content, Literal(content)))
+        graph.add((node, KG.evidence, span))
+        graph.add((span, NIF.beginIndex, Literal(begin, datatype=XSD.integer)))
+        graph.add((span, NIF.endIndex, Literal(end, datatype=XSD.integer)))
+        graph.add((span, NIF.anchorOf, Literal(anchor)))
+        return node
+
+    resume = statement("1", 2, 40, "Officials said the talks would resume.", "the talks would resume")  # offsets off
+    graph.add((resume, KG.position, POS.talks_resume))  # no skos:prefLabel, no notation in the graph
+    statement("2", 0, 5, "a sentence that is not in the article", "something")
+    report = report_data(graph)
+    (view,) = report.articles
+    assert view.name == "1"
+    first, second = view.statements
+    assert (first.placed, first.begin, first.end, first.position_text) == (True, 0, 38, "talks_resume")
+    assert first.speaker_name == "unknown speaker"
+    assert second.placed is False
+    html = render_html(report)
+    assert "evidence not found in the text" in html
+    assert 'data-content="s1"' in html
+
+
+# --- escaping ---------------------------------------------------------------------------------
+
+
+class _Elements(HTMLParser):
+    """Every element and attribute in a page, as the browser's parser would see the tags."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def hostile_graph() -> Graph:
+    """A graph whose every text is hostile: HTML, quotes, ampersands and a javascript: URL."""
+    graph = to_graph([hand_extraction()])
+    nasty = f"{HOSTILE}\"'&amp;<img src=x onerror=alert(2)>"
+    for predicate in (SKOS.prefLabel, RDFS.label, SCHEMA.name, KG.cue, KG.content, KG.speakerMention, KG.role,
+                      NIF.isString):  # the body only grows at its end, so the offsets still hold
+        for subject, _, value in list(graph.triples((None, predicate, None))):
+            graph.set((subject, predicate, Literal(f"{value} {nasty}")))
+    for article in graph.subjects(RDF.type, SCHEMA.NewsArticle):
+        graph.set((article, SCHEMA.url, URIRef("javascript:alert(3)")))
+        graph.set((article, SCHEMA.headline, Literal(nasty)))
+    return graph
+
+
+def test_hostile_texts_are_escaped_everywhere():
+    html = render_report(hostile_graph(), title=nasty_title())
+    parser = _Elements()
+    parser.feed(html)
+    tags = [tag for tag, _ in parser.tags]
+    assert tags.count("script") == 1  # the report's own script only
+    assert "img" not in tags
+    assert not [attrs for _, attrs in parser.tags if any(k.startswith("on") for k in attrs)]
+    assert not [attrs for _, attrs in parser.tags if "javascript:" in (attrs.get("href") or "")]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert HOSTILE not in html
+
+
+def nasty_title() -> str:
+    return f'</title>{HOSTILE}"'
+
+
+def test_the_page_allows_only_its_own_script(fixture_graph):
+    import base64
+    import hashlib
+
+    html = render_report(fixture_graph)
+    (policy,) = re.findall(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+    assert "default-src 'none'" in policy  # nothing is fetched
+    (script,) = re.findall(r"<script>(.*?)</script>", html, flags=re.DOTALL)
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in policy
+
+
+# --- kg report --------------------------------------------------------------------------------
+
+
+def test_kg_report_writes_the_page(fixture_graph_path, tmp_path):
+    output = tmp_path / "report.html"
+    result = CliRunner().invoke(cli, ["report", str(fixture_graph_path), "-o", str(output), "--title", "Fixture"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("Wrote the report of ")
+    html = output.read_text(encoding="utf-8")
+    assert "<title>Fixture</title>" in html and html.rstrip().endswith("</html>")
+
+
+def test_kg_report_to_stdout(fixture_graph_path):
+    result = CliRunner().invoke(cli, ["report", str(fixture_graph_path)])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["missing.ttl"], "Error: missing.ttl: no such file"),
+    (["{fixture}", "-o", "no/such/folder/report.html"],
+     "Error: no/such/folder/report.html: the folder no/such/folder does not exist"),
+])
+def test_kg_report_errors(fixture_graph_path, args, message):
+    result = CliRunner().invoke(cli, ["report", *(a.format(fixture=fixture_graph_path) for a in args)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1] == message
+
+
+# --- in a real browser --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, headless, driven by Playwright (never a downloaded browser)."""
+    reason = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        reason = "Playwright is not installed (pip install -e '.[test]')"
+    if reason is None and not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing (apt-get install chromium)"
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        yield launched
+        launched.close()
+
+
+class Page:
+    """A report opened in the browser, recording dialogs, errors and every request it makes."""
+
+    def __init__(self, browser, path: Path):
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.goto(path.as_uri())
+        self.page.wait_for_load_state("load")
+
+    def texts(self, selector: str) -> str:
+        return "".join(self.page.locator(selector).all_text_contents())
+
+    def statement_id(self, iri: str) -> str:
+        return self.page.locator(f'.card[data-iri="{iri}"]').get_attribute("data-st")
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture(scope="module")
+def example_report(example_graph_path, tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("report") / "report.html"
+    result = CliRunner().invoke(cli, ["report", str(example_graph_path), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    return output
+
+
+@pytest.fixture
+def example_page(browser, example_report):
+    page = Page(browser, example_report)
+    yield page
+    page.close()
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\W", "", text).casefold()
+
+
+def _example_statements(example_graph) -> list[dict]:
+    return select(example_graph, "report-statements")
+
+
+def test_every_evidence_span_is_highlighted_with_its_text(example_page, example_graph):
+    statements = {r["statement"]: r for r in _example_statements(example_graph)}
+    assert len(statements) > 10
+    for iri, row in statements.items():
+        sid = example_page.statement_id(iri)
+        assert example_page.texts(f'.body .ev[data-st~="{sid}"]') == row["evidence"], iri
+
+
+def test_speaker_cue_and_content_are_marked_apart(example_page, example_graph):
+    counts = {"speaker": 0, "cue": 0, "content": 0}
+    for row in _example_statements(example_graph):
+        sid = example_page.statement_id(row["statement"])
+        speaker = example_page.texts(f'.body .ev[data-speaker~="{sid}"]')
+        content = example_page.texts(f'.body .ev[data-content~="{sid}"]')
+        cue = example_page.texts(f'.body .ev[data-cue~="{sid}"]')
+        if speaker:
+            assert _words(speaker) == _words(row["mention"])
+            counts["speaker"] += 1
+        if content:
+            assert _words(content) == _words(row["content"])
+            counts["content"] += 1
+        if cue:
+            assert all(_words(part) in _words(cue) for part in row["cue"].split("..."))
+            counts["cue"] += 1
+    total = len(_example_statements(example_graph))
+    assert all(count >= total * 0.8 for count in counts.values()), counts
+    # the three roles look different on the page
+    styles = [example_page.page.locator(f".legend .m-{role}").evaluate(
+        "el => { const s = getComputedStyle(el); return [s.color, s.fontWeight, s.fontStyle].join() }")
+        for role in ("speaker", "cue", "content")]
+    assert len(set(styles)) == 3
+
+
+def test_a_hover_card_shows_speaker_position_and_channel(example_page, example_graph):
+    # a statement that came through The New York Times and has a position
+    found = rows(run_query(example_graph, """
+        SELECT ?statement ?name ?label WHERE {
+          ?statement kg:speaker/skos:prefLabel ?name ; kg:position/skos:prefLabel ?label ;
+              kg:channel/kg:nextHop*/rdfs:label "The New York Times" .
+        } ORDER BY ?statement LIMIT 1"""))
+    assert found, "the examples have a statement carried by The New York Times"
+    row = found[0]
+    sid = example_page.statement_id(row["statement"])
+    page = example_page.page
+    card = page.locator(f"#card-{sid}")
+    assert card.is_hidden()
+    # hover the first stretch of its evidence that shows this statement first
+    segments = page.locator(f'.body .ev[data-st^="{sid} "], .body .ev[data-st="{sid}"]')
+    assert segments.count() > 0
+    segments.first.hover()
+    assert card.is_visible()
+    text = card.inner_text()
+    assert row["name"] in card.locator(".f-speaker").inner_text()
+    assert row["label"] in card.locator(".f-position").inner_text()
+    assert "The New York Times" in card.locator(".f-channel").inner_text()
+    assert re.search(r"\((person|group|organization|country)", card.locator(".f-speaker").inner_text())
+    assert "Hedged" in text
+    # its words, and only they, are picked out while the card shows
+    assert page.locator(".body .ev.on").count() == page.locator(f'.body .ev[data-st~="{sid}"]').count()
+    page.mouse.move(2, 2)
+    assert card.is_hidden()
+
+
+def test_the_chain_diagram_has_the_outlets(example_page, example_graph):
+    page = example_page.page
+    labels = page.locator("#chains svg .node text").all_text_contents()
+    assert "The New York Times" in labels
+    assert "European Pravda" in labels
+    outlets = page.locator("#chains svg .node.outlet text").all_text_contents()
+    assert "The New York Times" in outlets
+    hops = {r["label"] for r in select(example_graph, "report-channel-hops")}
+    assert {label for label in hops if len(label) <= 32} <= set(labels)
+    assert page.locator("#chains svg .edge path").count() >= len(hops)
+    assert page.locator("#chains svg").bounding_box()["width"] > 300
+
+
+def test_actors_and_positions_sections(example_page, example_graph):
+    page = example_page.page
+    table = select(example_graph, "positions-by-actor")
+    assert page.locator("#positions tbody tr").count() == len(table)
+    assert page.locator("#positions tbody th").count() == len({r["speakerName"] for r in table})
+    putin = page.locator(".actor", has=page.locator("h3", has_text="Vladimir Putin"))
+    assert putin.count() == 1
+    groups = putin.locator("h4").all_text_contents()
+    held = [r["label"] for r in table if r["speakerName"] == "Vladimir Putin"]
+    assert held and all(any(g.strip().startswith(label) for g in groups) for label in held)
+
+
+def test_the_page_is_self_contained_and_quiet(example_page, example_report, tmp_path):
+    page = example_page.page
+    page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+    assert (tmp_path / "report.png").stat().st_size > 10_000
+    assert example_page.requests == [example_report.as_uri()]
+    assert example_page.errors == []
+    assert example_page.dialogs == []
+
+
+def test_clicking_shared_words_cycles_through_the_statements(browser, tmp_path):
+    graph = to_graph([hand_extraction()])
+    path = tmp_path / "nested.html"
+    path.write_text(render_report(graph), encoding="utf-8")
+    view = Page(browser, path)
+    page = view.page
+    assert view.texts('.body .ev[data-st~="s1"]') == HAND_BODY == view.texts('.body .ev[data-st~="s2"]')
+    words = page.locator(".body .ev", has_text="he would never give up the land")
+    shown = []
+    for _ in range(3):  # each click on words that several statements share shows the next one
+        words.click()
+        assert page.locator(".card:visible").count() == 1
+        shown.append(page.locator(".card:visible").get_attribute("data-st"))
+    assert shown == ["s2", "s1", "s2"]  # the innermost first: Putin said ..., then the official told ...
+    inner = page.locator("#card-s2").inner_text()
+    assert "Reported by" in inner and "the official" in inner
+    assert "Reports" in page.locator("#card-s1").inner_text()
+    page.keyboard.press("Escape")
+    assert page.locator(".card:visible").count() == 0
+    view.close()
+
+
+def test_a_hostile_article_renders_as_text(browser, nlp, tmp_path):
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        f"Evil {HOSTILE} headline\n\n"
+        f"“{HOSTILE} is not a \"plan\" & it's <b>not</b> over,” the minister said on Tuesday.\n"
+        f"O'Brien said the 'deal' was <img src=x onerror=alert(2)> dead.\n", encoding="utf-8")
+    graph, output = tmp_path / "hostile.ttl", tmp_path / "hostile.html"
+    assert CliRunner().invoke(cli, ["build", str(article), "-o", str(graph)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["report", str(graph), "-o", str(output), "--title", nasty_title()])
+    assert result.exit_code == 0, result.output
+    view = Page(browser, output)
+    page = view.page
+    page.wait_for_timeout(300)
+    assert view.dialogs == []
+    assert view.errors == []
+    body = page.locator(".body").first.inner_text()
+    assert HOSTILE in body and '"plan"' in body and "<b>not</b>" in body and "<img src=x onerror=alert(2)>" in body
+    assert page.locator(".body b, .body img, main img").count() == 0
+    assert page.locator("script").count() == 1
+    assert page.title() == nasty_title()
+    # the hostile words still get their highlight and card
+    assert page.locator(".body .ev").count() > 0
+    page.locator(".body .ev").first.hover()
+    assert page.locator(".card:visible").count() == 1
+    assert view.dialogs == []
+    view.close()
+
+
+def test_a_hostile_graph_renders_as_text(browser, tmp_path):
+    path = tmp_path / "hostile-graph.html"
+    path.write_text(render_report(hostile_graph()), encoding="utf-8")
+    view = Page(browser, path)
+    page = view.page
+    page.wait_for_timeout(200)
+    for locator in (page.locator(".body .ev").first, page.locator("#chains svg .node").first):
+        locator.hover()
+    assert view.dialogs == [] and view.errors == []
+    assert page.locator("img").count() == 0
+    assert HOSTILE in page.locator("#chains svg").inner_html().replace("&lt;", "<").replace("&gt;", ">")
+    assert page.locator("a[href^='javascript']").count() == 0
+    view.close()
