@@ -25,7 +25,9 @@ class StatementBuilder:
         content = [t for t in frame.content if not t.is_space]
         start, end = _trimmed(sent)
         cue_text = _join_parts(doc, _with_auxiliaries(frame))
-        inside_quote = any(q.contains(frame.cue_tokens[0].idx) for q in quotes)
+        breaks_quote = frame.speaker is not None and frame.speaker.start > frame.cue_tokens[0].i
+        # "“...” – writes the newspaper – “...”": a cue that breaks a quote names the quote's own speaker
+        inside_quote = any(q.contains(frame.cue_tokens[0].idx) for q in quotes) and not breaks_quote
         statement = Statement(
             start=start,
             end=end,
