@@ -22,7 +22,7 @@ _INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "dep"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
-_PARTICIPLE_LINK_DEPS = {"advcl", "xcomp", "conj"}
+_PARTICIPLE_LINK_DEPS = {"advcl", "xcomp", "conj"}  # conj only for participles: "said ... and accused" are two
 _QUESTION_MARKERS = {"whether", "if", "when", "why", "how", "what", "who", "where", "which"}
 
 
@@ -87,7 +87,10 @@ class AttributionRules:
         if self._not_an_act(tok):
             return None
         cue_tokens = sorted([tok, *extra], key=lambda t: t.i)
+        self._citing_token = None
         speaker, relays = self._speaker_of(tok, sent, entry)
+        if relays and self._citing_token is not None:
+            cue_tokens = sorted([*cue_tokens, self._citing_token], key=lambda t: t.i)  # "reported ... citing"
         active = self._active_quote(tok)
         if active is not None and active[0] is not None:
             speaker, relays = active
@@ -146,7 +149,8 @@ class AttributionRules:
     def _speaker_of(self, tok: Token, sent: Span, entry: LexiconEntry | None = None) -> tuple[Span | None, list[Span] | None]:
         """The speaker of a verb: its subject, an inherited subject, or an inverted one."""
         self._lenient = entry is not None and not entry.needs_source_subject
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and (self.is_actor_like(tok.head) or self._could_speak(tok.head)):
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with" \
+                and (self.is_actor_like(tok.head) or self._could_speak(tok.head)):
             # "with the candidate's lawyers arguing that ...": the noun does the arguing
             return self._cited_source(tok, tok.head)
         head = tok
@@ -193,6 +197,7 @@ class AttributionRules:
                     continue
                 source = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
                                for g in c.children if g.dep_ == "pobj"), None)
+                self._citing_token = child
                 return self.mention(source or obj)
         return None
 
@@ -418,6 +423,7 @@ class AttributionRules:
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None and (self.is_actor_like(owner) or owner.lower_ in ("his", "her", "their")):
             cue = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i] + [tok]
+            cue += [c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("on", "in", "about")]
             return Frame(sorted(cue, key=lambda t: t.i), self.mention(owner), content, "noun", entry)
         if self.lexicon.lookup("SignalNoun", tok.lemma_.lower()):
             clause = next((c for c in tok.children if c.dep_ in ("acl", "relcl", "ccomp")
@@ -505,12 +511,19 @@ class AttributionRules:
             host.content = sorted({*host.content, *frame.content}, key=lambda t: t.i)
         return merged
 
-    @staticmethod
-    def _subsumed(frame: Frame, frames: list[Frame]) -> bool:
+    def _subsumed(self, frame: Frame, frames: list[Frame]) -> bool:
         """An attitude inside another statement's content, or a 'citing' frame another frame already credits."""
         others = [f for f in frames if f is not frame]
         if frame.kind == "attitude":
             return any(frame.cue_tokens[0].i in {t.i for t in f.content} for f in others)
+        if frame.kind == "prep" and frame.cue_tokens[0].lower_ == "according" and any(
+                f.kind == "verb" and f.speaker is not None and frame.cue_tokens[0].i > f.cue_tokens[0].i
+                and any(q.contains(t.idx) for t in f.content for q in self._quotes) for f in others):
+            # '“...,” he said, according to the army': the army relayed his words
+            for f in others:
+                if f.kind == "verb" and not f.relays:
+                    f.relays = [frame.speaker]
+            return True
         if frame.kind == "prep" and frame.cue_tokens[0].lower_ in ("citing", "quoting") and frame.speaker is not None:
             return any(f.speaker is not None and (f.speaker.start, f.speaker.end) == (frame.speaker.start, frame.speaker.end)
                        for f in others)
@@ -539,6 +552,8 @@ class AttributionRules:
         cue = frame.cue_tokens[0]
         host_cue = host.cue_tokens[0]
         if cue.i in {t.i for t in host.content}:
+            return False
+        if cue.dep_ == "conj" and cue.tag_ != "VBG":
             return False
         return cue.dep_ in _PARTICIPLE_LINK_DEPS and cue.head.i in {t.i for t in host.cue_tokens} | {host_cue.head.i}
 

@@ -22,7 +22,8 @@ from .errors import SchemeError
 from .resources import data_path
 from .statements import ChannelHop, Statement
 
-_MEDIA_KINDS = {"message", "statement", "social_media", "broadcast", "interview", "call", "publication"}
+_MEDIA_KINDS = {"message", "statement", "social_media", "broadcast", "interview", "call", "publication", "document",
+                "event"}
 _VENUE_PREPS = {"in", "through", "via", "on", "during", "at", "behind", "over", "by", "including"}
 _RELAY = re.compile(r"\bas (?:first )?reported by\b|\bas cited by\b|\bquoted by\b|\bcited by\b", re.IGNORECASE)
 

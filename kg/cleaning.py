@@ -11,12 +11,12 @@ _DATELINE = re.compile(
     r"^(?P<d>[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
     r"(?:\((?:[A-Z][A-Za-z .&-]{1,30})\)\s*)?[-–—]{1,2}\s)", re.MULTILINE)
 _CAPS_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,|\s*\(|\s*[-–—])")
-_CREDIT = re.compile(r"^\s*\(?\s*(?:(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Produced|Research)\b[^\n]*\bby\b"
-                     r"|By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$"
-                     r"|(?:[A-Z][\w.'’-]+\s+){1,3}(?:and\s+(?:[A-Z][\w.'’-]+\s+){1,3})?"
-                     r"(?:contributed(?:\s+reporting|\s+to\s+this\s+report)?|reported)\s+from\s+[A-Z][^\n]{0,60}\.?\s*$"
-                     r"|(?:[A-Z][\w.'’-]+\s+){1,3}(?:and\s+(?:[A-Z][\w.'’-]+\s+){1,3})?contributed\s+(?:reporting|to\s+this\s+report)[^\n]{0,60}$"
-                     r")[^\n]*$", re.MULTILINE)
+_CREDIT_SENTENCE = re.compile(
+    r"^\(?\s*(?:(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Produced|Research)\b.*\bby\b"
+    r"|By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}$"
+    r"|(?:[A-Z][\w.'’-]+\s+){1,3}(?:and\s+(?:[A-Z][\w.'’-]+\s+){1,3})?reported\s+from\s+[A-Z]"
+    r"|.*\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b)")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
 _TERMINAL = re.compile(r"[.!?\"”’:)]\s*$")
 _MAX_HEADLINE_WORDS = 22
 
@@ -58,4 +58,13 @@ def _datelines(body: str) -> list[tuple[int, int]]:
 
 
 def _credits(body: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _CREDIT.finditer(body)]
+    """Lines made only of credit sentences ('Reporting by ...', 'X reported from Cairo.', '... contributed to this report.')."""
+    spans = []
+    offset = 0
+    for line in body.split("\n"):
+        text = line.strip()
+        sentences = [t for t in _SENTENCE_SPLIT.split(text) if t.strip()]
+        if sentences and all(_CREDIT_SENTENCE.match(t.strip()) for t in sentences):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans

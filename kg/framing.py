@@ -161,8 +161,10 @@ def _with_auxiliaries(frame: Frame) -> list[Token]:
     return sorted({*lead, *frame.cue_tokens}, key=lambda t: t.i)
 
 
-def nest(statements: list[Statement]) -> None:
+def nest(statements: list[Statement], doc: Doc | None = None) -> None:
     """Mark a statement reported by another when its cue lies in the other's content."""
+    if doc is not None:
+        _turn_trailing_reporters(statements, doc)
     for i, inner in enumerate(statements):
         if inner.cue_token is None:
             continue
@@ -171,6 +173,23 @@ def nest(statements: list[Statement]) -> None:
                  and outer.start == inner.start and inner.cue_token != outer.cue_token]
         if hosts:
             inner.reported_by = min(hosts, key=lambda j: len(statements[j].content_tokens))
+
+
+def _turn_trailing_reporters(statements: list[Statement], doc: Doc) -> None:
+    """'X said that ..., the agency reported.': the parser hangs the final reporting clause under the
+    first verb; it is the outer frame, so its words leave the inner statement's content."""
+    for trailing in statements:
+        if trailing.cue_token is None or trailing.speaker_token is None:
+            continue
+        cue = doc[trailing.cue_token]
+        host = next((s for s in statements if s is not trailing and s.cue_token == cue.head.i), None)
+        speaker_start = doc[trailing.speaker_token].left_edge.i
+        if host is None or cue.dep_ != "ccomp" or speaker_start == 0 or doc[speaker_start - 1].text != "," \
+                or trailing.speaker_token < host.cue_token or any(c.dep_ == "ccomp" for c in cue.children):
+            continue
+        own = {t.i for t in cue.subtree}
+        host.content_tokens = frozenset(host.content_tokens - own)
+        trailing.content_tokens = frozenset(host.content_tokens | {host.cue_token})
 
 
 def _clause_roots(content: list[Token]) -> list[Token]:

@@ -89,7 +89,7 @@ class Attribution:
             statements.extend(self.builder.build(doc, sent, f, quotes) for f in frames)
             if not frames and _opens_quote(sent, quotes) and not _framed_later(index, sentences, framed, quotes):
                 statements.append(self.builder.continued_quote(doc, sent))
-        nest(statements)
+        nest(statements, doc)
         _outlets_as_carriers(doc, statements, self.rules)
         doc._.kg_statements = statements
         doc.spans["kg_evidence"] = [doc.char_span(s.start, s.end, label=s.cue or "continued", alignment_mode="expand")
