@@ -109,7 +109,7 @@ def test_perspective_frame(found):
 
 
 @pytest.mark.parametrize("text, cue", [
-    ("Talks stalled over the minister's insistence on keeping the port.", "insistence"),
+    ("Talks stalled over the minister's insistence on keeping the port.", "insistence on"),
     ("Analysts doubt the governor's determination to cut spending.", "determination"),
 ])
 def test_nominal_attribution(found, text, cue):
