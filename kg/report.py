@@ -278,7 +278,7 @@ def _statements(table: list[Row]) -> list[StatementView]:
             id="", iri=iri, article=row["article"], begin=_int(row["begin"]), end=_int(row["end"]),
             evidence=row["evidence"] or "", speaker=row["speaker"],
             speaker_name=row["speakerName"] or row["mention"] or "unknown speaker", speaker_kind=row["speakerKind"],
-            speaker_roles=[r for r in (row["speakerRoles"] or "").split("; ") if r], mention=row["mention"],
+            speaker_roles=_split(row["speakerRoles"]), mention=row["mention"],
             cue=row["cue"], content=row["content"], quote_kind=row["quoteKind"], statement_kind=row["statementKind"],
             hedged=None if row["hedged"] is None else row["hedged"] in ("true", "1"), position=row["position"],
             position_notation=row["positionNotation"], position_label=row["positionLabel"],
@@ -302,6 +302,11 @@ def _attach_hops(statements: list[StatementView], table: list[Row]) -> None:
         hops[row["statement"]].append((_int(row["index"]) or 0, order, hop))
     for iri, found in hops.items():
         by_iri[iri].hops = [hop for _, _, hop in sorted(found, key=lambda item: item[:2])]
+
+
+def _split(joined: str | None) -> list[str]:
+    """The values of a GROUP_CONCAT with separator "; ", sorted: engines concatenate in any order."""
+    return sorted({v for v in (joined or "").split("; ") if v}, key=lambda v: (v.casefold(), v))
 
 
 def _int(value: str | None) -> int | None:
@@ -440,7 +445,7 @@ def _actors(statements: list[StatementView], actor_rows: list[Row]) -> list[Acto
             group = groups.setdefault(label, PositionGroup(label, statement.position_notation, []))
             group.statements.append(statement)
         ordered = sorted(groups.values(), key=lambda g: (not g.label, -len(g.statements), g.label))
-        aliases = [a for a in (row.get("aliases") or "").split("; ") if a]
+        aliases = _split(row.get("aliases"))
         actors.append(ActorView("", key, said[0].speaker_name, row.get("kind") or said[0].speaker_kind,
                                 said[0].speaker_roles, aliases, ordered))
     actors.sort(key=lambda a: (-a.count, a.name.casefold()))

@@ -184,6 +184,42 @@ def test_a_graph_from_elsewhere_renders():
     assert 'data-content="s1"' in html
 
 
+def test_the_report_is_the_same_from_another_sparql_engine(example_graph_path, example_graph):
+    """Only SPARQL: Oxigraph's engine over the same triples gives the same page as rdflib's."""
+    ox = pytest.importorskip("pyoxigraph")
+    from kg.queries import INIT_NS
+
+    store = ox.Store()
+    store.load(path=str(example_graph_path), format=ox.RdfFormat.TURTLE)
+
+    def oxigraph_select(text: str) -> list[dict]:
+        solutions = store.query(text, prefixes={k: str(v) for k, v in INIT_NS.items()})
+        names = [v.value for v in solutions.variables]
+        return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in solutions]
+
+    assert render_report(oxigraph_select) == render_report(example_graph)
+
+
+@pytest.mark.slow
+def test_the_wheel_ships_the_templates(tmp_path):
+    import subprocess
+    import sys
+    import zipfile
+
+    from test_resources import _copy_sources
+
+    source = tmp_path / "src"
+    source.mkdir()
+    _copy_sources(source)
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(source)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    (wheel,) = tmp_path.glob("kg-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"kg/report.py", "kg/templates/report.html.j2", "kg/templates/report.css", "kg/templates/report.js",
+            "kg/queries/report-statements.rq"} <= names
+
+
 # --- escaping ---------------------------------------------------------------------------------
 
 
