@@ -26,6 +26,15 @@ _PARTICIPLE_LINK_DEPS = {"advcl", "xcomp", "conj"}  # conj only for participles:
 _QUESTION_MARKERS = {"whether", "if", "when", "why", "how", "what", "who", "where", "which"}
 
 
+def _up_to_comma(tokens: list[Token]) -> list[Token]:
+    """A noun's complement ends at its first comma: 'declarations that X, behind closed doors, he ...'."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    for index, tok in enumerate(tokens):
+        if tok.text == "," and index > 2:
+            return tokens[:index]
+    return tokens
+
+
 def _is_question(clause: Token) -> bool:
     """'asked whether ...', 'did not say when ...': an embedded question, not a statement."""
     first = clause.doc[clause.left_edge.i]
@@ -417,7 +426,7 @@ class AttributionRules:
         entry = self.lexicon.lookup("CueNoun", tok.lemma_.lower())[0]
         complements = [c for c in tok.children if c.dep_ in ("prep", "acl", "ccomp", "relcl", "xcomp")
                        and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "since", "after", "before", "through"))]
-        content = [t for c in complements for t in c.subtree]
+        content = _up_to_comma([t for c in complements for t in c.subtree])
         if not content:
             return None
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)

@@ -57,6 +57,9 @@ class KG(DefinedNamespace):
     SignalNoun: URIRef
     AttitudeAdjective: URIRef
     OrganizationAnaphor: URIRef
+    Negator: URIRef
+    NegativeVerb: URIRef
+    ScopeEnd: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef

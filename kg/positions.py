@@ -52,13 +52,11 @@ DEFAULT_THRESHOLD = 0.5
 
 # English closed-class words, not domain data: which words flip polarity, which end its scope,
 # and which are too general to say anything about a position.
-_NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor", "none", "nothing", "nobody", "nowhere",
-                       "without", "cannot"})
+# Negators, negative verbs and scope ends are English words, kept as data in ontology/lexicon.ttl
+# (kinds kg:Negator, kg:NegativeVerb, kg:ScopeEnd); see _polarity_words().
 # Verbs that negate their complement: "refused to withdraw" is "will not withdraw", and
 # "did not rule out talks" is open to talks (the second negation cancels the first).
-_NEGATIVE_VERBS = frozenset({"refuse", "reject", "deny", "rule out", "decline", "oppose", "exclude"})
-_SCOPE_ENDS = frozenset({"but", "because", "since", "although", "though", "while", "whereas", "unless", "yet",
-                         "however", "instead"})
+
 _KEEP_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"})
 _PARTICLES = frozenset({"out", "back", "off", "away", "down", "behind", "against"})  # carry meaning in a label
 _GENERAL = frozenset({"be", "have", "do", "say", "tell", "will", "would", "can", "could", "may", "might", "shall",
@@ -173,6 +171,7 @@ def terms(tokens) -> list[Term]:
 
     :param tokens: spaCy tokens, in order (they need not be contiguous).
     """
+    negators, negative_verbs, scope_ends = _polarity_words()
     tokens = list(tokens)
     present = {t.i for t in tokens}
     out: list[Term] = []
@@ -180,10 +179,10 @@ def terms(tokens) -> list[Term]:
     for tok in tokens:
         lower = tok.lower_
         lemma = tok.lemma_.lower()
-        if tok.is_punct and lower not in ("-", "'", "’") or lower in _SCOPE_ENDS \
+        if tok.is_punct and lower not in ("-", "'", "’") or lower in scope_ends \
                 or tok.dep_ in ("cc", "mark") and lower not in ("that", "and", "or"):
             negated = False
-        if lower in _NEGATORS or lemma in _NEGATORS or tok.dep_ == "neg":
+        if lower in negators or lemma in negators or tok.dep_ == "neg":
             negated = True
             continue
         if tok.dep_ == "prt" and tok.head.pos_ == "VERB" and tok.head.i in present:
@@ -194,9 +193,18 @@ def terms(tokens) -> list[Term]:
         if tok.pos_ == "VERB":
             lemma = " ".join([lemma, *(c.lower_ for c in tok.children if c.dep_ == "prt")])
         out.append((lemma, negated))
-        if lemma in _NEGATIVE_VERBS:
+        if lemma in negative_verbs:
             negated = not negated
     return out
+
+
+@lru_cache(maxsize=1)
+def _polarity_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    from .lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    return (frozenset(lexicon.lemmas("Negator")), frozenset(lexicon.lemmas("NegativeVerb")),
+            frozenset(lexicon.lemmas("ScopeEnd")))
 
 
 def _reported_part(doc):
