@@ -90,7 +90,7 @@ class StatementView:
         """The position's label, else its notation, else the end of its IRI."""
         if not self.position:
             return None
-        return self.position_label or self.position_notation or re.split(r"[/#]", self.position)[-1]
+        return self.position_label or self.position_notation or _local_name(self.position)
 
 
 @dataclass
@@ -262,7 +262,7 @@ def _articles(table: list[Row]) -> list[ArticleView]:
         if iri in seen:
             continue
         url = row["url"] if row["url"] and re.match(r"https?://", row["url"], re.IGNORECASE) else None
-        name = row["name"] or re.split(r"[/#]", iri.rstrip("/"))[-1] or iri
+        name = row["name"] or _local_name(iri) or iri
         seen[iri] = ArticleView(f"a{len(seen) + 1}", iri, name, row["headline"], row["publisher"], row["date"], url,
                                 row["body"])
     return list(seen.values())
@@ -277,7 +277,8 @@ def _statements(table: list[Row]) -> list[StatementView]:
         seen[iri] = StatementView(
             id="", iri=iri, article=row["article"], begin=_int(row["begin"]), end=_int(row["end"]),
             evidence=row["evidence"] or "", speaker=row["speaker"],
-            speaker_name=row["speakerName"] or row["mention"] or "unknown speaker", speaker_kind=row["speakerKind"],
+            speaker_name=row["speakerName"] or _local_name(row["speaker"]) or row["mention"] or "unknown speaker",
+            speaker_kind=row["speakerKind"],
             speaker_roles=_split(row["speakerRoles"]), mention=row["mention"],
             cue=row["cue"], content=row["content"], quote_kind=row["quoteKind"], statement_kind=row["statementKind"],
             hedged=None if row["hedged"] is None else row["hedged"] in ("true", "1"), position=row["position"],
@@ -302,6 +303,17 @@ def _attach_hops(statements: list[StatementView], table: list[Row]) -> None:
         hops[row["statement"]].append((_int(row["index"]) or 0, order, hop))
     for iri, found in hops.items():
         by_iri[iri].hops = [hop for _, _, hop in sorted(found, key=lambda item: item[:2])]
+
+
+def _local_name(iri: str | None) -> str:
+    """The last segment of an IRI, percent-decoded: a name for things the graph gives no label.
+
+    >>> _local_name("https://w3id.org/kg/actor/european%20pravda"), _local_name("https://w3id.org/kg/ns#Person")
+    ('european pravda', 'Person')
+    """
+    from urllib.parse import unquote
+
+    return unquote(re.split(r"[/#]", (iri or "").rstrip("/#"))[-1])
 
 
 def _split(joined: str | None) -> list[str]:

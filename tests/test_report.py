@@ -177,7 +177,7 @@ def test_a_graph_from_elsewhere_renders():
     assert view.name == "1"
     first, second = view.statements
     assert (first.placed, first.begin, first.end, first.position_text) == (True, 0, 38, "talks_resume")
-    assert first.speaker_name == "unknown speaker"
+    assert first.speaker_name == "officials"  # no label: the end of its IRI
     assert second.placed is False
     html = render_html(report)
     assert "evidence not found in the text" in html
@@ -218,6 +218,13 @@ def test_the_wheel_ships_the_templates(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"kg/report.py", "kg/templates/report.html.j2", "kg/templates/report.css", "kg/templates/report.js",
             "kg/queries/report-statements.rq"} <= names
+
+
+def test_an_empty_graph_renders():
+    html = render_report(Graph())
+    assert "0 articles · 0 statements" in re.sub(r"\s+", " ", html)
+    assert "No statement in this graph has a channel." in html
+    assert "No statement in this graph has a position." in html
 
 
 # --- escaping ---------------------------------------------------------------------------------
@@ -378,6 +385,9 @@ def _example_statements(example_graph) -> list[dict]:
 
 
 def test_every_evidence_span_is_highlighted_with_its_text(example_page, example_graph):
+    articles = select(example_graph, "report-articles")
+    bodies = example_page.page.locator(".body").evaluate_all("els => els.map(el => el.textContent)")
+    assert bodies == [a["body"] for a in articles]  # the text itself, untouched by the markup
     statements = {r["statement"]: r for r in _example_statements(example_graph)}
     assert len(statements) > 10
     for iri, row in statements.items():
