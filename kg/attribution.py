@@ -451,14 +451,19 @@ class AttributionRules:
         if tok.lower_ not in ("reportedly", "allegedly", "purportedly") or tok.dep_ != "advmod":
             return None
         verb = tok.head
+        predicate = None
+        if verb.dep_ in ("acomp", "attr", "xcomp", "oprd") and verb.i != verb.head.i:
+            # "he is reportedly inclined to ...": the adverb sits on the predicate
+            predicate, verb = verb, verb.head
         if self._verb_entry(verb)[0] is not None:
             return None  # the verb itself is a cue: the verb rule takes it
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is None or not self.is_actor_like(subject):
             return None
-        predicate = next((c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp")), None)
+        predicate = predicate or next((c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp")), None)
         cue = [tok, predicate if predicate is not None and predicate.i > tok.i else verb]
-        content = [t for t in verb.subtree if t.i not in range(subject.left_edge.i, subject.right_edge.i + 1) and t.i != tok.i]
+        scope = predicate.subtree if predicate is not None else verb.subtree
+        content = [t for t in scope if t.i not in range(subject.left_edge.i, subject.right_edge.i + 1) and t.i != tok.i]
         return Frame(cue, self.mention(subject), content, "hedge")
 
     @staticmethod
@@ -525,6 +530,9 @@ class AttributionRules:
         others = [f for f in frames if f is not frame]
         if frame.kind == "attitude":
             return any(frame.cue_tokens[0].i in {t.i for t in f.content} for f in others)
+        if frame.kind == "noun" and frame.speaker is not None and frame.speaker[0].pos_ == "PRON":
+            # "X conveyed ... his openness to a ceasefire": the noun restates X's own statement
+            return any(frame.cue_tokens[-1].i in {t.i for t in f.content} for f in others)
         if frame.kind == "prep" and frame.cue_tokens[0].lower_ == "according" and any(
                 f.kind == "verb" and f.speaker is not None and frame.cue_tokens[0].i > f.cue_tokens[0].i
                 and any(q.contains(t.idx) for t in f.content for q in self._quotes) for f in others):

@@ -62,8 +62,8 @@ def _reportedly(doc: Doc, statements: list[Statement]) -> None:
     for statement in statements:
         if any(h.actor for h in statement.channel) or statement.cue_token is None:
             continue
-        sentence = doc[statement.cue_token].sent
-        if any(t.lower_ == "reportedly" for t in sentence):
+        cue = doc[statement.cue_token]
+        if any(t.lower_ == "reportedly" for t in (cue, *cue.children, *cue.head.children)):
             statement.channel += [ChannelHop(h.label, h.kind, h.actor) for h in chain]
 
 

@@ -282,11 +282,13 @@ def actors(graphs, fmt) -> None:
 
 
 @cli.command()
-@click.argument("graphs", nargs=-1, required=True, type=click.Path())
+@click.argument("graphs", nargs=-1, type=click.Path())
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the HTML here (default: stdout).")
 @click.option("--title", default="Who said what", show_default=True, help="The page title.")
-def report(graphs, output, title) -> None:
-    """Write a self-contained HTML report of who said what in graphs.
+@click.option("--store", "store_path", type=click.Path(), default=None,
+              help="Report on this store folder (kg build --store) instead of graph files.")
+def report(graphs, output, title, store_path) -> None:
+    """Write a self-contained HTML report of who said what.
 
     The page shows each article with its statements marked (hover one for its speaker, position,
     hedging and channel), everything each actor said grouped by position, a diagram of the
@@ -295,20 +297,28 @@ def report(graphs, output, title) -> None:
     \b
     Example:
         kg report graph.ttl -o report.html
+        kg report --store ./kg-store -o report.html
     """
     from rdflib import Graph
 
     from .rdf import write_atomic
-    from .report import render_report
+    from .report import render_report, render_store_report
     from .validate import load_graph
 
+    if store_path and graphs:
+        raise click.UsageError("give either graph files or --store, not both")
+    if not graphs and not store_path:
+        raise click.UsageError("give at least one graph file, or --store")
     if output:
         _check_output_folder(output)
     try:
-        graph = Graph()
-        for path in graphs:
-            graph += load_graph(path)
-        html = render_report(graph, title)
+        if store_path:
+            html, source = render_store_report(store_path, title), f"the store {store_path}"
+        else:
+            graph = Graph()
+            for path in graphs:
+                graph += load_graph(path)
+            html, source = render_report(graph, title), f"{len(graph)} triples"
     except KgError as err:
         _fail(err)
     if not output:
@@ -318,4 +328,4 @@ def report(graphs, output, title) -> None:
         write_atomic(output, html)
     except OSError as err:
         raise click.ClickException(f"{output}: cannot write: {err.strerror or err}") from None
-    click.echo(f"Wrote the report of {len(graph)} triples to {output}", err=True)
+    click.echo(f"Wrote the report of {source} to {output}", err=True)

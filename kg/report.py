@@ -575,3 +575,15 @@ def render_report(source: Graph | Select, title: str = "Who said what") -> str:
     :param title: the page title.
     """
     return render_html(report_data(source, title))
+
+
+def render_store_report(store_path, title: str = "Who said what") -> str:
+    """Render the HTML report of a corpus store (``kg build --store``), queried by Oxigraph.
+
+    :param store_path: the store folder; opened read-only.
+    :param title: the page title.
+    """
+    from .store import StoreResult, open_store
+
+    with open_store(store_path, purpose="kg report") as store:
+        return render_report(lambda text: StoreResult.of(store.query(text)).as_strings(), title)

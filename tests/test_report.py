@@ -313,6 +313,34 @@ def test_kg_report_errors(fixture_graph_path, args, message):
     assert result.stderr.strip().splitlines()[-1] == message
 
 
+def test_kg_report_of_a_store_matches_the_report_of_its_graph(tmp_path):
+    store_module = pytest.importorskip("kg.store")
+    from kg.rdf import vocabularies
+
+    folder = tmp_path / "store"
+    with store_module.open_store(folder, write=True) as store:
+        store.set_vocabularies(vocabularies())
+        store.put(hand_extraction())
+    graph_file = tmp_path / "graph.ttl"
+    graph_file.write_text(to_graph([hand_extraction()]).serialize(format="turtle"), encoding="utf-8")
+    runner = CliRunner()
+    from_store = runner.invoke(cli, ["report", "--store", str(folder), "-o", str(tmp_path / "store.html")])
+    assert from_store.exit_code == 0, from_store.output
+    assert from_store.stderr.strip() == f"Wrote the report of the store {folder} to {tmp_path / 'store.html'}"
+    assert runner.invoke(cli, ["report", str(graph_file), "-o", str(tmp_path / "file.html")]).exit_code == 0
+    assert (tmp_path / "store.html").read_text(encoding="utf-8") == (tmp_path / "file.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, message", [
+    ([], "Error: give at least one graph file, or --store"),
+    (["graph.ttl", "--store", "somewhere"], "Error: give either graph files or --store, not both"),
+])
+def test_kg_report_usage_errors(args, message):
+    result = CliRunner().invoke(cli, ["report", *args])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1] == message
+
+
 # --- in a real browser --------------------------------------------------------------------------
 
 
