@@ -14,12 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
-from rdflib import Graph
 from rdflib.namespace import OWL, RDF, SKOS
 
 from .errors import SchemeError
 from .namespaces import KG
-from .resources import data_path
+from .resources import ontology_graph
 
 PERSON, ORGANIZATION, COUNTRY, GROUP = "person", "organization", "country", "group"
 _KIND_OF = {KG.Person: PERSON, KG.Organization: ORGANIZATION, KG.Country: COUNTRY, KG.Group: GROUP}
@@ -103,12 +102,7 @@ def load_known_actors(extra: list[str | Path] | None = None) -> KnownActors:
 
 @lru_cache(maxsize=4)
 def _load_known(extra: tuple[str, ...]) -> KnownActors:
-    graph = Graph()
-    for path in (str(data_path("ontology", "actors.ttl")), *extra):
-        try:
-            graph.parse(path, format="turtle")
-        except Exception as err:  # rdflib raises many parser exception types
-            raise SchemeError(f"{path}: cannot read actors: {err}") from None
+    graph = ontology_graph("actors.ttl", extra, "actors")
     actors: dict[str, Actor] = {}
     for node in graph.subjects(RDF.type, KG.Actor):
         label = graph.value(node, SKOS.prefLabel)

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon, LexiconEntry
 from .quotes import Quote
-from .statements import Statement
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "dep"}

@@ -14,12 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
 from spacy.tokens import Doc, Span, Token
 
-from .errors import SchemeError
-from .resources import data_path
+from .resources import ontology_graph
 from .statements import ChannelHop, Statement
 
 _MEDIA_KINDS = {"message", "statement", "social_media", "broadcast", "interview", "call", "publication", "document",
@@ -44,12 +42,7 @@ def load_channel_kinds(extra: list[str | Path] | None = None) -> list[ChannelKin
 
 @lru_cache(maxsize=4)
 def _load(extra: tuple[str, ...]) -> tuple[ChannelKind, ...]:
-    graph = Graph()
-    for path in (str(data_path("ontology", "channel_kinds.ttl")), *extra):
-        try:
-            graph.parse(path, format="turtle")
-        except Exception as err:  # rdflib raises many parser exception types
-            raise SchemeError(f"{path}: cannot read channel kinds: {err}") from None
+    graph = ontology_graph("channel_kinds.ttl", extra, "channel kinds")
     kinds = []
     for concept in graph.subjects(RDF.type, SKOS.Concept):
         notation = graph.value(concept, SKOS.notation)

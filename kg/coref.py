@@ -228,7 +228,7 @@ class ArticleActors:
         if not (self.lexicon.has("SourceNoun", root.lemma_.lower()) or self.lexicon.has("RoleNoun", root.lemma_.lower())
                 or root.pos_ in ("NOUN", "PROPN", "PRON") or root.pos_ == "NUM" and any(c.lower_ == "of" for c in root.children)):
             return None
-        name = _DET_STRIP(span.text)
+        name = _without_article(span.text)
         plural = root.tag_ in ("NNS", "NNPS") or root.lower_ in ("others", "many", "some", "several")
         member_of = self._group_of(span) if not plural or root.lower_ == "one" else None
         kind = GROUP if plural and member_of is None and root.lower_ != "one" else PERSON
@@ -258,8 +258,8 @@ class ArticleActors:
             group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if group is not None:
                 group_span = span.doc[group.left_edge.i: group.right_edge.i + 1]
-                return self._match_article(_DET_STRIP(group_span.text), GROUP) or self._add(
-                    Actor(key=slug(_DET_STRIP(group_span.text)), name=_DET_STRIP(group_span.text), kind=GROUP))
+                return self._match_article(_without_article(group_span.text), GROUP) or self._add(
+                    Actor(key=slug(_without_article(group_span.text)), name=_without_article(group_span.text), kind=GROUP))
             return None
         if not any(c.lower_ == "one" and c.dep_ == "nummod" for c in root.children):
             return None
@@ -404,7 +404,7 @@ def _modifiers(name: str) -> set[str]:
     return {w[:-1] if w.endswith("s") else w for w in words if w not in ("the", "one", "of", "a", "an", "some")} | set(words)
 
 
-def _DET_STRIP(text: str) -> str:
+def _without_article(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 

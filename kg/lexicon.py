@@ -14,7 +14,7 @@ from rdflib.namespace import RDF
 
 from .errors import SchemeError
 from .namespaces import KG
-from .resources import data_path
+from .resources import ontology_graph
 
 
 @dataclass(frozen=True)
@@ -72,12 +72,7 @@ def load_lexicon(extra: list[str | Path] | None = None) -> Lexicon:
 
 @lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> Lexicon:
-    graph = Graph()
-    for path in (str(data_path("ontology", "lexicon.ttl")), *extra):
-        try:
-            graph.parse(path, format="turtle")
-        except Exception as err:  # rdflib raises many parser exception types
-            raise SchemeError(f"{path}: cannot read lexicon: {err}") from None
+    graph = ontology_graph("lexicon.ttl", extra, "lexicon")
     entries = []
     for node in graph.subjects(RDF.type, KG.LexiconEntry):
         lemma, kind = graph.value(node, KG.lemma), graph.value(node, KG.entryKind)

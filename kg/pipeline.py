@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 

@@ -42,11 +42,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
 
 from .errors import SchemeError
-from .resources import data_path
+from .resources import data_path, ontology_graph
 
 DEFAULT_THRESHOLD = 0.5
 
@@ -116,13 +115,7 @@ def load_scheme(extra: list[str | Path] | None = None) -> PositionScheme:
 
 @lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> PositionScheme:
-    graph = Graph()
-    shipped = str(data_path("ontology", "positions.ttl"))
-    for path in (shipped, *extra):
-        try:
-            graph.parse(path, format="turtle")
-        except Exception as err:  # rdflib raises many parser exception types
-            raise SchemeError(f"{path}: cannot read position scheme: {err}") from None
+    graph = ontology_graph("positions.ttl", extra, "position scheme")
     concepts = []
     for node in graph.subjects(RDF.type, SKOS.Concept):
         notation = graph.value(node, SKOS.notation)
@@ -136,7 +129,7 @@ def _load(extra: tuple[str, ...]) -> PositionScheme:
         definition = graph.value(node, SKOS.definition)
         concepts.append(PositionConcept(str(node), str(notation), str(label), phrases, examples,
                                         None if definition is None else str(definition)))
-    return PositionScheme(sorted(concepts, key=lambda c: c.notation), (shipped, *extra))
+    return PositionScheme(sorted(concepts, key=lambda c: c.notation), (str(data_path("ontology", "positions.ttl")), *extra))
 
 
 Term = tuple[str, bool]  # (lemma, inside a negation scope)

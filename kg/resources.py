@@ -8,6 +8,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from rdflib import Graph
+
 _PACKAGE_ROOT = Path(__file__).resolve().parent
 
 
@@ -36,3 +38,21 @@ def _find(folder: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"kg's {folder}/ folder is missing from this installation")
+
+
+def ontology_graph(name: str, extra: tuple[str, ...] = (), what: str = "data") -> Graph:
+    """One graph of a shipped ontology/ file and the user's files of the same shape.
+
+    :param name: the shipped file, e.g. ``"lexicon.ttl"``.
+    :param extra: paths of user Turtle files.
+    :param what: what the files hold, for the error message.
+    """
+    from .errors import SchemeError  # errors imports nothing of ours; kept local to stay import-light
+
+    graph = Graph()
+    for path in (str(data_path("ontology", name)), *extra):
+        try:
+            graph.parse(path, format="turtle")
+        except Exception as err:  # rdflib raises many parser exception types
+            raise SchemeError(f"{path}: cannot read {what}: {err}") from None
+    return graph
