@@ -23,9 +23,10 @@ class Settings:
     actors: tuple[str, ...] = ()
     channel_kinds: tuple[str, ...] = ()
     threshold: float = DEFAULT_THRESHOLD
+    classifier: str = "rules"  # or "embeddings" / "blend" with the optional embeddings extra
 
     def pipeline(self):
-        return load_pipeline(self.scheme, self.lexicon, self.actors, self.channel_kinds, self.threshold)
+        return load_pipeline(self.scheme, self.lexicon, self.actors, self.channel_kinds, self.threshold, self.classifier)
 
 
 @dataclass

