@@ -95,6 +95,9 @@ class AttributionRules:
         if self._not_an_act(tok):
             return None
         cue_tokens = sorted([tok, *extra], key=lambda t: t.i)
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in ("appear", "seem"):
+            # "appeared to rule out": the hedge is part of the cue
+            cue_tokens = sorted([tok.head, *(c for c in tok.children if c.dep_ == "aux"), *cue_tokens], key=lambda t: t.i)
         self._citing_token = None
         speaker, relays = self._speaker_of(tok, sent, entry)
         if relays and self._citing_token is not None:
@@ -125,8 +128,9 @@ class AttributionRules:
             return True
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and tok.dep_ in ("advcl", "acl", "amod"):
             return True
-        if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
-            return True
+        if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) \
+                and tok.head.lemma_ not in ("appear", "seem"):
+            return True  # "is expected to announce"; but "appeared to rule out" is a hedged act
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "will", "would", "can", "could") for c in tok.children):
             return True
         return False
@@ -281,7 +285,7 @@ class AttributionRules:
         if any(c.dep_ in ("ccomp", "csubj") and _is_question(c) for c in tok.children):
             return []
         tokens: list[Token] = [t for c in clause for t in c.subtree]
-        if not tokens and tok.lemma_ in ("vow", "pledge", "promise", "threaten", "refuse", "agree", "offer", "urge", "seek", "decide"):
+        if not tokens and entry.takes_infinitive:
             tokens = [t for c in tok.children if c.dep_ == "xcomp" for t in c.subtree]
         takes_as = entry.kind == "CognitionVerb" and any(c.lower_ == "as" and c.dep_ == "prep" for c in tok.children)
         if not tokens and (entry.object_is_content or extra or takes_as):
@@ -596,8 +600,9 @@ class AttributionRules:
             end += 1
         while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc" or doc[start].lower_ in ("but", "and")):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ in ("cc", "case")):
-            end -= 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                               or doc[end - 1].dep_ in ("cc", "case") and doc[end - 1].ent_iob_ != "I"):
+            end -= 1  # but "Moody's" keeps its 's
         return doc[start:end] if end > start else None
 
     @staticmethod

@@ -90,6 +90,10 @@ class StatementBuilder:
             for cue in frame.cue_tokens:
                 if any(self._hedge_word(c) for c in cue.children if c.dep_ in ("advmod", "aux")):
                     return True
+                if cue.head.lemma_ in ("appear", "seem") and cue.dep_ == "xcomp":
+                    return True  # "appeared to rule out"
+            if _impersonal_report(frame.cue_tokens[0]):
+                return True  # "It was reported that X had asked ..."
         return any(self._tentative(root) for root in _clause_roots(content))
 
     def _hedge_word(self, tok: Token) -> bool:
@@ -143,6 +147,17 @@ class StatementBuilder:
         lemma = tok.lemma_.lower()
         return self.lexicon.has("SourceNoun", lemma) or self.lexicon.has("RoleNoun", lemma) or (
             tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "MONEY", "CARDINAL"))
+
+
+def _impersonal_report(cue: Token) -> bool:
+    """The cue sits in the clause of 'it was reported/said/alleged that ...', which hedges it."""
+    head = cue
+    while head.dep_ not in ("ROOT",) and head.head.i != head.i:
+        head = head.head
+        if head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in head.children) \
+                and any(c.dep_ == "auxpass" for c in head.children):
+            return True
+    return False
 
 
 def _with_auxiliaries(frame: Frame) -> list[Token]:

@@ -28,6 +28,7 @@ class LexiconEntry:
     object_is_addressee: bool = False
     needs_source_subject: bool = False
     expresses_stance: bool = False
+    takes_infinitive: bool = False
 
     @property
     def head(self) -> str:
@@ -86,6 +87,7 @@ def _load(extra: tuple[str, ...]) -> Lexicon:
             object_is_addressee=_flag(graph, node, KG.objectIsAddressee),
             needs_source_subject=_flag(graph, node, KG.needsSourceSubject),
             expresses_stance=_flag(graph, node, KG.expressesStance),
+            takes_infinitive=_flag(graph, node, KG.takesInfinitive),
         ))
     return Lexicon(sorted(entries, key=lambda e: (e.kind, e.lemma)))
 

@@ -100,4 +100,5 @@ class KG(DefinedNamespace):
     objectIsAddressee: URIRef
     needsSourceSubject: URIRef
     expressesStance: URIRef
+    takesInfinitive: URIRef
     NonSource: URIRef
