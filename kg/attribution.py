@@ -524,6 +524,8 @@ class AttributionRules:
             if host is None:
                 merged.append(frame)
                 continue
+            if any(c.dep_ == "dobj" and self.lexicon.lookup("SignalNoun", c.lemma_.lower()) for c in frame.cue_tokens[0].children):
+                continue  # "told X, relaying a message ...": the message is someone else's, not more of X's words
             host.cue_tokens = sorted({*host.cue_tokens, *frame.cue_tokens}, key=lambda t: t.i)
             host.content = sorted({*host.content, *frame.content}, key=lambda t: t.i)
         return merged
