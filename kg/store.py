@@ -1,0 +1,864 @@
+"""The corpus store: a persistent Oxigraph dataset with one named graph per article.
+
+Layout of the dataset (every IRI deterministic, no blank nodes):
+
+- ``<https://w3id.org/kg/id/article/{text_hash}>`` — one named graph per article, named like the
+  article node itself: the article, its statements, evidence spans and channel hops.
+- ``<https://w3id.org/kg/id/graph/actors>`` — the actors of the whole corpus, merged across articles
+  exactly as an in-memory build merges them (one kind, the fullest name as prefLabel, other names as
+  altLabels). Actor triples live only here, so that the union of the graphs is the corpus graph
+  without duplicates.
+- ``<https://w3id.org/kg/id/graph/vocabularies>`` — the position and channel-kind schemes.
+- ``<https://w3id.org/kg/id/graph/build>`` — bookkeeping: per article its build fingerprint, source
+  file, the actors it contributed (so a replaced article can be taken out of the merged actors).
+
+Each article is committed in one SPARQL update (a transaction): a build killed halfway leaves every
+finished article whole. A lock file refuses two builds on one store at once. Oxigraph (RocksDB) is
+used for storage, queries and serialisation; rdflib only for the small per-article graphs that
+kg.rdf builds and that pySHACL validates.
+
+>>> sorted(FORMATS)
+['jsonld', 'nq', 'nt', 'trig', 'ttl']
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from urllib.parse import unquote
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import XSD
+
+from .article import Article, find_articles, read_article
+from .errors import ArticleError, QueryError, StoreError, StoreLockedError
+from .namespaces import ACTOR, ID
+
+if TYPE_CHECKING:  # spaCy and the extraction modules load only when a build needs them: kg serve starts fast
+    from .extraction import Extraction, Settings
+
+def article_iri(text_hash: str) -> URIRef:
+    """The article's node and graph name (minted by kg.rdf)."""
+    from .rdf import article_iri as mint
+
+    return mint(text_hash)
+
+
+def actor_iri(key: str) -> URIRef:
+    """An actor's node (minted by kg.rdf)."""
+    from .rdf import actor_iri as mint
+
+    return mint(key)
+
+
+ACTORS_GRAPH = ID["graph/actors"]
+VOCABULARY_GRAPH = ID["graph/vocabularies"]
+BUILD_GRAPH = ID["graph/build"]
+# Bookkeeping terms: internal to the store, never part of an exported corpus.
+BUILD = Namespace(f"{BUILD_GRAPH}#")
+LOCK_NAME = "kg-store.lock"
+
+FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
+           "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
+_SUFFIX_FORMAT = {".ttl": "ttl", ".turtle": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".jsonld": "jsonld",
+                  ".json": "jsonld"}
+_XSD_STRING = str(XSD.string)
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+# --- opening and locking -----------------------------------------------------------
+
+
+class _Lock:
+    """An advisory lock on the store folder (flock: released by the kernel when the holder dies)."""
+
+    def __init__(self, folder: Path, exclusive: bool, purpose: str) -> None:
+        import fcntl
+
+        self.fd = None
+        path = folder / LOCK_NAME
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as err:
+            if exclusive:
+                raise StoreError(f"{folder}: cannot write the store: {err.strerror}") from None
+            return  # a read-only folder: nobody can build there either
+        try:
+            fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise StoreLockedError(self._refusal(folder, path, purpose)) from None
+        if exclusive:  # only a writer says who it is: readers share the lock
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{purpose} (pid {os.getpid()})".encode(), 0)
+        self.fd = fd
+
+    @staticmethod
+    def _refusal(folder: Path, path: Path, purpose: str) -> str:
+        import fcntl
+
+        with open(path, "rb") as probe:
+            try:  # a shared lock still free means only readers hold the store
+                fcntl.flock(probe, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                return (f"{folder}: the store is open for reading (kg serve, kg query or kg export); "
+                        f"stop the server before {purpose}")
+            except BlockingIOError:
+                holder = probe.read(200).decode("utf-8", "replace").strip() or "another kg process"
+        return (f"{folder}: the store is locked by {holder}; wait for it to finish "
+                "(two builds at once would corrupt it)")
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing the descriptor releases the flock
+            self.fd = None
+
+
+def _looks_like_store(folder: Path) -> bool:
+    return (folder / "CURRENT").exists()  # RocksDB's marker file
+
+
+class CorpusStore:
+    """An open corpus store. Use :func:`open_store`; close it (or use ``with``) to release the lock.
+
+    :param path: the store folder.
+    :param write: open for a build (exclusive lock, created when missing) or for reading (shared lock).
+    :param purpose: who holds the lock, shown to anyone refused by it.
+    """
+
+    def __init__(self, path: str | Path, write: bool = False, purpose: str = "kg") -> None:
+        self.path = Path(path)
+        self.write = write
+        folder = self.path
+        if folder.exists() and not folder.is_dir():
+            raise StoreError(f"{folder}: is a file, not a store folder")
+        if write:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise StoreError(f"{folder}: cannot create the store: {err.strerror or err}") from None
+            if any(folder.iterdir()) and not _looks_like_store(folder) and not (folder / LOCK_NAME).exists():
+                raise StoreError(f"{folder}: the folder holds other files and is not a kg store; "
+                                 "give an empty or new folder")
+            if not os.access(folder, os.W_OK):
+                raise StoreError(f"{folder}: cannot write the store: permission denied")
+        elif not folder.is_dir() or not _looks_like_store(folder):
+            raise StoreError(f"{folder}: no store there; make one with: kg build ARTICLES --store {folder}")
+        self._lock = _Lock(folder, exclusive=write, purpose=purpose)
+        try:
+            self.ox = ox.Store(str(folder)) if write else ox.Store.read_only(str(folder))
+        except OSError as err:
+            self._lock.release()
+            raise StoreError(_open_message(folder, err)) from None
+
+    def close(self) -> None:
+        """Flush and release the store and its lock."""
+        if getattr(self, "ox", None) is not None:
+            if self.write:
+                self.ox.flush()
+            self.ox = None
+        self._lock.release()
+
+    def __enter__(self) -> "CorpusStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- reading -----------------------------------------------------------------
+
+    def article_graphs(self) -> list[ox.NamedNode]:
+        """The named graphs of the articles, sorted."""
+        prefix = str(ID["article/"])
+        return sorted((g for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)),
+                      key=lambda g: g.value)
+
+    def content_graphs(self) -> list[ox.NamedNode]:
+        """Every graph of the corpus (articles, actors, vocabularies): all but the bookkeeping."""
+        return [g for g in (*self.article_graphs(), _nn(ACTORS_GRAPH), _nn(VOCABULARY_GRAPH))
+                if self.ox.contains_named_graph(g)]
+
+    def records(self) -> dict[str, "ArticleRecord"]:
+        """What the store knows of each article it holds, by text hash."""
+        found: dict[str, dict[str, Any]] = {}
+        for quad in self.ox.quads_for_pattern(None, None, None, _nn(BUILD_GRAPH)):
+            name = quad.predicate.value[len(str(BUILD)):]
+            if name in ("fingerprint", "source", "name", "statements"):
+                found.setdefault(quad.subject.value, {})[name] = quad.object.value
+        prefix = str(ID["article/"])
+        return {iri[len(prefix):]: ArticleRecord(iri[len(prefix):], v.get("name", ""), v.get("source", ""),
+                                                 v.get("fingerprint", ""), int(v.get("statements", 0)))
+                for iri, v in found.items() if iri.startswith(prefix)}
+
+    def __len__(self) -> int:
+        """Triples in the corpus graphs (bookkeeping excluded)."""
+        return sum(1 for g in self.content_graphs() for _ in self.ox.quads_for_pattern(None, None, None, g))
+
+    def query(self, text: str, bindings: dict[str, Any] | None = None):
+        """Run a read-only SPARQL query over the union of the corpus graphs.
+
+        :param text: SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE; kg's prefixes are predeclared.
+        :param bindings: values for variables (IRIs, ``actor:x``, N3 literals), substituted by the engine.
+        """
+        # The union default graph (the bookkeeping graph included: its terms match no kg pattern) is 10-20x
+        # faster in Oxigraph than a default graph listing the article graphs.
+        return run_store_query(self.ox, text, bindings)
+
+    def graph(self, graphs: Iterable[ox.NamedNode] | None = None) -> Graph:
+        """An rdflib copy of some graphs (default: the whole corpus) — for pySHACL, or small corpora."""
+        from .rdf import new_graph
+
+        graph = new_graph()
+        for g in (self.content_graphs() if graphs is None else graphs):
+            for quad in self.ox.quads_for_pattern(None, None, None, g):
+                graph.add((_rd(quad.subject), _rd(quad.predicate), _rd(quad.object)))
+        return graph
+
+    def article_graph(self, text_hash: str) -> Graph:
+        """One article as it validates on its own: its graph, the actors it mentions and the vocabularies."""
+        article = _nn(article_iri(text_hash))
+        graph = self.graph([article, _nn(VOCABULARY_GRAPH)])
+        for quad in self.ox.quads_for_pattern(article, _nn(BUILD.mentions), None, _nn(BUILD_GRAPH)):
+            for triple in self.ox.quads_for_pattern(quad.object, None, None, _nn(ACTORS_GRAPH)):
+                graph.add((_rd(triple.subject), _rd(triple.predicate), _rd(triple.object)))
+        return graph
+
+    def export(self, output: str | Path, fmt: str | None = None) -> int:
+        """Write the corpus to a file with Oxigraph's serialisers (streamed; never rdflib's Turtle writer).
+
+        :param output: the file; written atomically.
+        :param fmt: ttl, nt, nq or trig (these two with a named graph per article), or jsonld; default from
+            the suffix.
+        :returns: the number of triples written.
+        """
+        fmt = fmt or export_format(output)
+        rdf_format = FORMATS[fmt]
+        graphs = self.content_graphs()
+        count = 0
+        as_quads = fmt in ("nq", "trig")  # JSON-LD could hold named graphs too, but most readers want one graph
+
+        def quads() -> Iterator:
+            nonlocal count
+            for g in graphs:
+                for quad in self.ox.quads_for_pattern(None, None, None, g):
+                    count += 1
+                    yield quad if as_quads else ox.Triple(quad.subject, quad.predicate, quad.object)
+
+        _write_atomic(output, lambda handle: ox.serialize(quads(), handle, rdf_format, prefixes=_prefixes()))
+        return count
+
+    def validate(self, progress: Callable[[str], None] | None = None) -> list[tuple[str, Any]]:
+        """SHACL-validate article by article (each with the actors it mentions): linear in the corpus.
+
+        :returns: (text hash, ValidationReport) for every article that does not conform.
+        """
+        from .validate import validate_graph
+
+        failed = []
+        for graph_name in self.article_graphs():
+            text_hash = graph_name.value.rsplit("/", 1)[1]
+            report = validate_graph(self.article_graph(text_hash))
+            if not report.conforms:
+                failed.append((text_hash, report))
+            if progress is not None:
+                progress(text_hash)
+        return failed
+
+    # --- writing -----------------------------------------------------------------
+
+    def set_vocabularies(self, graph: Graph) -> None:
+        """Replace the vocabulary graph (in one transaction)."""
+        name = _nn(VOCABULARY_GRAPH)
+        new = {_ox_triple(t) for t in graph}
+        old = {ox.Triple(q.subject, q.predicate, q.object) for q in self.ox.quads_for_pattern(None, None, None, name)}
+        if new != old:
+            self.ox.update(f"DROP SILENT GRAPH <{name.value}> ;\nINSERT DATA {{ {_block(name, new)} }}")
+
+    def put(self, extraction: Extraction, fingerprint: str = "", source: str = "",
+            scheme=None) -> str:
+        """Add or replace one article in a single transaction.
+
+        :param extraction: the article's extraction.
+        :param fingerprint: what the article was built with (see :func:`fingerprint`).
+        :param source: its file, so that an edited file replaces its older version.
+        :param scheme: the position scheme the statements point into.
+        :returns: "added" or "replaced".
+        """
+        piece = article_piece(extraction, fingerprint, source, scheme)
+        old = self._superseded(piece.text_hash, source)
+        actors_old, actors_new = self._actor_changes(piece, old)
+        parts = [f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), actors_old - actors_new)} }}"] if actors_old - actors_new else []
+        for text_hash in sorted(old):
+            graph = article_iri(text_hash)
+            parts.append(f"DROP SILENT GRAPH <{graph}>")
+            parts.append(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{graph}> ?p ?o }} }}")
+        inserts = [_block(_nn(article_iri(piece.text_hash)), piece.triples), _block(_nn(BUILD_GRAPH), piece.records)]
+        if actors_new - actors_old:
+            inserts.append(_block(_nn(ACTORS_GRAPH), actors_new - actors_old))
+        parts.append("INSERT DATA {\n" + "\n".join(inserts) + "}")
+        try:
+            self.ox.update(" ;\n".join(parts))
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot write the store: {err}") from None
+        return "replaced" if old else "added"
+
+    def _superseded(self, text_hash: str, source: str) -> set[str]:
+        """Articles the new one replaces: itself (rebuilt) and older versions of the same file."""
+        found = set()
+        if self.ox.contains_named_graph(_nn(article_iri(text_hash))):
+            found.add(text_hash)
+        if source:
+            prefix = str(ID["article/"])
+            for quad in self.ox.quads_for_pattern(None, _nn(BUILD.source), ox.Literal(source), _nn(BUILD_GRAPH)):
+                found.add(quad.subject.value[len(prefix):])
+        return found
+
+    def _actor_changes(self, piece: "ArticlePiece", removed: set[str]) -> tuple[set, set]:
+        """The merged actor triples before and after adding ``piece`` (and taking out ``removed``)."""
+        keys = {a["key"] for a in piece.actors}
+        removed_contributions = [self._contribution(h) for h in removed]
+        for actors in removed_contributions:
+            keys |= {a["key"] for a in actors}
+        before = self._actor_triples(keys)
+        graph = Graph()
+        if removed:  # names or kinds may have to go: merge again from every remaining contribution
+            for text_hash, actors in self._contributions(keys, exclude=removed):
+                _merge(graph, actors, keys)
+        else:  # adding only: merging into the current state is the same as merging everything again
+            for triple in before:
+                graph.add(_rd_triple(triple))
+        _merge(graph, piece.actors, keys)
+        return before, {_ox_triple(t) for t in graph}
+
+    def _actor_triples(self, keys: Iterable[str]) -> set:
+        actors = _nn(ACTORS_GRAPH)
+        return {ox.Triple(q.subject, q.predicate, q.object)
+                for key in keys for q in self.ox.quads_for_pattern(_nn(actor_iri(key)), None, None, actors)}
+
+    def _contribution(self, text_hash: str) -> list[dict[str, Any]]:
+        for quad in self.ox.quads_for_pattern(_nn(article_iri(text_hash)), _nn(BUILD.actors), None, _nn(BUILD_GRAPH)):
+            return json.loads(quad.object.value)
+        return []
+
+    def _contributions(self, keys: Iterable[str], exclude: set[str] = frozenset()) -> Iterator[tuple[str, list]]:
+        prefix = str(ID["article/"])
+        hashes = sorted({q.subject.value[len(prefix):] for key in keys
+                         for q in self.ox.quads_for_pattern(None, _nn(BUILD.mentions), _nn(actor_iri(key)),
+                                                            _nn(BUILD_GRAPH))} - set(exclude))
+        for text_hash in hashes:
+            yield text_hash, self._contribution(text_hash)
+
+    def remove_articles(self, hashes: Iterable[str]) -> None:
+        """Take articles out (graphs, records and their share of the merged actors), in one transaction."""
+        hashes = set(hashes)
+        keys = {a["key"] for h in hashes for a in self._contribution(h)}
+        parts = []
+        for text_hash in sorted(hashes):
+            parts += [f"DROP SILENT GRAPH <{article_iri(text_hash)}>",
+                      f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{article_iri(text_hash)}> ?p ?o }} }}"]
+        if parts:
+            self.ox.update(" ;\n".join(parts))
+            self.refresh_actors(keys)
+
+    def refresh_actors(self, keys: Iterable[str] | None = None) -> None:
+        """Merge the actors ``keys`` (default: all) again from every article's contribution.
+
+        Used after a bulk load, which writes article graphs and records but no merged actors.
+        """
+        if keys is None:
+            prefix = str(ACTOR)
+            keys = {q.object.value[len(prefix):] for q in self.ox.quads_for_pattern(None, _nn(BUILD.mentions), None,
+                                                                                    _nn(BUILD_GRAPH))}
+            keys = {unquote(k) for k in keys}
+        keys = set(keys)
+        graph = Graph()
+        for _, actors in self._contributions(keys):
+            _merge(graph, actors, keys)
+        before = self._actor_triples(keys)
+        after = {_ox_triple(t) for t in graph}
+        parts = []
+        if before - after:
+            parts.append(f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), before - after)} }}")
+        if after - before:
+            parts.append(f"INSERT DATA {{ {_block(_nn(ACTORS_GRAPH), after - before)} }}")
+        if parts:
+            self.ox.update(" ;\n".join(parts))
+
+    def bulk_load(self, path: str | Path) -> None:
+        """Load an N-Quads shard fast (not transactional: a failure may leave part of it)."""
+        try:
+            self.ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as err:
+            raise StoreError(f"{path}: cannot load the shard: {err}") from None
+
+
+
+def check_store_folder(path: str | Path) -> None:
+    """Fail early, before any extraction, when a store cannot be made at ``path``.
+
+    :param path: the store folder a build would create or add to.
+    """
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"{folder}: is a file, not a store folder")
+    existing = next((p for p in [folder, *folder.parents] if p.exists()), Path("."))
+    if not existing.is_dir():
+        raise StoreError(f"{folder}: cannot create the store: Not a directory")
+    if not os.access(existing, os.W_OK):
+        raise StoreError(f"{folder}: cannot {'write' if existing == folder else 'create'} the store: permission denied")
+    if folder.is_dir() and any(folder.iterdir()) and not _looks_like_store(folder) \
+            and not (folder / LOCK_NAME).exists():
+        raise StoreError(f"{folder}: the folder holds other files and is not a kg store; give an empty or new folder")
+
+
+def open_store(path: str | Path, write: bool = False, purpose: str = "kg") -> CorpusStore:
+    """Open a corpus store.
+
+    :param path: the store folder (created by a build when missing).
+    :param write: True for a build: an exclusive lock, refused while another build or a server holds the store.
+    :param purpose: shown to whoever the lock refuses.
+    """
+    return CorpusStore(path, write=write, purpose=purpose)
+
+
+def _open_message(folder: Path, err: OSError) -> str:
+    text = str(err)
+    if "lock" in text.lower():
+        return f"{folder}: the store is in use by another process (an oxigraph server or another build); stop it first"
+    return f"{folder}: cannot open the store: {text.splitlines()[0] if text else type(err).__name__}"
+
+
+# --- articles to quads -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """What the store remembers of an article: its file, and what it was built with."""
+
+    text_hash: str
+    name: str
+    source: str
+    fingerprint: str
+    statements: int
+
+
+@dataclass
+class ArticlePiece:
+    """One article ready for the store: its own triples, its bookkeeping, the actors it contributes."""
+
+    text_hash: str
+    triples: set = field(default_factory=set)  # ox.Triple, for the article's named graph
+    records: set = field(default_factory=set)  # ox.Triple, for the build graph
+    actors: list[dict[str, Any]] = field(default_factory=list)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """The article graph and its records as quads, for an N-Quads shard."""
+        graph, build = _nn(article_iri(self.text_hash)), _nn(BUILD_GRAPH)
+        for t in sorted(self.triples, key=str):
+            yield ox.Quad(t.subject, t.predicate, t.object, graph)
+        for t in sorted(self.records, key=str):
+            yield ox.Quad(t.subject, t.predicate, t.object, build)
+
+
+def article_piece(extraction: Extraction, fingerprint: str = "", source: str = "", scheme=None) -> ArticlePiece:
+    """Split one article's triples (as kg.rdf makes them) into its own graph and its actor contribution.
+
+    :param extraction: the article's extraction.
+    :param fingerprint: what it was built with; :param source: its file.
+    """
+    from .rdf import add_extraction, new_graph
+
+    graph = add_extraction(new_graph(), extraction, scheme)
+    actor_nodes = {actor_iri(k) for k in extraction.actors}
+    piece = ArticlePiece(extraction.article.text_hash)
+    for triple in graph:
+        if any(isinstance(t, BNode) for t in triple):
+            raise StoreError("blank node in an article graph: every node needs an IRI from kg.rdf")
+        if triple[0] not in actor_nodes:
+            piece.triples.add(_ox_triple(triple))
+    piece.actors = [_actor_dict(a, extraction.actors) for a in extraction.actors.values()]
+    node = _nn(article_iri(piece.text_hash))
+    records = [(BUILD.fingerprint, ox.Literal(fingerprint)), (BUILD.name, ox.Literal(extraction.article.name)),
+               (BUILD.statements, ox.Literal(str(len(extraction.statements)), datatype=_nn(XSD.integer))),
+               (BUILD.actors, ox.Literal(json.dumps(piece.actors, sort_keys=True, ensure_ascii=False)))]
+    if source:
+        records.append((BUILD.source, ox.Literal(source)))
+    records += [(BUILD.mentions, _nn(actor_iri(a["key"]))) for a in piece.actors]
+    piece.records = {ox.Triple(node, _nn(p), o) for p, o in records}
+    return piece
+
+
+def _actor_dict(actor, actors: dict) -> dict[str, Any]:
+    return {"key": actor.key, "name": actor.name, "kind": actor.kind, "aliases": sorted(actor.aliases),
+            "roles": sorted(actor.roles), "member_of": actor.member_of if actor.member_of in actors else None,
+            "affiliation": actor.affiliation, "same_as": actor.same_as}
+
+
+def _actor_objects(actors: list[dict[str, Any]]) -> dict:
+    from .actors import Actor
+
+    return {a["key"]: Actor(a["key"], a["name"], a["kind"], set(a["aliases"]), set(a["roles"]), a["member_of"],
+                            a["affiliation"], a["same_as"]) for a in actors}
+
+
+def _merge(graph: Graph, actors: list[dict[str, Any]], keys: set[str]) -> None:
+    """Merge one article's actors into ``graph`` with kg.rdf's own rules (so the result matches kg.build)."""
+    from .rdf import _add_actor
+
+    objects = _actor_objects(actors)
+    for key, actor in objects.items():
+        if key in keys:
+            _add_actor(graph, actor, objects)
+
+
+def corpus_linker(store: CorpusStore, exclude: Iterable[str] = ()):
+    """kg.linking's ActorLinker, primed with the people of the articles already in the store (in file order),
+    so that an incremental build links new articles' people as a build of the whole corpus would."""
+    from .linking import ActorLinker
+
+    linker = ActorLinker()
+    exclude = set(exclude)
+    for record in sorted(store.records().values(), key=lambda r: (r.source, r.text_hash)):
+        if record.text_hash not in exclude:
+            link_actors(linker, store._contribution(record.text_hash))
+    return linker
+
+
+def link_actors(linker, actors: list[dict[str, Any]]) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Map one article's actors onto the corpus's (kg.linking); returns the key mapping and the linked actors.
+
+    :param linker: an ActorLinker, updated as a side effect.
+    :param actors: the article's actors as stored (see :func:`article_piece`).
+    """
+    from .extraction import Extraction
+    from .statements import Statement
+
+    objects = _actor_objects(actors)
+    probes = [Statement(0, 0, "", None, None, "", speaker_actor=key) for key in objects]  # read the mapping back
+    linked = linker.link(Extraction(Article(" ", name="(store)"), probes, objects))
+    mapping = {key: probe.speaker_actor for key, probe in zip(objects, probes)}
+    return mapping, [_actor_dict(a, linked.actors) for a in linked.actors.values()]
+
+
+def fingerprint(settings: Settings) -> str:
+    """A short hash of what extraction depends on: kg's version, its shipped data and the user's data files.
+
+    Articles built with another fingerprint are extracted again.
+    """
+    from . import __version__
+    from .resources import data_path
+
+    digest = hashlib.sha256(f"{__version__}|{settings.threshold}".encode())
+    shipped = sorted(p for p in data_path("ontology").rglob("*") if p.is_file() and p.suffix in (".ttl", ".jsonl"))
+    for path in (*shipped, *settings.scheme, *settings.lexicon, *settings.actors, *settings.channel_kinds):
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# --- building ----------------------------------------------------------------------
+
+
+@dataclass
+class BuildSummary:
+    """What a build did to the store."""
+
+    added: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    triples: int = 0
+    articles: int = 0
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One article done: ``status`` is added, replaced or skipped (unchanged)."""
+
+    name: str
+    status: str
+    statements: int = 0
+
+
+def read_sources(paths: Iterable[str | Path | tuple[Article, str]]) -> list[tuple[Article, str]]:
+    """Read every article under ``paths`` with its resolved file name (a bad file fails before any work).
+
+    :param paths: article files or folders; (article, source) pairs already read pass through.
+    """
+    sources, files = [], []
+    for item in paths:
+        (sources if isinstance(item, tuple) else files).append(item)
+    if files:
+        sources += [(read_article(p), str(Path(p).resolve())) for p in find_articles(files)]
+    return sources
+
+
+def plan(store: CorpusStore, sources: list[tuple[Article, str]], fp: str,
+         force: bool = False) -> tuple[list[tuple[Article, str]], list[tuple[Article, str]]]:
+    """Split articles into those to extract and those unchanged since the last build (same text, same fingerprint)."""
+    records = store.records()
+    todo, unchanged, seen = [], [], set()
+    for article, source in sources:
+        if article.text_hash in seen:
+            unchanged.append((article, source))  # the same body twice: one article
+            continue
+        seen.add(article.text_hash)
+        record = records.get(article.text_hash)
+        if not force and record is not None and record.fingerprint == fp:
+            unchanged.append((article, source))
+        else:
+            todo.append((article, source))
+    return todo, unchanged
+
+
+def build_store(paths: Iterable[str | Path | tuple[Article, str]], store_path: str | Path, settings: Settings | None = None,
+                workers: int = 1, progress: Callable[[Progress], None] | None = None,
+                force: bool = False) -> BuildSummary:
+    """Extract articles into a store, one transaction per article; unchanged articles are skipped.
+
+    Memory stays flat: each article is written as soon as it is extracted.
+
+    :param paths: article files or folders (or (article, source) pairs from :func:`read_sources`).
+    :param store_path: the store folder (created when missing).
+    :param settings: extra data files and thresholds.
+    :param workers: extraction processes.
+    :param progress: called once per article with what happened to it.
+    :param force: extract every article again even when unchanged.
+    """
+    from .corpus import _extractions
+    from .extraction import Settings
+    from .positions import load_scheme
+    from .rdf import vocabularies
+
+    settings = settings or Settings()
+    sources = read_sources(paths)
+    if not sources:
+        raise ArticleError("no articles given")
+    with open_store(store_path, write=True, purpose="kg build") as store:
+        fp = fingerprint(settings)
+        scheme = load_scheme(list(settings.scheme))
+        store.set_vocabularies(vocabularies(scheme))
+        todo, unchanged = plan(store, sources, fp, force)
+        summary = BuildSummary(skipped=len(unchanged), articles=len(sources))
+        for article, _ in unchanged:
+            if progress is not None:
+                progress(Progress(article.name, "skipped"))
+        linker = corpus_linker(store, exclude=[a.text_hash for a, _ in todo])
+        extractions = _extractions([a for a, _ in todo], settings, workers) if todo else iter(())
+        for (article, source), extraction in zip(todo, extractions):
+            status = store.put(linker.link(extraction), fp, source, scheme)
+            setattr(summary, status, getattr(summary, status) + 1)
+            if progress is not None:
+                progress(Progress(article.name, status, len(extraction.statements)))
+        summary.triples = len(store)
+    return summary
+
+
+def query_store(store_path: str | Path, text: str, bindings: dict[str, Any] | None = None):
+    """Open a store read-only, run one query and return its result (see :meth:`CorpusStore.query`)."""
+    with open_store(store_path, purpose="kg query") as store:
+        return StoreResult.of(store.query(text, bindings))
+
+
+def export_store(store_path: str | Path, output: str | Path, fmt: str | None = None) -> int:
+    """Write a store's corpus graph to a file; returns the number of triples. See :meth:`CorpusStore.export`."""
+    fmt = fmt or export_format(output)
+    folder = Path(output).parent
+    if not folder.is_dir():
+        raise StoreError(f"{output}: the folder {folder} does not exist")
+    with open_store(store_path, purpose="kg export") as store:
+        return store.export(output, fmt)
+
+
+def export_format(output: str | Path) -> str:
+    """The export format named by a file's suffix.
+
+    >>> export_format("corpus.nq"), export_format("corpus.jsonld")
+    ('nq', 'jsonld')
+    """
+    suffix = Path(output).suffix.lower()
+    if suffix not in _SUFFIX_FORMAT:
+        raise StoreError(f"{output}: unknown suffix; use .ttl, .nt, .nq, .trig or .jsonld (or --format)")
+    return _SUFFIX_FORMAT[suffix]
+
+
+# --- queries -----------------------------------------------------------------------
+
+
+def run_store_query(store: ox.Store, text: str, bindings: dict[str, Any] | None = None,
+                    default_graph: list | None = None):
+    """Run a read-only query on an Oxigraph store, with kg's prefixes and engine-side bindings."""
+    from .queries import _UPDATE, _UPDATE_MESSAGE, INIT_NS, _strip_comments, _term
+
+    if _UPDATE.match(_strip_comments(text)):
+        raise QueryError(_UPDATE_MESSAGE)
+    values = []
+    for name, value in (bindings or {}).items():
+        name = name.lstrip("?")
+        if not re.search(rf"[?$]{re.escape(name)}\b", text):
+            raise QueryError(f"the query has no variable ?{name} to bind")
+        values.append(f"VALUES ?{name} {{ {_ox(_term(value))} }}")
+    if values:
+        # Oxigraph substitutes only projected variables; rdflib's initBindings bind any variable, as a
+        # VALUES block at the top of the outer WHERE does. The value is a serialised RDF term, never raw text.
+        where = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE) or re.search(r"\{", text)
+        if where is None:
+            raise QueryError("cannot bind variables: the query has no WHERE clause")
+        text = f"{text[:where.end()]} {' '.join(values)} {text[where.end():]}"
+    prefixes = {k: str(v) for k, v in INIT_NS.items()}
+    try:
+        if default_graph is not None:
+            return store.query(text, prefixes=prefixes, default_graph=default_graph)
+        return store.query(text, prefixes=prefixes, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        message = str(err).splitlines()[0] if str(err) else "malformed query"
+        if "update" in message.lower() or "INSERT" in text.upper().split("{")[0]:
+            raise QueryError(_UPDATE_MESSAGE) from None
+        raise QueryError(f"SPARQL syntax error: {message}") from None
+    except (OSError, ValueError, RuntimeError) as err:
+        raise QueryError(f"query failed: {str(err).splitlines()[0] if str(err) else type(err).__name__}") from None
+
+
+@dataclass
+class StoreResult:
+    """A query result read out of the store (so it outlives the open store)."""
+
+    type: str  # SELECT, ASK or CONSTRUCT
+    variables: list[str] = field(default_factory=list)
+    rows: list[list[Any]] = field(default_factory=list)  # Oxigraph terms or None
+    boolean: bool | None = None
+    triples: list = field(default_factory=list)
+
+    @classmethod
+    def of(cls, result) -> "StoreResult":
+        if isinstance(result, ox.QueryBoolean):
+            return cls("ASK", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            return cls("SELECT", names, [[solution[name] for name in names] for solution in result])
+        return cls("CONSTRUCT", triples=list(result))
+
+    def as_strings(self) -> list[dict[str, str | None]]:
+        """SELECT rows as dicts of plain strings (None for unbound), like kg.queries.rows."""
+        return [{n: (v.value if v is not None else None) for n, v in zip(self.variables, row)} for row in self.rows]
+
+
+def format_store_result(result: StoreResult, fmt: str = "table") -> str:
+    """Render a store result as kg.queries.format_result renders an rdflib one (table, csv or SPARQL JSON)."""
+    import csv
+    import io
+
+    from .queries import _table
+
+    if result.type == "ASK":
+        return json.dumps({"boolean": result.boolean}) if fmt == "json" else str(result.boolean).lower()
+    if result.type == "CONSTRUCT":
+        out = ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE,
+                           prefixes=_prefixes())
+        return out.decode("utf-8")
+    table = result.as_strings()
+    if fmt == "json":
+        bindings = [{n: _json_term(v) for n, v in zip(result.variables, row) if v is not None} for row in result.rows]
+        return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=result.variables, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: v if v is not None else "" for k, v in row.items()} for row in table)
+        return out.getvalue()
+    return _table(result.variables, table)
+
+
+def _json_term(term) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != _XSD_STRING:
+        out["datatype"] = term.datatype.value
+    return out
+
+
+# --- terms -------------------------------------------------------------------------
+
+
+def _nn(iri) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
+
+
+def _ox(term) -> Any:
+    """An rdflib term as an Oxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _ox_triple(triple) -> ox.Triple:
+    return ox.Triple(_ox(triple[0]), _ox(triple[1]), _ox(triple[2]))
+
+
+def _rd(term) -> Any:
+    """An Oxigraph term as an rdflib term (xsd:string literals stay plain, as kg.rdf writes them)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _rd_triple(triple) -> tuple:
+    return _rd(triple.subject), _rd(triple.predicate), _rd(triple.object)
+
+
+def _block(graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> str:
+    """A ``GRAPH <g> { ... }`` block of SPARQL data, written by Oxigraph's N-Triples serialiser (its escaping
+    is valid SPARQL)."""
+    body = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    return f"GRAPH <{graph.value}> {{\n{body}}}\n"
+
+
+def _prefixes() -> dict[str, str]:
+    from .queries import INIT_NS
+
+    return {k: str(v) for k, v in INIT_NS.items()}
+
+
+def _write_atomic(path: str | Path, write: Callable[[Any], None]) -> None:
+    """Write a file through ``write(handle)`` so that a failure leaves the old file or nothing."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise StoreError(f"{path}: cannot write: {err.strerror or err}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+        os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        if err.errno in (errno.EACCES, errno.EROFS, errno.ENOSPC):
+            raise StoreError(f"{path}: cannot write: {err.strerror}") from None
+        raise
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,267 @@
+"""The corpus store (kg.store) and its commands: kg build --store, kg query --store, kg export."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from conftest import EXAMPLES, ROOT, TINY_ARTICLE
+from kg.cli import cli
+from kg.queries import get_query, rows, run_query, stored_queries
+from kg.store import BUILD_GRAPH, open_store, query_store
+
+MANY = 40  # articles in the corpus the fault tests interrupt
+
+
+def via_oxigraph(graph: Graph) -> Graph:
+    """The graph as a triple store keeps it (Oxigraph writes xsd:decimal 0.0 as 0, ...), for comparisons."""
+    store = ox.Store()
+    store.load(graph.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
+    return Graph().parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode(),
+                         format="nt")
+
+
+def assert_isomorphic(got: Graph, expected: Graph) -> None:
+    got, expected = via_oxigraph(got), via_oxigraph(expected)
+    if not isomorphic(got, expected):
+        _, only_got, only_expected = graph_diff(to_isomorphic(got), to_isomorphic(expected))
+        raise AssertionError(f"not isomorphic:\nonly in the store:\n{sorted(only_got)[:20]}\n"
+                             f"only in the plain build:\n{sorted(only_expected)[:20]}")
+
+
+@pytest.fixture(scope="module")
+def example_store(nlp, tmp_path_factory) -> Path:
+    """`kg build examples/*.txt --store ...`, run once for the module."""
+    store = tmp_path_factory.mktemp("store") / "kg-store"
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(cli, ["build", *map(str, EXAMPLES), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1].startswith(f"Store {store}: 2 added, 0 replaced, 0 unchanged (skipped); ")
+    return store
+
+
+def many_articles(folder: Path, count: int = MANY) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = folder / f"a{i:03d}.txt"
+        path.write_text(TINY_ARTICLE.replace("village", f"village number {i}"), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+# --- building -----------------------------------------------------------------
+
+
+def test_the_store_holds_exactly_the_plain_build(example_store, example_graph):
+    with open_store(example_store) as store:
+        assert_isomorphic(store.graph(), example_graph)
+
+
+def test_each_article_is_a_named_graph_keyed_by_its_text_hash(example_store):
+    from kg.article import read_article
+
+    hashes = sorted(read_article(p).text_hash for p in EXAMPLES)
+    with open_store(example_store) as store:
+        assert [g.value.rsplit("/", 1)[1] for g in store.article_graphs()] == hashes
+        assert sorted(store.records()) == hashes
+        # no statement lives outside its article's graph
+        found = store.query("SELECT ?g (COUNT(?s) AS ?n) WHERE { GRAPH ?g { ?s a kg:Statement } } GROUP BY ?g")
+        assert sorted(s["g"].value.rsplit("/", 1)[1] for s in found) == hashes
+
+
+def test_offsets_are_xsd_integer_in_the_store(example_store):
+    types = query_store(example_store, "SELECT DISTINCT (DATATYPE(?b) AS ?t) WHERE { ?s nif:beginIndex ?b }")
+    assert [row["t"] for row in types.as_strings()] == ["http://www.w3.org/2001/XMLSchema#integer"]
+
+
+def test_unchanged_articles_are_skipped_and_say_so(runner, example_store):
+    result = runner.invoke(cli, ["build", *map(str, EXAMPLES), "--store", str(example_store)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1].startswith(f"Store {example_store}: 0 added, 0 replaced, 2 unchanged (skipped)")
+
+
+def test_rebuilding_replaces_instead_of_duplicating(runner, nlp, tmp_path, tiny_article):
+    store = tmp_path / "s"
+    assert runner.invoke(cli, ["build", str(tiny_article), "--store", str(store)]).exit_code == 0
+    with open_store(store) as opened:
+        before = len(opened)
+    forced = runner.invoke(cli, ["build", str(tiny_article), "--store", str(store), "--force"])
+    assert forced.stderr.splitlines()[-1].startswith(f"Store {store}: 0 added, 1 replaced, 0 unchanged")
+    tiny_article.write_text(TINY_ARTICLE.replace("Tuesday", "Wednesday"), encoding="utf-8")  # the file changes
+    edited = runner.invoke(cli, ["build", str(tiny_article), "--store", str(store)])
+    assert edited.stderr.splitlines()[-1].startswith(f"Store {store}: 0 added, 1 replaced, 0 unchanged")
+    with open_store(store) as opened:
+        assert len(opened.article_graphs()) == 1 and len(opened.records()) == 1
+        assert len(opened) == before
+        assert_isomorphic(opened.graph(), __import__("kg").build([tiny_article]))
+
+
+def test_taking_an_article_out_merges_its_actors_again(nlp, tmp_path):
+    import kg
+    from kg.store import build_store
+
+    store = tmp_path / "s"
+    build_store(EXAMPLES, store)
+    with open_store(store, write=True) as opened:
+        opened.remove_articles([opened.article_graphs()[0].value.rsplit("/", 1)[1]])
+        remaining = [p for p in EXAMPLES if kg.read_article(p).text_hash in opened.records()]
+        assert_isomorphic(opened.graph(), kg.build(remaining))
+
+
+def test_the_store_validates_article_by_article(example_store):
+    with open_store(example_store) as store:
+        assert store.validate() == []
+
+
+# --- querying and exporting -----------------------------------------------------
+
+
+@pytest.mark.parametrize("query", stored_queries(), ids=lambda q: q.name)
+def test_stored_queries_over_the_store_answer_as_over_the_graph(example_store, example_graph, query):
+    got = query_store(example_store, query.text).as_strings()
+    expected = rows(run_query(via_oxigraph(example_graph), query.text))
+    assert sorted(map(_row, got)) == sorted(map(_row, expected))
+
+
+def _row(row: dict) -> str:
+    # GROUP_CONCAT's order is not fixed by SPARQL: compare its parts as sets. Over no values rdflib
+    # gives "" and Oxigraph leaves the variable unbound.
+    return repr(tuple(sorted(v.split("; ")) if v and "; " in v else (v or "") for v in row.values()))
+
+
+def test_query_store_command(runner, example_store, example_graph_path):
+    by_store = runner.invoke(cli, ["query", "actors", "--store", str(example_store), "--format", "csv"])
+    by_file = runner.invoke(cli, ["query", "actors", str(example_graph_path), "--format", "csv"])
+    assert by_store.exit_code == 0, by_store.output
+    assert by_store.stdout.splitlines()[0] == by_file.stdout.splitlines()[0]
+    assert len(by_store.stdout.splitlines()) == len(by_file.stdout.splitlines())
+
+
+def test_query_store_with_a_binding(runner, example_store):
+    result = runner.invoke(cli, ["query", "via-outlet", "--store", str(example_store),
+                                 "--bind", "outlet=actor:european-pravda", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) >= 2
+
+
+@pytest.mark.parametrize("suffix, fmt", [(".ttl", "turtle"), (".nt", "nt"), (".jsonld", "json-ld")])
+def test_export_is_the_corpus_graph(runner, example_store, example_graph, tmp_path, suffix, fmt):
+    out = tmp_path / f"corpus{suffix}"
+    result = runner.invoke(cli, ["export", "--store", str(example_store), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == f"Wrote {len(via_oxigraph(example_graph))} triples from {example_store} to {out}"
+    assert_isomorphic(Graph().parse(out, format=fmt), example_graph)
+
+
+def test_export_nquads_has_a_graph_per_article_and_no_blank_nodes(runner, example_store, tmp_path):
+    out = tmp_path / "corpus.nq"
+    assert runner.invoke(cli, ["export", "--store", str(example_store), "-o", str(out)]).exit_code == 0
+    quads = list(ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS))
+    graphs = {q.graph_name.value for q in quads}
+    assert len([g for g in graphs if "/article/" in g]) == len(EXAMPLES)
+    assert str(BUILD_GRAPH) not in graphs  # bookkeeping stays in the store
+    assert not [q for q in quads if any(isinstance(t, ox.BlankNode) for t in (q.subject, q.object))]
+
+
+# --- faults and exit codes ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def interrupted_build(tmp_path_factory):
+    """A build of MANY articles in another process: refused concurrent build while it runs, then SIGKILL."""
+    from click.testing import CliRunner
+
+    folder = tmp_path_factory.mktemp("interrupted")
+    articles = many_articles(folder / "articles")
+    store = folder / "kg-store"
+    driver = ("import sys\nfrom kg.store import build_store\n"
+              "build_store([sys.argv[1]], sys.argv[2], progress=lambda p: print(p.status, p.name, flush=True))\n")
+    process = subprocess.Popen([sys.executable, "-c", driver, str(folder / "articles"), str(store)],
+                               stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    done, concurrent = [], None
+    try:
+        for line in process.stdout:
+            done.append(line.split()[1])
+            if len(done) == 1:  # the build holds the store: a second one must be refused
+                concurrent = CliRunner().invoke(cli, ["build", str(articles[0]), "--store", str(store)])
+            if len(done) == 3:
+                os.kill(process.pid, signal.SIGKILL)
+                break
+    finally:
+        process.kill()
+        process.wait()
+    return {"store": store, "done": done, "concurrent": concurrent, "articles": articles}
+
+
+def test_two_builds_at_once_are_refused(interrupted_build):
+    result = interrupted_build["concurrent"]
+    assert result.exit_code == 1
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith(f"Error: {interrupted_build['store']}: the store is locked by kg build (pid ")
+    assert line.endswith("); wait for it to finish (two builds at once would corrupt it)")
+
+
+def test_a_killed_build_leaves_finished_articles_intact(interrupted_build, runner):
+    store = interrupted_build["store"]
+    with open_store(store) as opened:  # readable, and the lock died with the process
+        records = opened.records()
+        names = {r.name for r in records.values()}
+        assert set(interrupted_build["done"]) <= names
+        assert len(names) < MANY
+        assert sorted(records) == [g.value.rsplit("/", 1)[1] for g in opened.article_graphs()]
+        for text_hash, record in records.items():
+            found = opened.query("SELECT (COUNT(?s) AS ?n) WHERE { GRAPH "
+                                 f"<https://w3id.org/kg/id/article/{text_hash}> {{ ?s a kg:Statement }} }}")
+            assert int(next(iter(found))["n"].value) == record.statements
+        assert opened.validate() == []
+    resumed = runner.invoke(cli, ["build", str(store.parent / "articles"), "--store", str(store)])
+    assert resumed.exit_code == 0, resumed.output
+    assert f"{MANY - len(names)} added, 0 replaced, {len(names)} unchanged (skipped)" in resumed.stderr
+
+
+def test_an_unwritable_store_path_is_a_clear_error(runner, tiny_article, tmp_path):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = runner.invoke(cli, ["build", str(tiny_article), "--store", str(blocker / "kg-store")])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {blocker / 'kg-store'}: cannot create the store: Not a directory"
+    result = runner.invoke(cli, ["build", str(tiny_article), "--store", str(blocker)])
+    assert result.stderr.strip() == f"Error: {blocker}: is a file, not a store folder"
+
+
+def test_a_folder_of_other_files_is_not_taken_for_a_store(runner, tiny_article, tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = runner.invoke(cli, ["build", str(tiny_article), "--store", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "is not a kg store" in result.stderr
+
+
+@pytest.mark.parametrize("args, code, line", [
+    (["query", "actors", "--store", "missing-store"], 1,
+     "Error: missing-store: no store there; make one with: kg build ARTICLES --store missing-store"),
+    (["export", "--store", "missing-store", "-o", "x.ttl"], 1,
+     "Error: missing-store: no store there; make one with: kg build ARTICLES --store missing-store"),
+    (["build", "examples", "--store", "s", "-o", "g.ttl"], 2, "Error: give either --store or -o/--format, not both"),
+    (["build", "examples", "--force"], 2, "Error: --cluster, --shards and --force need --store"),
+    (["query", "actors", "g.ttl", "--store", "s"], 2, "Error: give either graph files or --store, not both"),
+])
+def test_store_command_errors(runner, tmp_path, monkeypatch, args, code, line):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, args)
+    assert result.exit_code == code, result.output
+    assert result.stderr.strip().splitlines()[-1] == line
+
+
+def test_export_to_an_unknown_suffix(runner, example_store, tmp_path):
+    result = runner.invoke(cli, ["export", "--store", str(example_store), "-o", str(tmp_path / "x.csv")])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {tmp_path / 'x.csv'}: unknown suffix; use .ttl, .nt, .nq, .trig or .jsonld (or --format)"
