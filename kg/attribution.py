@@ -25,6 +25,11 @@ _PARTICIPLE_LINK_DEPS = {"advcl", "xcomp", "conj"}  # conj only for participles:
 _QUESTION_MARKERS = {"whether", "if", "when", "why", "how", "what", "who", "where", "which"}
 
 
+def _introduced_by_that(verb: Token) -> bool:
+    """A clause opened by 'that': a complement, even where the parser calls it a conjunct."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
 def _up_to_comma(tokens: list[Token]) -> list[Token]:
     """A noun's complement ends at its first comma: 'declarations that X, behind closed doors, he ...'."""
     tokens = sorted(tokens, key=lambda t: t.i)
@@ -126,6 +131,8 @@ class AttributionRules:
         """'did not say', 'Asked whether ...', 'is expected to propose': no statement was made."""
         if any(c.dep_ == "neg" for c in tok.children):
             return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
+            return True  # "... possible if officials found that ...": a condition, not a statement
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and tok.dep_ in ("advcl", "acl", "amod"):
             return True
         if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) \
@@ -161,8 +168,9 @@ class AttributionRules:
     def _speaker_of(self, tok: Token, sent: Span, entry: LexiconEntry | None = None) -> tuple[Span | None, list[Span] | None]:
         """The speaker of a verb: its subject, an inherited subject, or an inverted one."""
         self._lenient = entry is not None and not entry.needs_source_subject
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with" \
-                and (self.is_actor_like(tok.head) or self._could_speak(tok.head)):
+        absolute = tok.tag_ == "VBG" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with"
+        misparsed = tok.tag_ in ("VBD", "VBN") and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
+        if tok.dep_ == "acl" and (absolute or misparsed) and (self.is_actor_like(tok.head) or self._could_speak(tok.head)):
             # "with the candidate's lawyers arguing that ...": the noun does the arguing
             return self._cited_source(tok, tok.head)
         head = tok
@@ -182,7 +190,7 @@ class AttributionRules:
             parenthetical = self._parenthetical_subject(head)
             if parenthetical is not None:
                 return parenthetical
-            if head.dep_ not in _INHERIT_DEPS or head.head.i == head.i:
+            if head.dep_ not in _INHERIT_DEPS or head.head.i == head.i or _introduced_by_that(head):
                 return None, None
             head = head.head
         return None, None
@@ -193,8 +201,8 @@ class AttributionRules:
         if span is None or not (self.is_actor_like(subject) or getattr(self, "_lenient", False) and self._could_speak(subject)):
             return None, None
         cited = self._citing(verb)
-        if cited is not None and self.is_outlet_like(subject):
-            return cited, [span]
+        if cited is not None and (self.is_outlet_like(subject) or self.is_source_like(cited.root)):
+            return cited, [span]  # the deepest source speaks; whoever cites it carried the words
         return span, None
 
     def _citing(self, verb: Token) -> Span | None:
@@ -202,6 +210,8 @@ class AttributionRules:
 
         The parser attaches a mid-sentence 'citing X' almost anywhere, so the whole
         sentence is searched."""
+        if verb.dep_ not in ("ROOT", "parataxis", "conj") or _introduced_by_that(verb):
+            return None  # a verb inside the reported clause is not the one doing the citing
         for child in verb.sent:
             if child.lemma_.lower() == "cite" and child.dep_ in ("advcl", "xcomp", "prep", "acl"):
                 obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
@@ -277,7 +287,8 @@ class AttributionRules:
 
     def _verb_content(self, tok: Token, entry: LexiconEntry, extra: list[Token], sent: Span,
                       quotes: list[Quote], speaker: Span) -> list[Token]:
-        clause = [c for c in tok.children if c.dep_ in ("ccomp", "csubj") and not _is_question(c)]
+        clause = [c for c in tok.children if (c.dep_ in ("ccomp", "csubj") or c.dep_ == "conj" and _introduced_by_that(c))
+                  and not _is_question(c)]
         if not clause and tok.dep_ == "parataxis" and tok.i > tok.head.i:
             # "The company is exploring a sale, Bloomberg reported, citing ...": the host clause is what was said
             own = {t.i for t in tok.subtree}
@@ -285,6 +296,11 @@ class AttributionRules:
         if any(c.dep_ in ("ccomp", "csubj") and _is_question(c) for c in tok.children):
             return []
         tokens: list[Token] = [t for c in clause for t in c.subtree]
+        if not tokens:
+            tokens = self._clause_on_medium(tok)
+        if not tokens and tok.dep_ == "relcl" and entry.expresses_stance and not any(c.dep_ == "dobj" for c in tok.children):
+            # "an idea the governor has ruled out": what was ruled out is the noun the clause describes
+            tokens = [t for t in tok.head.subtree if t.i not in {x.i for x in tok.subtree}]
         if not tokens and entry.takes_infinitive:
             tokens = [t for c in tok.children if c.dep_ == "xcomp" for t in c.subtree]
         takes_as = entry.kind == "CognitionVerb" and any(c.lower_ == "as" and c.dep_ == "prep" for c in tok.children)
@@ -300,6 +316,17 @@ class AttributionRules:
         if not tokens and not (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp")):
             tokens = self._quoted_tokens(sent, quotes, exclude=set(range(speaker.start, speaker.end)) | {tok.i})
         return sorted(set(tokens), key=lambda t: t.i)
+
+    @staticmethod
+    def _clause_on_medium(verb: Token) -> list[Token]:
+        """'said in a statement that ...': the parser may hang the that-clause on the statement."""
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for clause in obj.children:
+                    if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                        return list(clause.subtree)
+        return []
 
     @staticmethod
     def _quoted_tokens(sent: Span, quotes: list[Quote], exclude: set[int]) -> list[Token]:
@@ -607,8 +634,13 @@ class AttributionRules:
             end -= 1  # but "Moody's" keeps its 's
         return doc[start:end] if end > start else None
 
+    def _keep_clause(self, clause: Token) -> bool:
+        if clause.dep_ == "relcl" and any(t.lemma_.lower() in ("anonymity", "name", "identify") for t in clause.subtree):
+            return False  # "who spoke on condition of anonymity" says nothing about who the source is
+        return self._restrictive(clause)
+
     @staticmethod
-    def _keep_clause(clause: Token) -> bool:
+    def _restrictive(clause: Token) -> bool:
         # A restrictive clause names the source ("two senators who attended", "people briefed on
         # the talks"); a clause set off by a comma only describes it.
         before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
@@ -643,8 +675,9 @@ class AttributionRules:
                 or self.lexicon.has("SourceNoun", tok.lower_) or self.lexicon.has("RoleNoun", lemma))
 
     def is_outlet_like(self, tok: Token) -> bool:
-        """A news outlet: a known one by name, or a noun like 'the newspaper' or 'the agency'."""
-        return self.lexicon.has("OutletAnaphor", tok.lemma_.lower()) or self._known_outlet(tok)
+        """A news outlet: a known one by name, or a noun like 'the newspaper', 'Ukrainian outlet X'."""
+        return (self.lexicon.has("OutletAnaphor", tok.lemma_.lower()) or self._known_outlet(tok)
+                or any(c.dep_ == "compound" and self.lexicon.has("OutletAnaphor", c.lemma_.lower()) for c in tok.children))
 
     def _known_outlet(self, tok: Token) -> bool:
         span = self.mention(tok)
