@@ -1,6 +1,7 @@
 """The kg command line: a thin click layer over the kg library."""
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -12,16 +13,17 @@ from .errors import KgError
 FORMATS_RDF = ("ttl", "jsonld", "nt")
 
 
-def _settings(scheme=(), lexicon=(), actors=(), channel_kinds=(), threshold=None):
-    from .extraction import Settings
-    from .positions import DEFAULT_THRESHOLD
-
-    return Settings(tuple(scheme), tuple(lexicon), tuple(actors), tuple(channel_kinds),
-                    DEFAULT_THRESHOLD if threshold is None else threshold)
-
-
 def data_options(func):
-    """Options that add user data files to the shipped ones."""
+    """Options that add user data files to the shipped ones; the command receives them as ``settings``."""
+    @functools.wraps(func)
+    def wrapper(*args, scheme=(), lexicon=(), actors=(), channel_kinds=(), threshold=None, classifier="rules", **kwargs):
+        from .extraction import Settings
+        from .positions import DEFAULT_THRESHOLD
+
+        settings = Settings(tuple(scheme), tuple(lexicon), tuple(actors), tuple(channel_kinds),
+                            DEFAULT_THRESHOLD if threshold is None else threshold, classifier)
+        return func(*args, settings=settings, **kwargs)
+
     for option in reversed([
         click.option("--scheme", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra SKOS position scheme (Turtle); repeatable."),
@@ -33,9 +35,12 @@ def data_options(func):
                      help="Extra SKOS channel-kind scheme (Turtle); repeatable."),
         click.option("--threshold", type=click.FloatRange(0, 1), default=None,
                      help="Minimum score for a position to be assigned (default 0.5)."),
+        click.option("--classifier", type=click.Choice(["rules", "embeddings", "blend"]), default="rules",
+                     show_default=True,
+                     help="How positions are classified; embeddings/blend need pip install 'kg[embeddings]'."),
     ]):
-        func = option(func)
-    return func
+        wrapper = option(wrapper)
+    return wrapper
 
 
 def _fail(err: KgError) -> None:
@@ -70,8 +75,7 @@ def cli() -> None:
 @click.option("--shards", type=click.Path(file_okay=False), default=None,
               help="With --cluster: folder, shared with the workers, where they write their N-Quads shards.")
 @data_options
-def build(paths, output, fmt, workers, store_path, force, cluster, shards, scheme, lexicon, actors, channel_kinds,
-          threshold) -> None:
+def build(paths, output, fmt, workers, store_path, force, cluster, shards, settings) -> None:
     """Extract articles (files or folders) into one RDF graph.
 
     With --store the articles go into a persistent store, one named graph each; articles unchanged
@@ -87,7 +91,6 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, schem
     from .corpus import read_articles
     from .rdf import serialize, write_atomic
 
-    settings = _settings(scheme, lexicon, actors, channel_kinds, threshold)
     if store_path:
         if output or fmt:
             raise click.UsageError("give either --store or -o/--format, not both")
@@ -159,7 +162,7 @@ def _format_from_suffix(output: str | None) -> str:
 @click.option("--format", "fmt", type=click.Choice(["json", "ttl", "jsonld"]), default="json", show_default=True,
               help="json: shaped like a gold annotation file; ttl/jsonld: RDF.")
 @data_options
-def extract(article, fmt, scheme, lexicon, actors, channel_kinds, threshold) -> None:
+def extract(article, fmt, settings) -> None:
     """Extract the statements of one article and print them.
 
     \b
@@ -172,7 +175,6 @@ def extract(article, fmt, scheme, lexicon, actors, channel_kinds, threshold) -> 
     from .positions import load_scheme
     from .rdf import serialize, to_graph
 
-    settings = _settings(scheme, lexicon, actors, channel_kinds, threshold)
     try:
         extraction = extract_article(read_article(article), settings)
     except KgError as err:
@@ -186,7 +188,7 @@ def extract(article, fmt, scheme, lexicon, actors, channel_kinds, threshold) -> 
 @cli.command()
 @click.argument("path", type=click.Path())
 @data_options
-def validate(path, scheme, lexicon, actors, channel_kinds, threshold) -> None:
+def validate(path, settings) -> None:
     """Check a graph, or an article, against the SHACL shapes.
 
     An article (.txt, .text, .md) is extracted first.
@@ -204,7 +206,7 @@ def validate(path, scheme, lexicon, actors, channel_kinds, threshold) -> None:
         if Path(path).suffix.lower() in (".txt", ".text", ".md"):
             from .corpus import build as build_graph
 
-            graph = build_graph([path], _settings(scheme, lexicon, actors, channel_kinds, threshold))
+            graph = build_graph([path], settings)
         else:
             graph = load_graph(path)
         report = validate_graph(graph)
@@ -303,7 +305,7 @@ def _binding(text: str) -> tuple[str, str]:
 @click.argument("articles", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @data_options
-def eval_command(gold_dir, articles, fmt, scheme, lexicon, actors, channel_kinds, threshold) -> None:
+def eval_command(gold_dir, articles, fmt, settings) -> None:
     """Score extraction against gold annotations (per article, total).
 
     \b
@@ -312,7 +314,6 @@ def eval_command(gold_dir, articles, fmt, scheme, lexicon, actors, channel_kinds
     """
     from .evaluation import evaluate_files, format_scores
 
-    settings = _settings(scheme, lexicon, actors, channel_kinds, threshold)
     try:
         scores = evaluate_files(articles, gold_dir, settings)
     except KgError as err:
