@@ -74,6 +74,7 @@ class ChannelFinder:
             return []
         cue = doc[statement.cue_token]
         anchors = [cue] + ([cue.head] if cue.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "advmod") else [])
+        anchors += self._retold(doc, cue)
         found: list[tuple[ChannelHop, Token]] = []
         for anchor in anchors:
             for prep in (c for c in anchor.children if c.dep_ in ("prep", "advmod", "agent") and c.lower_ in _VENUE_PREPS):
@@ -82,6 +83,16 @@ class ChannelFinder:
             for obj in (c for c in anchor.children if c.dep_ in ("dobj", "dative") and anchor.lemma_ in ("tell", "brief")):
                 self._add(found, self._hop(doc, obj), obj)  # "told a weekly briefing"
         return found
+
+    @staticmethod
+    def _retold(doc: Doc, cue: Token) -> list[Token]:
+        """'... received signals that X ... . The signals come through several channels': a noun cue
+        taken up by the next sentence's subject brings that sentence's verb, whose conduits it names."""
+        if cue.pos_ != "NOUN" or cue.sent.end >= len(doc):
+            return []
+        following = doc[cue.sent.end].sent
+        return [t.head for t in following if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_ == cue.lemma_
+                and any(d.lower_ in ("the", "these", "this", "those") for d in t.children)]
 
     @staticmethod
     def _add(found: list, hop: ChannelHop | None, obj: Token) -> None:

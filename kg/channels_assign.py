@@ -29,6 +29,7 @@ def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActo
             for key in _speaker_and_group(statement.speaker_actor, actors):
                 carried_by[key] = list(dict.fromkeys(carried_by.get(key, []) + direct + quoted))
     _reportedly(doc, statements)
+    _paragraph_outlets(doc, statements, actors, labels)
 
 
 def _depth(statements: list[Statement], index: int) -> int:
@@ -51,6 +52,23 @@ def _continued_venues(index: int, statements: list[Statement]) -> list[ChannelHo
         return []
     previous = next((s for s in reversed(statements[:index]) if s.speaker_actor == statement.speaker_actor and s.cue), None)
     return [ChannelHop(h.label, h.kind, h.actor) for h in previous.channel if not h.actor] if previous else []
+
+
+def _paragraph_outlets(doc: Doc, statements: list[Statement], actors: dict[str, Actor], labels: dict[str, str]) -> None:
+    """'Some analysts – continues the NYT – argue ...': an outlet set off by dashes carries the rest of its paragraph."""
+    carrying: dict[int, str] = {}  # paragraph start -> outlet key
+    for statement in sorted(statements, key=lambda s: s.start):
+        paragraph = doc.text.rfind("\n", 0, statement.start) + 1
+        if any(h.actor for h in statement.channel):
+            for start, _ in statement.relay_spans:
+                if any(dash in doc.text[max(paragraph, start - 15):start] for dash in ("–", "—", " - ")):
+                    key = next((h.actor for h in statement.channel if h.actor and _is_outlet(actors, h.actor)), None)
+                    if key:
+                        carrying[paragraph] = key
+            continue
+        key = carrying.get(paragraph)
+        if key and key != statement.speaker_actor:
+            statement.channel.append(ChannelHop(labels.get(key, actors[key].name), "publication", key))
 
 
 def _reportedly(doc: Doc, statements: list[Statement]) -> None:
