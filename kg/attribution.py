@@ -298,11 +298,11 @@ class AttributionRules:
         tokens: list[Token] = [t for c in clause for t in c.subtree]
         if not tokens:
             tokens = self._clause_on_medium(tok)
+        if not tokens and entry.takes_infinitive:
+            tokens = [t for c in tok.children if c.dep_ == "xcomp" for t in c.subtree]
         if not tokens and tok.dep_ == "relcl" and entry.expresses_stance and not any(c.dep_ == "dobj" for c in tok.children):
             # "an idea the governor has ruled out": what was ruled out is the noun the clause describes
             tokens = [t for t in tok.head.subtree if t.i not in {x.i for x in tok.subtree}]
-        if not tokens and entry.takes_infinitive:
-            tokens = [t for c in tok.children if c.dep_ == "xcomp" for t in c.subtree]
         takes_as = entry.kind == "CognitionVerb" and any(c.lower_ == "as" and c.dep_ == "prep" for c in tok.children)
         if not tokens and (entry.object_is_content or extra or takes_as):
             objs = [c for c in tok.children if c.dep_ in ("dobj", "prep", "oprd", "acomp", "dative", "xcomp", "pcomp") and c not in extra

@@ -145,9 +145,17 @@ class Positions:
             self.classifier = EmbeddingPositionClassifier(concepts, threshold, rules=rules if classifier == "blend" else None)
 
     def __call__(self, doc: Doc) -> Doc:
-        for statement in doc._.kg_statements or []:
-            tokens = [doc[i] for i in sorted(statement.content_tokens)]
-            if statement.cue_token is not None:
+        statements = doc._.kg_statements or []
+        for index, statement in enumerate(statements):
+            # a relative clause attributing something to someone else is not part of this stance
+            embedded = {t.i for s in statements if s.reported_by == index and s.cue_token is not None
+                        and doc[s.cue_token].dep_ == "relcl" for t in doc[s.cue_token].subtree}
+            if statement.cue_token is not None and statement.speaker_token is not None \
+                    and statement.speaker_token > statement.cue_token:
+                # "no evidence – writes the newspaper – that ...": the inserted frame splits the claim
+                embedded |= {statement.cue_token} | {t.i for t in doc[statement.speaker_token].subtree}
+            tokens = [doc[i] for i in sorted(statement.content_tokens - embedded) if doc[i].text not in ("–", "—")]
+            if statement.cue_token is not None and statement.cue_token not in embedded:
                 tokens = [doc[statement.cue_token], *tokens]
             notation, score = self.classifier.classify(tokens)
             if notation is not None:
