@@ -247,7 +247,7 @@ def main() -> None:
         results[workers] = {"bare_wall": wall_bare, "bare_pipe": bare["pipe"], "kg_wall": wall_kg, "rss": rss}
         print(f"  workers={workers}: bare nlp.pipe {wall_bare:.1f} s (pipe alone {bare['pipe']:.1f} s), "
               f"kg build --store {wall_kg:.1f} s", flush=True)
-    wall_again, _, _ = run_process([*kg, "build", str(corpus), "--store", str(work / "store-1")])
+    wall_again, _, _ = run_process([*kg, "build", str(corpus), "--store", str(work / "store-1"), "--workers", "1"])
     print(f"  incremental rebuild, nothing changed: {wall_again:.1f} s", flush=True)
 
     one, two = cpu_reference()
@@ -263,7 +263,7 @@ def main() -> None:
     rd_times, rd_parse = rdflib_query_times(str(nt), args.rdflib_budget)
     shacl = shacl_times(store1, args.shacl_sample, [50, 100, 200])
 
-    _, rss_small, _ = run_process([*kg, "build", str(small), "--store", str(work / "store-small")])
+    _, rss_small, _ = run_process([*kg, "build", str(small), "--store", str(work / "store-small"), "--workers", "1"])
     rss_full = results[1]["rss"]
 
     n = args.articles

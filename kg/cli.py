@@ -186,9 +186,11 @@ def extract(article, fmt, settings) -> None:
 
 
 @cli.command()
-@click.argument("path", type=click.Path())
+@click.argument("path", type=click.Path(), required=False)
+@click.option("--store", "store_path", type=click.Path(), default=None,
+              help="Validate a store article by article (each with the actors it mentions): linear in the corpus.")
 @data_options
-def validate(path, settings) -> None:
+def validate(path, store_path, settings) -> None:
     """Check a graph, or an article, against the SHACL shapes.
 
     An article (.txt, .text, .md) is extracted first.
@@ -199,9 +201,15 @@ def validate(path, settings) -> None:
     Example:
         kg validate graph.ttl
         kg validate new-article.txt
+        kg validate --store ./kg-store
     """
     from .validate import load_graph, validate_graph
 
+    if bool(path) == bool(store_path):
+        raise click.UsageError("give a graph or article PATH, or --store")
+    if store_path:
+        _validate_store(store_path)
+        return
     try:
         if Path(path).suffix.lower() in (".txt", ".text", ".md"):
             from .corpus import build as build_graph
@@ -217,6 +225,26 @@ def validate(path, settings) -> None:
         click.echo(f"{path}: conforms ({len(graph)} triples)")
         return
     click.echo(report.text)
+    sys.exit(1)
+
+
+def _validate_store(store_path: str) -> None:
+    from .store import open_store
+
+    try:
+        with open_store(store_path, purpose="kg validate") as store:
+            count = len(store.article_graphs())
+            with click.progressbar(length=count, label="Validating", file=sys.stderr) as bar:
+                failed = store.validate(progress=lambda _: bar.update(1))
+    except KgError as err:
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(2)
+    if not failed:
+        click.echo(f"{store_path}: conforms ({count} articles)")
+        return
+    for text_hash, report in failed:
+        click.echo(f"# article {text_hash}\n{report.text}")
+    click.echo(f"{store_path}: {len(failed)} of {count} articles do not conform")
     sys.exit(1)
 
 

@@ -64,6 +64,7 @@ BUILD_GRAPH = ID["graph/build"]
 # Bookkeeping terms: internal to the store, never part of an exported corpus.
 BUILD = Namespace(f"{BUILD_GRAPH}#")
 LOCK_NAME = "kg-store.lock"
+FLUSH_EVERY = 50  # articles between flushes of the store's write buffers (about 1 MB of memory per article)
 
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
            "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
@@ -150,6 +151,7 @@ class CorpusStore:
                 raise StoreError(f"{folder}: cannot write the store: permission denied")
         elif not folder.is_dir() or not _looks_like_store(folder):
             raise StoreError(f"{folder}: no store there; make one with: kg build ARTICLES --store {folder}")
+        self._actor_cache: dict[str, set] = {}  # actor key -> its merged triples, while building
         self._lock = _Lock(folder, exclusive=write, purpose=purpose)
         try:
             self.ox = ox.Store(str(folder)) if write else ox.Store.read_only(str(folder))
@@ -198,7 +200,8 @@ class CorpusStore:
 
     def __len__(self) -> int:
         """Triples in the corpus graphs (bookkeeping excluded)."""
-        return sum(1 for g in self.content_graphs() for _ in self.ox.quads_for_pattern(None, None, None, g))
+        found = self.ox.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{BUILD_GRAPH}>) }}")
+        return int(next(iter(found))["n"].value)
 
     def query(self, text: str, bindings: dict[str, Any] | None = None):
         """Run a read-only SPARQL query over the union of the corpus graphs.
@@ -292,20 +295,22 @@ class CorpusStore:
         """
         piece = article_piece(extraction, fingerprint, source, scheme)
         old = self._superseded(piece.text_hash, source)
-        actors_old, actors_new = self._actor_changes(piece, old)
-        parts = [f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), actors_old - actors_new)} }}"] if actors_old - actors_new else []
+        removed, added, merged = self._actor_changes(piece, old)
+        parts = [f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), removed)} }}"] if removed else []
         for text_hash in sorted(old):
             graph = article_iri(text_hash)
             parts.append(f"DROP SILENT GRAPH <{graph}>")
             parts.append(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{graph}> ?p ?o }} }}")
         inserts = [_block(_nn(article_iri(piece.text_hash)), piece.triples), _block(_nn(BUILD_GRAPH), piece.records)]
-        if actors_new - actors_old:
-            inserts.append(_block(_nn(ACTORS_GRAPH), actors_new - actors_old))
+        if added:
+            inserts.append(_block(_nn(ACTORS_GRAPH), added))
         parts.append("INSERT DATA {\n" + "\n".join(inserts) + "}")
         try:
             self.ox.update(" ;\n".join(parts))
         except OSError as err:
+            self._actor_cache.clear()
             raise StoreError(f"{self.path}: cannot write the store: {err}") from None
+        self._actor_cache.update(merged)
         return "replaced" if old else "added"
 
     def _superseded(self, text_hash: str, source: str) -> set[str]:
@@ -319,22 +324,40 @@ class CorpusStore:
                 found.add(quad.subject.value[len(prefix):])
         return found
 
-    def _actor_changes(self, piece: "ArticlePiece", removed: set[str]) -> tuple[set, set]:
-        """The merged actor triples before and after adding ``piece`` (and taking out ``removed``)."""
-        keys = {a["key"] for a in piece.actors}
-        removed_contributions = [self._contribution(h) for h in removed]
-        for actors in removed_contributions:
-            keys |= {a["key"] for a in actors}
-        before = self._actor_triples(keys)
-        graph = Graph()
-        if removed:  # names or kinds may have to go: merge again from every remaining contribution
-            for text_hash, actors in self._contributions(keys, exclude=removed):
-                _merge(graph, actors, keys)
-        else:  # adding only: merging into the current state is the same as merging everything again
-            for triple in before:
-                graph.add(_rd_triple(triple))
+    def _actor_changes(self, piece: "ArticlePiece", removed: set[str]) -> tuple[set, set, dict]:
+        """The merged actor triples to delete and to insert when adding ``piece`` (and taking out ``removed``),
+        and the new merged triples of each actor touched."""
+        new = {a["key"]: a for a in piece.actors}
+        # An actor whose old contribution the new one covers merges as if only added. The others (a name or
+        # kind dropped) are merged again from every article that mentions them, which is slow for common actors.
+        again = {a["key"] for h in removed for a in self._contribution(h) if not _covers(new.get(a["key"]), a)}
+        keys = set(new) | again
+        before = self._merged_actors(keys)
+        graph = Graph(store="SimpleMemory")  # a small graph: rdflib's plainest store is the quickest here
+        if again:
+            for _, actors in self._contributions(again, exclude=removed):
+                _merge(graph, actors, again)
+        for key in keys - again:  # merging into the current state is the same as merging everything again
+            for triple in before[key]:
+                graph.add(triple)
         _merge(graph, piece.actors, keys)
-        return before, {_ox_triple(t) for t in graph}
+        old = set().union(*before.values()) if before else set()
+        new = set(graph)
+        merged: dict[str, set] = {key: set() for key in keys}
+        nodes = {actor_iri(key): key for key in keys}
+        for triple in new:
+            merged[nodes[triple[0]]].add(triple)
+        return {_ox_triple(t) for t in old - new}, {_ox_triple(t) for t in new - old}, merged
+
+    def _merged_actors(self, keys: Iterable[str]) -> dict[str, set]:
+        """The merged triples (rdflib terms) of some actors, read once per build and then kept: a build holds
+        the only write lock, so nobody else changes them."""
+        missing = [key for key in keys if key not in self._actor_cache]
+        actors = _nn(ACTORS_GRAPH)
+        for key in missing:
+            self._actor_cache[key] = {_rd_triple(q) for q in self.ox.quads_for_pattern(_nn(actor_iri(key)), None, None,
+                                                                                        actors)}
+        return {key: self._actor_cache[key] for key in keys}
 
     def _actor_triples(self, keys: Iterable[str]) -> set:
         actors = _nn(ACTORS_GRAPH)
@@ -357,6 +380,7 @@ class CorpusStore:
     def remove_articles(self, hashes: Iterable[str]) -> None:
         """Take articles out (graphs, records and their share of the merged actors), in one transaction."""
         hashes = set(hashes)
+        self._actor_cache.clear()
         keys = {a["key"] for h in hashes for a in self._contribution(h)}
         parts = []
         for text_hash in sorted(hashes):
@@ -377,6 +401,7 @@ class CorpusStore:
                                                                                     _nn(BUILD_GRAPH))}
             keys = {unquote(k) for k in keys}
         keys = set(keys)
+        self._actor_cache.clear()
         graph = Graph()
         for _, actors in self._contributions(keys):
             _merge(graph, actors, keys)
@@ -392,6 +417,7 @@ class CorpusStore:
 
     def bulk_load(self, path: str | Path) -> None:
         """Load an N-Quads shard fast (not transactional: a failure may leave part of it)."""
+        self._actor_cache.clear()
         try:
             self.ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as err:
@@ -472,9 +498,9 @@ def article_piece(extraction: Extraction, fingerprint: str = "", source: str = "
     :param extraction: the article's extraction.
     :param fingerprint: what it was built with; :param source: its file.
     """
-    from .rdf import add_extraction, new_graph
+    from .rdf import add_extraction
 
-    graph = add_extraction(new_graph(), extraction, scheme)
+    graph = add_extraction(Graph(store="SimpleMemory"), extraction, scheme)  # no prefixes needed: never written
     actor_nodes = {actor_iri(k) for k in extraction.actors}
     piece = ArticlePiece(extraction.article.text_hash)
     for triple in graph:
@@ -546,6 +572,21 @@ def link_actors(linker, actors: list[dict[str, Any]]) -> tuple[dict[str, str], l
     return mapping, [_actor_dict(a, linked.actors) for a in linked.actors.values()]
 
 
+def _covers(new: dict[str, Any] | None, old: dict[str, Any]) -> bool:
+    """Whether merging ``new`` alone gives what merging ``old`` and ``new`` gives (same name and kind, nothing lost).
+
+    >>> a = {"name": "Putin", "kind": "person", "aliases": ["Putin"], "roles": [], "member_of": None,
+    ...      "affiliation": None, "same_as": None}
+    >>> _covers({**a, "roles": ["president"]}, a), _covers(a, {**a, "roles": ["president"]}), _covers(None, a)
+    (True, False, False)
+    """
+    if new is None or new["name"] != old["name"] or new["kind"] != old["kind"]:
+        return False
+    if not (set(old["aliases"]) <= set(new["aliases"]) and set(old["roles"]) <= set(new["roles"])):
+        return False
+    return all(old[k] is None or old[k] == new[k] for k in ("member_of", "affiliation", "same_as"))
+
+
 def fingerprint(settings: Settings) -> str:
     """A short hash of what extraction depends on: kg's version, its shipped data and the user's data files.
 
@@ -554,7 +595,11 @@ def fingerprint(settings: Settings) -> str:
     from . import __version__
     from .resources import data_path
 
-    digest = hashlib.sha256(f"{__version__}|{settings.threshold}".encode())
+    from dataclasses import fields
+
+    files = ("scheme", "lexicon", "actors", "channel_kinds")
+    values = {f.name: getattr(settings, f.name) for f in fields(settings) if f.name not in files}  # threshold, ...
+    digest = hashlib.sha256(f"{__version__}|{sorted(values.items())}".encode())
     shipped = sorted(p for p in data_path("ontology").rglob("*") if p.is_file() and p.suffix in (".ttl", ".jsonl"))
     for path in (*shipped, *settings.scheme, *settings.lexicon, *settings.actors, *settings.channel_kinds):
         digest.update(Path(path).read_bytes())
@@ -649,9 +694,11 @@ def build_store(paths: Iterable[str | Path | tuple[Article, str]], store_path: s
                 progress(Progress(article.name, "skipped"))
         linker = corpus_linker(store, exclude=[a.text_hash for a, _ in todo])
         extractions = _extractions([a for a, _ in todo], settings, workers) if todo else iter(())
-        for (article, source), extraction in zip(todo, extractions):
+        for done, ((article, source), extraction) in enumerate(zip(todo, extractions), start=1):
             status = store.put(linker.link(extraction), fp, source, scheme)
             setattr(summary, status, getattr(summary, status) + 1)
+            if done % FLUSH_EVERY == 0:
+                store.ox.flush()  # RocksDB's memtables otherwise grow with the corpus: memory stays flat
             if progress is not None:
                 progress(Progress(article.name, status, len(extraction.statements)))
         summary.triples = len(store)

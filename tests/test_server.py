@@ -91,7 +91,7 @@ def test_kg_serve_runs_until_terminated(built_store):
     process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(built_store), "--port", str(port)],
                                stderr=subprocess.PIPE, text=True, cwd=ROOT)
     try:
-        first = process.stderr.readline()
+        first = next(line for line in process.stderr if line.startswith("Serving"))  # after any warnings
         assert first.strip() == f"Serving {built_store} (read-only) at http://127.0.0.1:{port}"
         answer = http_select(f"http://127.0.0.1:{port}/query", "SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Statement }"
                              .replace("kg:Statement", "<https://w3id.org/kg/ns#Statement>"))

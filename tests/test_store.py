@@ -122,6 +122,15 @@ def test_the_store_validates_article_by_article(example_store):
         assert store.validate() == []
 
 
+def test_validate_store_command(runner, example_store, tmp_path):
+    result = runner.invoke(cli, ["validate", "--store", str(example_store)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"{example_store}: conforms (2 articles)"
+    missing = runner.invoke(cli, ["validate", "--store", str(tmp_path / "none")])
+    assert missing.exit_code == 2
+    assert runner.invoke(cli, ["validate"]).exit_code == 2
+
+
 # --- querying and exporting -----------------------------------------------------
 
 
@@ -265,3 +274,22 @@ def test_export_to_an_unknown_suffix(runner, example_store, tmp_path):
     result = runner.invoke(cli, ["export", "--store", str(example_store), "-o", str(tmp_path / "x.csv")])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: {tmp_path / 'x.csv'}: unknown suffix; use .ttl, .nt, .nq, .trig or .jsonld (or --format)"
+
+
+def test_replacing_an_article_whose_actors_changed_merges_them_again(tmp_path):
+    from dataclasses import replace
+
+    from conftest import hand_extraction
+    from kg.article import parse_article
+    from kg.rdf import to_graph
+
+    first, other = hand_extraction(), hand_extraction()
+    other = replace(other, article=parse_article(other.article.body + " Really.", name="b.txt"))
+    changed = hand_extraction()
+    changed.actors["vladimir-putin"].name = "Putin"  # a shorter name and another kind: not covered by the old one
+    changed.actors["vladimir-putin"].kind = "group"
+    with open_store(tmp_path / "s", write=True) as store:
+        store.put(first, "fp1", "a.txt")
+        store.put(other, "fp1", "b.txt")
+        assert store.put(changed, "fp2", "a.txt") == "replaced"
+        assert_isomorphic(store.graph(), to_graph([other, changed], with_vocabularies=False))
