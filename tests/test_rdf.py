@@ -164,3 +164,16 @@ def test_write_atomic_failure_leaves_no_file(tmp_path):
     with pytest.raises(TypeError):
         write_atomic(path, None)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_written_files_are_ordinary_files_not_private_temporaries(tmp_path):
+    import os
+    import stat
+
+    from kg.rdf import write_atomic
+
+    path = tmp_path / "graph.ttl"
+    write_atomic(path, "# empty\n")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
