@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .doccache import sentence_of
 from .lexicon import Lexicon, LexiconEntry
 from .quotes import Quote
 
@@ -212,7 +213,7 @@ class AttributionRules:
         sentence is searched."""
         if verb.dep_ not in ("ROOT", "parataxis", "conj") or _introduced_by_that(verb):
             return None  # a verb inside the reported clause is not the one doing the citing
-        for child in verb.sent:
+        for child in sentence_of(verb):
             if child.lemma_.lower() == "cite" and child.dep_ in ("advcl", "xcomp", "prep", "acl"):
                 obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
                 if obj is None:
@@ -225,7 +226,7 @@ class AttributionRules:
 
     def _inverted_subject(self, verb: Token) -> Token | None:
         # "..., said the minister" / "– writes the newspaper –": the subject follows the verb.
-        if verb.tag_ == "VBG" or verb.i == verb.sent.start or not verb.doc[verb.i - 1].is_punct:
+        if verb.tag_ == "VBG" or verb.i == sentence_of(verb).start or not verb.doc[verb.i - 1].is_punct:
             return None
         for child in verb.children:
             if child.i > verb.i and child.dep_ in ("dobj", "attr", "nsubj", "npadvmod", "oprd") and self.is_actor_like(child):

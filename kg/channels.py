@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib.namespace import RDF, SKOS
 from spacy.tokens import Doc, Span, Token
 
+from .doccache import doc_text, sentence_of
 from .resources import ontology_graph
 from .statements import ChannelHop, Statement
 
@@ -88,9 +89,9 @@ class ChannelFinder:
     def _retold(doc: Doc, cue: Token) -> list[Token]:
         """'... received signals that X ... . The signals come through several channels': a noun cue
         taken up by the next sentence's subject brings that sentence's verb, whose conduits it names."""
-        if cue.pos_ != "NOUN" or cue.sent.end >= len(doc):
+        if cue.pos_ != "NOUN" or sentence_of(cue).end >= len(doc):
             return []
-        following = doc[cue.sent.end].sent
+        following = sentence_of(doc[sentence_of(cue).end])
         return [t.head for t in following if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_ == cue.lemma_
                 and any(d.lower_ in ("the", "these", "this", "those") for d in t.children)]
 
@@ -152,7 +153,7 @@ class ChannelFinder:
         found = []
         for match in _RELAY.finditer(sent.text):
             start = sent.start_char + match.end()
-            span = sent.doc.char_span(start + 1, start + 1 + _name_length(sent.doc.text[start + 1:]), alignment_mode="expand")
+            span = sent.doc.char_span(start + 1, start + 1 + _name_length(doc_text(sent.doc)[start + 1:]), alignment_mode="expand")
             if span is not None:
                 found.append(span)
         return found

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .doccache import doc_text
 from .actors import Actor
 from .channels import ChannelFinder
 from .coref import ArticleActors
@@ -58,10 +59,10 @@ def _paragraph_outlets(doc: Doc, statements: list[Statement], actors: dict[str, 
     """'Some analysts – continues the NYT – argue ...': an outlet set off by dashes carries the rest of its paragraph."""
     carrying: dict[int, str] = {}  # paragraph start -> outlet key
     for statement in sorted(statements, key=lambda s: s.start):
-        paragraph = doc.text.rfind("\n", 0, statement.start) + 1
+        paragraph = doc_text(doc).rfind("\n", 0, statement.start) + 1
         if any(h.actor for h in statement.channel):
             for start, _ in statement.relay_spans:
-                if any(dash in doc.text[max(paragraph, start - 15):start] for dash in ("–", "—", " - ")):
+                if any(dash in doc_text(doc)[max(paragraph, start - 15):start] for dash in ("–", "—", " - ")):
                     key = next((h.actor for h in statement.channel if h.actor and _is_outlet(actors, h.actor)), None)
                     if key:
                         carrying[paragraph] = key

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .doccache import doc_text, sentence_of
 from .attribution import Frame
 from .lexicon import Lexicon
 from .quotes import Quote
@@ -31,7 +32,7 @@ class StatementBuilder:
         statement = Statement(
             start=start,
             end=end,
-            evidence=doc.text[start:end],
+            evidence=doc_text(doc)[start:end],
             speaker=frame.speaker.text if frame.speaker is not None else None,
             speaker_start=frame.speaker.start_char if frame.speaker is not None else None,
             speaker_end=frame.speaker.end_char if frame.speaker is not None else None,
@@ -55,7 +56,7 @@ class StatementBuilder:
         """A sentence that only continues a quotation: no speaker, no cue."""
         start, end = _trimmed(sent)
         words = [t for t in sent if not t.is_punct and not t.is_space]
-        statement = Statement(start=start, end=end, evidence=doc.text[start:end], speaker=None, cue=None,
+        statement = Statement(start=start, end=end, evidence=doc_text(doc)[start:end], speaker=None, cue=None,
                               content=_text_of(doc, words), quote_kind="direct",
                               content_tokens=frozenset(t.i for t in words),
                               content_start=words[0].idx if words else start,
@@ -167,7 +168,7 @@ def _with_auxiliaries(frame: Frame) -> list[Token]:
     head = frame.cue_tokens[0]
     lead = []
     i = head.i - 1
-    while i >= head.sent.start and head.doc[i].head.i == head.i and head.doc[i].dep_ in ("aux", "advmod") \
+    while i >= sentence_of(head).start and head.doc[i].head.i == head.i and head.doc[i].dep_ in ("aux", "advmod") \
             and head.doc[i].lower_ not in ("not", "n't", "also", "then", "however"):
         lead.insert(0, head.doc[i])
         i -= 1
@@ -223,7 +224,7 @@ def _trimmed(sent: Span) -> tuple[int, int]:
 def _text_of(doc: Doc, tokens: list[Token]) -> str:
     if not tokens:
         return ""
-    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])].strip(" ,–—-“”\"")
+    return doc_text(doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])].strip(" ,–—-“”\"")
 
 
 def _join_parts(doc: Doc, tokens: list[Token]) -> str:
@@ -236,4 +237,4 @@ def _join_parts(doc: Doc, tokens: list[Token]) -> str:
             parts[-1].extend([doc[tok.i - 1], tok])
         else:
             parts.append([tok])
-    return " ... ".join(doc.text[p[0].idx: p[-1].idx + len(p[-1])] for p in parts)
+    return " ... ".join(doc_text(doc)[p[0].idx: p[-1].idx + len(p[-1])] for p in parts)

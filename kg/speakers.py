@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from .doccache import doc_text
 from .attribution import AttributionRules
 from .coref import ArticleActors
 from .quotes import Quote
@@ -82,7 +83,7 @@ def _quote_owner(statement: Statement, statements: list[Statement], quotes: list
 
 
 def _lookup(doc: Doc, resolved: dict[tuple[int, int], str | None], text: str, statement: Statement) -> str | None:
-    index = doc.text.find(text, statement.start, statement.end)
+    index = doc_text(doc).find(text, statement.start, statement.end)
     if index < 0:
         return None
     for (start, end), key in resolved.items():
