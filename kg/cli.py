@@ -65,7 +65,8 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the graph here (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS_RDF), default=None,
               help="RDF format; default from the output suffix, else ttl.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="spaCy processes.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Extraction processes (default 1; with --store, 2 for 100 articles or more on 2+ cores).")
 @click.option("--store", "store_path", type=click.Path(), default=None,
               help="Add the articles to this store folder (created when missing) instead of writing a file.")
 @click.option("--force", is_flag=True, help="With --store: extract unchanged articles again.")
@@ -103,7 +104,7 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
     try:
         articles = read_articles(paths)  # every file is read before the progress bar starts
         with click.progressbar(length=len(articles), label="Extracting", file=sys.stderr) as bar:
-            graph = build_graph(articles, settings, progress=lambda _: bar.update(1), workers=workers)
+            graph = build_graph(articles, settings, progress=lambda _: bar.update(1), workers=workers or 1)
     except KgError as err:
         _fail(err)
     fmt = fmt or _format_from_suffix(output)
@@ -135,7 +136,7 @@ def _build_store(paths, store_path, settings, workers, force, cluster, shards) -
             if cluster:
                 from .cluster import build_on_cluster
 
-                summary = build_on_cluster(sources, store_path, settings, address=cluster, workers=workers,
+                summary = build_on_cluster(sources, store_path, settings, address=cluster, workers=workers or 2,
                                            shard_dir=shards, progress=progress, force=force)
             else:
                 summary = build_store(sources, store_path, settings, workers=workers, progress=progress, force=force)
