@@ -233,16 +233,17 @@ def write_atomic(path: str | Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes private files; an output file is an ordinary one
+        os.chmod(tmp, ordinary_file_mode())  # mkstemp makes private files; an output file is an ordinary one
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def _umask() -> int:
+def ordinary_file_mode() -> int:
+    """The permissions a new file gets under the process's umask (mkstemp's files are private)."""
     import os
 
     current = os.umask(0)
     os.umask(current)
-    return current
+    return 0o666 & ~current

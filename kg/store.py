@@ -37,6 +37,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import XSD
 
+from .rdf import ordinary_file_mode
 from .article import Article, find_articles, read_article
 from .errors import ArticleError, QueryError, StoreError, StoreLockedError
 from .namespaces import ACTOR, ID
@@ -912,7 +913,7 @@ def _write_atomic(path: str | Path, write: Callable[[Any], None]) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
-        os.chmod(tmp, 0o666 & ~_umask())  # an export is an ordinary file, not a private temporary
+        os.chmod(tmp, ordinary_file_mode())  # an export is an ordinary file, not a private temporary
         os.replace(tmp, path)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
@@ -922,9 +923,3 @@ def _write_atomic(path: str | Path, write: Callable[[Any], None]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
