@@ -123,20 +123,34 @@ def cpu_reference(n: int = 30_000_000) -> tuple[float, float]:
 # --- 3. queries -----------------------------------------------------------------------
 
 
-def store_query_times(store_path: str) -> dict[str, tuple[float, int]]:
-    from kg.queries import stored_queries
+def store_query(store_path: str, name: str) -> None:
+    """Child process: one stored query on the store, three times; prints the median and the row count."""
+    from kg.queries import get_query
     from kg.store import StoreResult, open_store
 
-    out = {}
+    runs, rows = [], 0
     with open_store(store_path) as store:
-        for query in stored_queries():
-            runs, rows = [], 0
-            for _ in range(3):
-                start = time.perf_counter()
-                result = StoreResult.of(store.query(query.text))
-                runs.append(time.perf_counter() - start)
-                rows = len(result.rows) if result.type == "SELECT" else 1
-            out[query.name] = (statistics.median(runs), rows)
+        for _ in range(3):
+            start = time.perf_counter()
+            result = StoreResult.of(store.query(get_query(name).text))
+            runs.append(time.perf_counter() - start)
+            rows = len(result.rows) if result.type == "SELECT" else 1
+    print(json.dumps({"seconds": statistics.median(runs), "rows": rows}))
+
+
+def store_query_times(store_path: str, timeout: float) -> dict[str, tuple[float | None, int]]:
+    """Each stored query in its own process (an Oxigraph query cannot be interrupted), at most ``timeout`` s."""
+    from kg.queries import stored_queries
+
+    out: dict[str, tuple[float | None, int]] = {}
+    for query in stored_queries():
+        try:
+            done = subprocess.run([sys.executable, __file__, "_oxquery", store_path, query.name], capture_output=True,
+                                  text=True, timeout=timeout, check=True)
+            item = json.loads(done.stdout)
+            out[query.name] = (item["seconds"], item["rows"])
+        except subprocess.TimeoutExpired:
+            out[query.name] = (None, 0)
     return out
 
 
@@ -227,19 +241,29 @@ def main() -> None:
     parser.add_argument("--workdir", default=None, help="keep corpus and stores here (default: a temporary folder)")
     parser.add_argument("--rdflib-budget", type=float, default=1200, help="seconds for rdflib parse + queries")
     parser.add_argument("--shacl-sample", type=int, default=200)
+    parser.add_argument("--query-timeout", type=float, default=120, help="seconds for 3 runs of one query")
+    parser.add_argument("--reuse", action="store_true",
+                        help="take the build figures (and stores) of an earlier run in --workdir, measure the rest")
     args = parser.parse_args()
 
     work = Path(args.workdir or tempfile.mkdtemp(prefix="kg-bench-"))
     corpus, small = work / "corpus", work / "small"
-    write_corpus(args.articles, corpus)
-    write_corpus(args.small, small)
+    saved = work / "builds.json"
+    if not (args.reuse and saved.exists()):
+        write_corpus(args.articles, corpus)
+        write_corpus(args.small, small)
     words = sum(len(p.read_text().split()) for p in corpus.glob("*.txt"))
     print(f"corpus: {args.articles} generated articles, {words / args.articles:.0f} words each on average; "
           f"machine: {os.cpu_count()} cores", flush=True)
 
     kg = [sys.executable, "-m", "kg"]
     results: dict[int, dict[str, float]] = {}
-    for workers in (1, 2):
+    if args.reuse and saved.exists():
+        earlier = json.loads(saved.read_text())
+        results = {int(k): v for k, v in earlier["results"].items()}
+        wall_again = earlier["again"]
+        print(f"  (build figures from the earlier run in {work}: {results}, rebuild {wall_again:.1f} s)", flush=True)
+    for workers in () if results else (1, 2):
         wall_bare, _, out = run_process([sys.executable, __file__, "_bare", str(corpus), str(workers)])
         bare = json.loads(out)
         store = work / f"store-{workers}"
@@ -247,15 +271,20 @@ def main() -> None:
         results[workers] = {"bare_wall": wall_bare, "bare_pipe": bare["pipe"], "kg_wall": wall_kg, "rss": rss}
         print(f"  workers={workers}: bare nlp.pipe {wall_bare:.1f} s (pipe alone {bare['pipe']:.1f} s), "
               f"kg build --store {wall_kg:.1f} s", flush=True)
-    wall_again, _, _ = run_process([*kg, "build", str(corpus), "--store", str(work / "store-1"), "--workers", "1"])
-    print(f"  incremental rebuild, nothing changed: {wall_again:.1f} s", flush=True)
+    if not (args.reuse and saved.exists()):
+        wall_again, _, _ = run_process([*kg, "build", str(corpus), "--store", str(work / "store-1"), "--workers", "1"])
+        print(f"  incremental rebuild, nothing changed: {wall_again:.1f} s", flush=True)
+        saved.write_text(json.dumps({"results": results, "again": wall_again}))
+    if "rss" not in results[1]:
+        _, results[1]["rss"], _ = run_process([*kg, "build", str(corpus), "--store", str(work / "store-rss"),
+                                               "--workers", "1"])
 
     one, two = cpu_reference()
     reference = 2 * one / two
     parts = component_times(str(corpus))
 
     store1 = str(work / "store-1")
-    ox_times = store_query_times(store1)
+    ox_times = store_query_times(store1, args.query_timeout)
     nt = work / "corpus.nt"
     start = time.perf_counter()
     subprocess.run([*kg, "export", "--store", store1, "-o", str(nt)], check=True, capture_output=True)
@@ -286,8 +315,9 @@ def main() -> None:
     for name, (seconds, rows) in ox_times.items():
         rd = rd_times.get(name)
         rd_text = f"{rd * 1000:>8.0f}ms" if rd is not None else "  not run"
-        ratio = f"{rd / seconds:>6.0f}x" if rd is not None and seconds > 0 else "      -"
-        print(f"  {name:<34} {rows:>6} {seconds * 1000:>8.1f}ms {rd_text} {ratio}")
+        ox_text = f"{seconds * 1000:>8.1f}ms" if seconds is not None else f">{args.query_timeout / 3:.0f} s".rjust(10)
+        ratio = f"{rd / seconds:>6.1f}x" if rd is not None and seconds else "      -"
+        print(f"  {name:<34} {rows:>6} {ox_text} {rd_text} {ratio}")
     print("\n=== 4. SHACL validation ===")
     print(f"  per article (its graph + the actors it mentions + vocabularies): {shacl['per_article'] * 1000:.0f} ms "
           f"(mean of {shacl['sampled']}, {shacl['failures']} not conforming); "
@@ -301,6 +331,8 @@ def main() -> None:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "_bare":
         bare_parse(sys.argv[2], int(sys.argv[3]))
+    elif len(sys.argv) > 1 and sys.argv[1] == "_oxquery":
+        store_query(sys.argv[2], sys.argv[3])
     elif len(sys.argv) > 1 and sys.argv[1] == "_rdflib":
         rdflib_queries(sys.argv[2])
     else:
