@@ -189,7 +189,7 @@ def extract(article, fmt, settings) -> None:
 @cli.command()
 @click.argument("path", type=click.Path(), required=False)
 @click.option("--store", "store_path", type=click.Path(), default=None,
-              help="Validate a store article by article (each with the actors it mentions): linear in the corpus.")
+              help="Validate a store in batches of articles (each with the actors it mentions): linear in the corpus.")
 @data_options
 def validate(path, store_path, settings) -> None:
     """Check a graph, or an article, against the SHACL shapes.
@@ -244,7 +244,7 @@ def _validate_store(store_path: str) -> None:
         click.echo(f"{store_path}: conforms ({count} articles)")
         return
     for text_hash, report in failed:
-        click.echo(f"# article {text_hash}\n{report.text}")
+        click.echo(f"# articles {text_hash}\n{report.text}")
     click.echo(f"{store_path}: {len(failed)} of {count} articles do not conform")
     sys.exit(1)
 
