@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ServerError, StoreError
-from .store import _Lock, _looks_like_store
+from .store import _Lock, _looks_like_store, prepare_folder
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -111,15 +111,9 @@ def start_server(store: str | Path, host: str = DEFAULT_HOST, port: int | None =
     :param quiet: send the server's own log to /dev/null (errors are still reported).
     """
     folder = Path(store)
-    if folder.exists() and not folder.is_dir():
-        raise StoreError(f"{folder}: is a file, not a store folder")
+    prepare_folder(folder, create=writable)
     if not writable and not _looks_like_store(folder):
         raise StoreError(f"{folder}: no store there; make one with: kg build ARTICLES --store {folder}")
-    if writable:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise StoreError(f"{folder}: cannot create the store: {err.strerror or err}") from None
     lock = _Lock(folder, exclusive=writable, purpose=f"kg serve ({'read-write' if writable else 'read-only'})")
     port = port or free_port(host)
     command = [oxigraph_binary(), "serve" if writable else "serve-read-only", "--location", str(folder),

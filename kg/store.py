@@ -139,13 +139,8 @@ class CorpusStore:
         self.path = Path(path)
         self.write = write
         folder = self.path
-        if folder.exists() and not folder.is_dir():
-            raise StoreError(f"{folder}: is a file, not a store folder")
+        prepare_folder(folder, write)
         if write:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as err:
-                raise StoreError(f"{folder}: cannot create the store: {err.strerror or err}") from None
             if any(folder.iterdir()) and not _looks_like_store(folder) and not (folder / LOCK_NAME).exists():
                 raise StoreError(f"{folder}: the folder holds other files and is not a kg store; "
                                  "give an empty or new folder")
@@ -932,3 +927,14 @@ def _write_atomic(path: str | Path, write: Callable[[Any], None]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def prepare_folder(folder: Path, create: bool) -> None:
+    """Refuse a file where a store folder should be; create the folder when asked."""
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"{folder}: is a file, not a store folder")
+    if create:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"{folder}: cannot create the store: {err.strerror or err}") from None
