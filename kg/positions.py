@@ -281,6 +281,32 @@ class PositionClassifier:
         self._synonyms = self._scheme_synonyms()
         self._phrases = [[self._weighted(p) for p in phrases] for phrases in self._phrases]
         self._examples = [[self._weighted(e) for e in examples] for examples in self._examples]
+        self._users = self._word_index(enumerate(self._bags))
+        self._phrase_users = self._word_index(self._patterns(self._phrases))
+        self._example_users = self._word_index(self._patterns(self._examples))
+
+    @staticmethod
+    def _patterns(patterns: list[list[_Pattern]]):
+        for index, found in enumerate(patterns):
+            for number, pattern in enumerate(found):
+                yield (index, number), pattern.keys
+
+    @staticmethod
+    def _word_index(owned) -> dict[str, set]:
+        """What uses each stemmed word (a concept, or one of its labels or examples): whatever shares
+        no word with a content scores 0 against it, so only the rest needs scoring."""
+        users: dict[str, set] = defaultdict(set)
+        for owner, keys in owned:
+            for word, _ in keys:
+                users[word].add(owner)
+        return users
+
+    @staticmethod
+    def _best(users: dict[str, set], words: set[str], score) -> dict[int, float]:
+        best: dict[int, float] = defaultdict(float)
+        for index, number in set().union(*(users.get(w, ()) for w in words)):
+            best[index] = max(best[index], score(index, number))
+        return best
 
     def _weighted(self, found: tuple[Term, ...]) -> _Pattern:
         keys = tuple(self._key(t) for t in found)
@@ -345,10 +371,13 @@ class PositionClassifier:
         content = self._index(content_terms)
         if not content.terms:
             return []
+        words = {k[0] for k in content.stems} | {k[0] for k in content.synonyms} | set(content.lemmas)
+        phrases = self._best(self._phrase_users, words, lambda i, n: self._phrase_score(self._phrases[i][n], content))
+        examples = self._best(self._example_users, words, lambda i, n: self._example_score(self._examples[i][n], content))
         scores = []
-        for index, concept in enumerate(self.scheme.concepts):
-            phrase = max((self._phrase_score(p, content) for p in self._phrases[index]), default=0.0)
-            example = max((self._example_score(e, content) for e in self._examples[index]), default=0.0)
+        for index in sorted(set().union(*(self._users.get(w, ()) for w in words))):
+            concept = self.scheme.concepts[index]
+            phrase, example = phrases.get(index, 0.0), examples.get(index, 0.0)
             share = self._share(index, content)
             raw = _W_PHRASE * phrase + _W_EXAMPLE * example + _W_SHARE * share
             score = 1 - 0.5 ** (raw / _HALF)  # into [0, 1) without ties at the top
