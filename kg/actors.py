@@ -57,6 +57,7 @@ def slug(name: str) -> str:
     return text or "unnamed"
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Fold a mention for comparison: no leading article, quotes or case."""
     text = name.strip().strip("\"'‘’“”").strip()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .doccache import sentence_of
+from .doccache import sentence_of, span_ents
 from .lexicon import Lexicon, LexiconEntry
 from .quotes import Quote
 
@@ -417,7 +417,7 @@ class AttributionRules:
         main = next((f for f in frames if f.kind == "verb" and f.cue_tokens[0].dep_ == "ROOT"), None)
         if main is None or main.speaker is None:
             return frames
-        outlet = next((e for e in sent.ents if e.label_ == "ORG" and e.end <= main.cue_tokens[0].i
+        outlet = next((e for e in span_ents(sent) if e.label_ == "ORG" and e.end <= main.cue_tokens[0].i
                        and self.is_outlet_like(e.root)), None)
         if outlet is None:
             return frames

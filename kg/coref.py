@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from .doccache import doc_ents, sentence_index, span_ents
 from .actors import COUNTRY, GROUP, ORGANIZATION, PERSON, Actor, KnownActors, normalise, slug
 from .lexicon import Lexicon
 
@@ -82,7 +83,7 @@ class ArticleActors:
     def observe(self, doc: Doc) -> None:
         """Register the article's named entities, so short forms and pronouns find them."""
         outlets: dict[str, int] = {}
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in ("PERSON", "ORG", "GPE"):
                 key = self._named(ent)
                 if key and "news outlet" in self.actors[key].roles:
@@ -345,11 +346,11 @@ def _head_entity(span: Span) -> Span | None:
         # "Putin's spokesman, Dmitri Peskov": the name in apposition is who this is.
         name = span.doc[min(t.i for t in appos.subtree if t.dep_ in ("compound", "appos") or t.i == appos.i):appos.i + 1]
         return Span(span.doc, name.start, name.end, label="PERSON")
-    around_root = next((e for e in span.doc.ents if e.start <= root.i < e.end and e.label_ in _KIND_OF_ENT), None)
+    around_root = next((e for e in doc_ents(span.doc) if e.start <= root.i < e.end and e.label_ in _KIND_OF_ENT), None)
     if around_root is not None:
         # the entity may run past the mention ("the 'New York Times'" with its closing quote)
         return span.doc[max(around_root.start, span.start): min(around_root.end, span.end)]
-    ents = [e for e in span.ents if e.label_ in _KIND_OF_ENT]
+    ents = [e for e in span_ents(span) if e.label_ in _KIND_OF_ENT]
     if not ents:
         return None
     persons = [e for e in ents if e.label_ == "PERSON" and any(t.dep_ == "appos" and t.head.i == root.i for t in e)]
@@ -409,10 +410,4 @@ def _without_article(text: str) -> str:
 
 
 def _sent_index(span: Span) -> int:
-    doc = span.doc
-    if "sent_starts" not in doc.user_data:
-        doc.user_data["sent_starts"] = [s.start for s in doc.sents]
-    starts = doc.user_data["sent_starts"]
-    import bisect
-
-    return bisect.bisect_right(starts, span.start) - 1
+    return sentence_index(span.doc, span.start)

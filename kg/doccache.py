@@ -1,14 +1,17 @@
 """Cached views of a parsed Doc.
 
-spaCy rebuilds ``Doc.text`` and walks every sentence for ``Token.sent`` on each
-access; the rules ask for both many times per article, so they are computed
-once per Doc here.
+spaCy rebuilds ``Doc.text`` and ``Doc.ents`` and walks every sentence for ``Token.sent`` on
+each access; the rules ask for them many times per article, so they are computed once per Doc
+here. The caches live in ``doc.user_data`` under the keys of ``CACHE_KEYS``; :func:`drop_caches`
+removes them (they hold Spans, which cannot travel with ``Doc.to_bytes``).
 """
 from __future__ import annotations
 
 import bisect
 
 from spacy.tokens import Doc, Span, Token
+
+CACHE_KEYS = ("kg_text", "kg_sents", "kg_sent_starts", "kg_ents")
 
 
 def doc_text(doc: Doc) -> str:
@@ -18,12 +21,46 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data["kg_text"]
 
 
-def sentence_of(tok: Token) -> Span:
-    """The sentence holding a token, found by bisection over cached sentence starts."""
-    doc = tok.doc
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, built once."""
     if "kg_sents" not in doc.user_data:
         sents = list(doc.sents)
         doc.user_data["kg_sents"] = sents
         doc.user_data["kg_sent_starts"] = [s.start for s in sents]
-    index = bisect.bisect_right(doc.user_data["kg_sent_starts"], tok.i) - 1
-    return doc.user_data["kg_sents"][index]
+    return doc.user_data["kg_sents"]
+
+
+def sentence_index(doc: Doc, i: int) -> int:
+    """The index of the sentence holding token ``i``."""
+    sentences(doc)
+    return bisect.bisect_right(doc.user_data["kg_sent_starts"], i) - 1
+
+
+def sentence_of(tok: Token) -> Span:
+    """The sentence holding a token, found by bisection over cached sentence starts."""
+    return sentences(tok.doc)[sentence_index(tok.doc, tok.i)]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once (kg's components never change the entities)."""
+    if "kg_ents" not in doc.user_data:
+        doc.user_data["kg_ents"] = tuple(doc.ents)
+    return doc.user_data["kg_ents"]
+
+
+def span_ents(span: Span) -> list[Span]:
+    """``span.ents`` from the cached entities, with spaCy's own rule (Span.ents)."""
+    found = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                found.append(ent)
+            else:
+                break
+    return found
+
+
+def drop_caches(doc: Doc) -> None:
+    """Forget the cached views (before the Doc is serialised)."""
+    for key in CACHE_KEYS:
+        doc.user_data.pop(key, None)

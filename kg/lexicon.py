@@ -46,21 +46,26 @@ class Lexicon:
     entries: list[LexiconEntry] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # The rules ask these questions for nearly every token: answer them from indexes built once.
         self._by_kind: dict[str, dict[str, list[LexiconEntry]]] = {}
         for entry in self.entries:
             self._by_kind.setdefault(entry.kind, {}).setdefault(entry.head, []).append(entry)
+        for heads in self._by_kind.values():
+            for head, found in heads.items():
+                heads[head] = sorted(found, key=lambda e: -len(e.rest))  # longest first (a stable sort)
+        self._lemmas = {kind: frozenset(e.lemma for found in heads.values() for e in found)
+                        for kind, heads in self._by_kind.items()}
 
     def lookup(self, kind: str, head: str) -> list[LexiconEntry]:
         """Entries of ``kind`` whose first word is ``head`` (longest first)."""
-        found = self._by_kind.get(kind, {}).get(head.lower(), [])
-        return sorted(found, key=lambda e: -len(e.rest))
+        return list(self._by_kind.get(kind, {}).get(head.lower(), ()))
 
     def lemmas(self, kind: str) -> set[str]:
         """All lemmas of one kind, multiword ones included."""
-        return {e.lemma for heads in self._by_kind.get(kind, {}).values() for e in heads}
+        return set(self._lemmas.get(kind, ()))
 
     def has(self, kind: str, lemma: str) -> bool:
-        return lemma.lower() in self.lemmas(kind)
+        return lemma.lower() in self._lemmas.get(kind, ())
 
 
 def load_lexicon(extra: list[str | Path] | None = None) -> Lexicon:

@@ -19,6 +19,7 @@ from .actors import load_known_actors
 from .attribution import AttributionRules
 from .channels import ChannelFinder, load_channel_kinds
 from .coref import ArticleActors
+from .doccache import sentences as doc_sentences
 from .framing import StatementBuilder, nest
 from .lexicon import load_lexicon
 from .positions import DEFAULT_THRESHOLD, PositionClassifier, load_scheme
@@ -80,7 +81,7 @@ class Attribution:
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = doc_quotes(doc)
-        sentences = list(doc.sents)
+        sentences = list(doc_sentences(doc))
         framed = [self.rules.frames(sent, quotes) for sent in sentences]
         framed = _without_quoted_speech(framed, quotes, self.rules)
         statements = []

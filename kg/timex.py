@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from spacy.tokens import Doc, Token
 
+from .doccache import doc_ents
 from .statements import Statement
 
 
@@ -15,7 +16,7 @@ def time_expression(doc: Doc, statement: Statement) -> str | None:
         return None
     cue = doc[statement.cue_token]
     near = {cue.i} | {c.i for c in cue.children} | {g.i for c in cue.children if c.dep_ in ("prep", "npadvmod") for g in c.subtree}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "DATE" and any(t.i in near for t in ent) and ent.start_char >= statement.start and ent.end_char <= statement.end:
             return _with_preposition(doc, ent.start, ent.text)
     return None
