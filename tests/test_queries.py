@@ -15,6 +15,8 @@ from rdflib import Literal, URIRef
 from kg.errors import QueryError
 from kg.queries import format_result, get_query, rows, run_query, stored_queries
 
+from conftest import copy_graph
+
 ACTOR = "https://w3id.org/kg/actor/"
 ARTICLE = "https://w3id.org/kg/id/article/9977feffa14d56a4"
 EV_CEASEFIRE = ("“We are willing to stop at the current lines,” a senior Russian official told The New York Times, "
@@ -145,6 +147,41 @@ def test_hedged_statements(fixture_graph):
 def test_denials(fixture_graph):
     assert select(fixture_graph, "denials") == [
         ("Dmitry Peskov", "The New York Times", "the report", EV_DENIAL),
+    ]
+
+
+DENIAL_WITHOUT_TARGET = """
+PREFIX actor: <https://w3id.org/kg/actor/>
+PREFIX kg: <https://w3id.org/kg/ns#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX pos: <https://w3id.org/kg/position/>
+<urn:x-test:statement> a kg:Statement ; kg:speaker actor:kremlin ; kg:content "the claims" ;
+    kg:position pos:deny_report ; kg:about actor:kremlin ; kg:evidence <urn:x-test:span> .
+<urn:x-test:span> nif:anchorOf "The Kremlin denied the claims." .
+"""
+
+
+def test_a_denial_that_names_no_one_is_one_row(fixture_graph):
+    # It once matched every label in the graph (one row per actor, position and channel kind).
+    graph = copy_graph(fixture_graph).parse(data=DENIAL_WITHOUT_TARGET, format="turtle")
+    assert select(graph, "denials") == [
+        ("Dmitry Peskov", "The New York Times", "the report", EV_DENIAL),
+        ("Kremlin", None, "the claims", "The Kremlin denied the claims."),
+    ]
+
+
+def test_a_denial_that_names_no_one_is_one_row_in_oxigraph(fixture_graph_path):
+    import pyoxigraph as ox
+
+    from kg.store import StoreResult, run_store_query
+
+    store = ox.Store()
+    store.load(path=str(fixture_graph_path), format=ox.RdfFormat.TURTLE)
+    store.load(DENIAL_WITHOUT_TARGET.encode(), format=ox.RdfFormat.TURTLE)
+    result = StoreResult.of(run_store_query(store, get_query("denials").text))
+    assert [tuple(row.values()) for row in result.as_strings()] == [
+        ("Dmitry Peskov", "The New York Times", "the report", EV_DENIAL),
+        ("Kremlin", None, "the claims", "The Kremlin denied the claims."),
     ]
 
 
