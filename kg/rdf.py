@@ -6,9 +6,11 @@ same article always gives the same triples.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
@@ -42,6 +44,7 @@ def article_iri(text_hash: str) -> URIRef:
     return ID[f"article/{text_hash}"]
 
 
+@lru_cache(maxsize=65536)
 def actor_iri(key: str) -> URIRef:
     return ACTOR[quote(key, safe="-")]
 
@@ -60,12 +63,10 @@ def statement_iris(extraction: Extraction) -> list[URIRef]:
 
 def add_extraction(graph: Graph, extraction: Extraction, scheme: PositionScheme | None = None) -> Graph:
     """Add one article's article node, actors and statements to ``graph``."""
-    article = _add_article(graph, extraction)
+    for triple in article_triples(extraction, scheme, RDFLIB_TERMS):
+        graph.add(triple)
     for actor in extraction.actors.values():
         _add_actor(graph, actor, extraction.actors)
-    iris = statement_iris(extraction)
-    for iri, statement in zip(iris, extraction.statements):
-        _add_statement(graph, iri, statement, article, iris, scheme)
     return graph
 
 
@@ -93,118 +94,316 @@ def _vocabularies(sources: tuple[str, ...]) -> Graph:
     return graph
 
 
-def _add_article(graph: Graph, extraction: Extraction) -> URIRef:
+# --- terms -------------------------------------------------------------------------
+# The triples are made once, by article_triples and MergedActor, for two kinds of terms: rdflib's (kg build -o,
+# pySHACL) and Oxigraph's (the store, written without an rdflib graph in between). Both give the same lexical forms.
+
+
+# Every vocabulary term the triples use, by a short name.
+_VOCABULARY = {
+    "type": RDF.type, "label": RDFS.label, "prefLabel": SKOS.prefLabel, "altLabel": SKOS.altLabel,
+    "memberOf": ORG.memberOf, "sameAs": OWL.sameAs,
+    "NewsArticle": SCHEMA.NewsArticle, "name": SCHEMA.name, "headline": SCHEMA.headline, "publisher": SCHEMA.publisher,
+    "datePublished": SCHEMA.datePublished, "url": SCHEMA.url,
+    "Context": NIF.Context, "isString": NIF.isString, "String": NIF.String, "OffsetBasedString": NIF.OffsetBasedString,
+    "beginIndex": NIF.beginIndex, "endIndex": NIF.endIndex, "anchorOf": NIF.anchorOf,
+    "referenceContext": NIF.referenceContext,
+    **{name: KG[name] for name in (
+        "Actor", "actorKind", "role", "affiliation", "textHash", "Statement", "article", "speaker", "speakerMention",
+        "cue", "content", "quoteKind", "statementKind", "hedged", "about", "addressee", "position",
+        "positionConfidence", "reportedBy", "timeExpression", "timeStart", "timeEnd", "evidence", "ChannelHop",
+        "hopIndex", "channelKind", "via", "channel", "nextHop")},
+}
+
+
+class _RdflibTerms:
+    """rdflib terms."""
+
+    def __init__(self) -> None:
+        self.v = dict(_VOCABULARY)
+
+    @staticmethod
+    def iri(value: str) -> URIRef:
+        return value if isinstance(value, URIRef) else URIRef(value)
+
+    def vocab(self, value: str) -> URIRef:
+        return URIRef(value)
+
+    @staticmethod
+    def string(text: str) -> Literal:
+        return Literal(text)
+
+    @staticmethod
+    def lang(text: str, language: str) -> Literal:
+        return Literal(text, lang=language)
+
+    @staticmethod
+    def boolean(value: bool) -> Literal:
+        return Literal(value)
+
+    @staticmethod
+    def integer(value: int) -> Literal:
+        return Literal(value, datatype=XSD.integer)
+
+    @staticmethod
+    def decimal(value: Decimal) -> Literal:
+        return Literal(value, datatype=XSD.decimal)
+
+    @staticmethod
+    def date(lexical: str) -> Literal:
+        return Literal(lexical, datatype=XSD.date)
+
+    @staticmethod
+    def triple(s, p, o) -> tuple:
+        return s, p, o
+
+
+class OxigraphTerms:
+    """pyoxigraph terms with the lexical forms rdflib gives the same values; triples are plain tuples."""
+
+    def __init__(self) -> None:
+        import pyoxigraph as ox
+
+        self.ox = ox
+        self._vocab: dict[str, object] = {}
+        self.v = {name: ox.NamedNode(str(term)) for name, term in _VOCABULARY.items()}
+        self._types = {name: ox.NamedNode(str(XSD[name])) for name in ("boolean", "integer", "decimal", "date")}
+
+    def iri(self, value: str):
+        return self.ox.NamedNode(value)
+
+    def vocab(self, value: str):
+        """A term of the vocabularies (few, used again and again)."""
+        found = self._vocab.get(value)
+        if found is None:
+            found = self._vocab[value] = self.ox.NamedNode(value)
+        return found
+
+    def string(self, text: str):
+        return self.ox.Literal(text)
+
+    def lang(self, text: str, language: str):
+        return self.ox.Literal(text, language=language)
+
+    def boolean(self, value: bool):
+        if isinstance(value, bool):
+            return self.ox.Literal("true" if value else "false", datatype=self._types["boolean"])
+        return self._from_rdflib(Literal(value))
+
+    def integer(self, value: int):
+        if type(value) is int:
+            return self.ox.Literal(str(value), datatype=self._types["integer"])
+        return self._from_rdflib(Literal(value, datatype=XSD.integer))
+
+    def decimal(self, value: Decimal):
+        return self.ox.Literal(str(Literal(value, datatype=XSD.decimal)), datatype=self._types["decimal"])
+
+    def date(self, lexical: str):
+        return self.ox.Literal(str(lexical), datatype=self._types["date"])
+
+    @staticmethod
+    def triple(s, p, o) -> tuple:
+        return s, p, o  # made into an ox.Quad (or ox.Triple) where it is written
+
+    def _from_rdflib(self, literal: Literal):
+        datatype = self.ox.NamedNode(str(literal.datatype)) if literal.datatype is not None else None
+        return self.ox.Literal(str(literal), datatype=datatype)
+
+
+RDFLIB_TERMS = _RdflibTerms()
+
+
+# --- articles and statements ---------------------------------------------------------
+
+
+def article_triples(extraction: Extraction, scheme: PositionScheme | None, terms) -> list:
+    """The triples of one article (its node, statements, evidence spans and channel hops; not its actors)."""
+    out: list = []
+    add, iri, V = out.append, terms.iri, terms.v
+    triple = terms.triple
     article = extraction.article
-    node = article_iri(article.text_hash)
-    graph.add((node, RDF.type, SCHEMA.NewsArticle))
-    graph.add((node, RDF.type, NIF.Context))
-    graph.add((node, SCHEMA.name, Literal(article.name)))
-    graph.add((node, KG.textHash, Literal(article.text_hash)))
-    graph.add((node, NIF.isString, Literal(article.body)))
+    node_iri = str(article_iri(article.text_hash))
+    node = iri(node_iri)
+    rdf_type = V["type"]
+    add(triple(node, rdf_type, V["NewsArticle"]))
+    add(triple(node, rdf_type, V["Context"]))
+    add(triple(node, V["name"], terms.string(article.name)))
+    add(triple(node, V["textHash"], terms.string(article.text_hash)))
+    add(triple(node, V["isString"], terms.string(article.body)))
     if article.title:
-        graph.add((node, SCHEMA.headline, Literal(article.title)))
+        add(triple(node, V["headline"], terms.string(article.title)))
     if article.outlet:
-        graph.add((node, SCHEMA.publisher, Literal(article.outlet)))
+        add(triple(node, V["publisher"], terms.string(article.outlet)))
     if article.published:
-        graph.add((node, SCHEMA.datePublished, Literal(article.published.isoformat(), datatype=XSD.date)))
+        add(triple(node, V["datePublished"], terms.date(article.published.isoformat())))
     if article.url:
-        graph.add((node, SCHEMA.url, URIRef(article.url)))
-    return node
+        add(triple(node, V["url"], iri(article.url)))
+    names = [str(i) for i in statement_iris(extraction)]
+    statement_nodes = [iri(name) for name in names]
+    for index, statement in enumerate(extraction.statements):
+        _statement_triples(out, terms, names[index], statement_nodes[index], statement, node_iri, node,
+                           statement_nodes, scheme)
+    return out
 
 
-def _add_actor(graph: Graph, actor: Actor, actors: dict[str, Actor]) -> None:
-    # An actor met in several articles may come with different names or kinds; the choice
-    # must not depend on the order of the articles, or building twice gives different graphs.
-    node = actor_iri(actor.key)
-    graph.add((node, RDF.type, KG.Actor))
-    kinds = {_KIND_TERM[actor.kind], *graph.objects(node, KG.actorKind)}
-    graph.set((node, KG.actorKind, min(kinds, key=_KIND_PREFERENCE.index)))
-    pref_names = {actor.name, *(str(label) for label in graph.objects(node, SKOS.prefLabel))}
-    preferred = max(pref_names, key=lambda name: (len(name), name))  # the fullest name
-    alt_names = {*pref_names, *actor.aliases, *(str(label) for label in graph.objects(node, SKOS.altLabel))}
-    alt_names.discard(preferred)
-    graph.remove((node, SKOS.prefLabel, None))
-    graph.remove((node, SKOS.altLabel, None))
-    graph.add((node, SKOS.prefLabel, Literal(preferred, lang="en")))
-    for alias in alt_names:
-        graph.add((node, SKOS.altLabel, Literal(alias, lang="en")))
-    for role in actor.roles:
-        graph.add((node, KG.role, Literal(role, lang="en")))
-    if actor.member_of and actor.member_of in actors:
-        graph.add((node, ORG.memberOf, actor_iri(actor.member_of)))
-    if actor.affiliation:
-        graph.add((node, KG.affiliation, actor_iri(actor.affiliation)))
-    if actor.same_as:
-        graph.add((node, OWL.sameAs, URIRef(actor.same_as)))
-
-
-def _add_statement(graph: Graph, node: URIRef, statement: Statement, article: URIRef, iris: list[URIRef],
-                   scheme: PositionScheme | None) -> None:
-    graph.add((node, RDF.type, KG.Statement))
-    graph.add((node, KG.article, article))
-    graph.add((node, KG.speaker, actor_iri(statement.speaker_actor)))
+def _statement_triples(out: list, terms, name: str, node, statement: Statement, article_name: str, article,
+                       nodes: list, scheme: PositionScheme | None) -> None:
+    add, iri, v, V, triple = out.append, terms.iri, terms.vocab, terms.v, terms.triple
+    add(triple(node, V["type"], V["Statement"]))
+    add(triple(node, V["article"], article))
+    add(triple(node, V["speaker"], iri(str(actor_iri(statement.speaker_actor)))))
     if statement.speaker:
-        graph.add((node, KG.speakerMention, Literal(statement.speaker)))
+        add(triple(node, V["speakerMention"], terms.string(statement.speaker)))
     if statement.cue:
-        graph.add((node, KG.cue, Literal(statement.cue)))
-    graph.add((node, KG.content, Literal(statement.content)))
-    graph.add((node, KG.quoteKind, _QUOTE_TERM[statement.quote_kind]))
-    graph.add((node, KG.statementKind, _STATEMENT_KIND[statement.kind]))
-    graph.add((node, KG.hedged, Literal(statement.hedged)))
+        add(triple(node, V["cue"], terms.string(statement.cue)))
+    add(triple(node, V["content"], terms.string(statement.content)))
+    add(triple(node, V["quoteKind"], v(_QUOTE_TERM[statement.quote_kind])))
+    add(triple(node, V["statementKind"], v(_STATEMENT_KIND[statement.kind])))
+    add(triple(node, V["hedged"], terms.boolean(statement.hedged)))
     for subject in statement.subject_actors:
-        graph.add((node, KG.about, actor_iri(subject)))
+        add(triple(node, V["about"], iri(str(actor_iri(subject)))))
     if statement.addressee_actor:
-        graph.add((node, KG.addressee, actor_iri(statement.addressee_actor)))
+        add(triple(node, V["addressee"], iri(str(actor_iri(statement.addressee_actor)))))
     if statement.position:
-        graph.add((node, KG.position, _position_iri(statement.position, scheme)))
+        add(triple(node, V["position"], v(str(_position_iri(statement.position, scheme)))))
     if statement.position_confidence is not None:
         # A Decimal, not a float: a float typed xsd:decimal fails sh:datatype until the graph is re-parsed.
         confidence = Decimal(str(round(statement.position_confidence, 3)))
-        graph.add((node, KG.positionConfidence, Literal(confidence, datatype=XSD.decimal)))
-    if statement.reported_by is not None and 0 <= statement.reported_by < len(iris) \
-            and iris[statement.reported_by] != node:  # a statement cannot report itself
-        graph.add((node, KG.reportedBy, iris[statement.reported_by]))
-    _add_time(graph, node, statement)
-    _add_span(graph, node, statement, article)
-    _add_channel(graph, node, statement)
-
-
-def _add_time(graph: Graph, node: URIRef, statement: Statement) -> None:
+        add(triple(node, V["positionConfidence"], terms.decimal(confidence)))
+    if statement.reported_by is not None and 0 <= statement.reported_by < len(nodes) \
+            and nodes[statement.reported_by] != node:  # a statement cannot report itself
+        add(triple(node, V["reportedBy"], nodes[statement.reported_by]))
+    # time
     if statement.time:
-        graph.add((node, KG.timeExpression, Literal(statement.time)))
+        add(triple(node, V["timeExpression"], terms.string(statement.time)))
     if statement.time_start:
-        graph.add((node, KG.timeStart, Literal(statement.time_start, datatype=XSD.date)))
+        add(triple(node, V["timeStart"], terms.date(statement.time_start)))
     if statement.time_end:
-        graph.add((node, KG.timeEnd, Literal(statement.time_end, datatype=XSD.date)))
-
-
-def _add_span(graph: Graph, node: URIRef, statement: Statement, article: URIRef) -> None:
-    span = URIRef(f"{article}/span/{statement.start}-{statement.end}")
-    graph.add((node, KG.evidence, span))
-    graph.add((span, RDF.type, NIF.String))
-    graph.add((span, RDF.type, NIF.OffsetBasedString))
-    graph.add((span, NIF.beginIndex, Literal(statement.start, datatype=XSD.integer)))
-    graph.add((span, NIF.endIndex, Literal(statement.end, datatype=XSD.integer)))
-    graph.add((span, NIF.anchorOf, Literal(statement.evidence)))
-    graph.add((span, NIF.referenceContext, article))
-
-
-def _add_channel(graph: Graph, node: URIRef, statement: Statement) -> None:
+        add(triple(node, V["timeEnd"], terms.date(statement.time_end)))
+    # evidence span
+    span = iri(f"{article_name}/span/{statement.start}-{statement.end}")
+    add(triple(node, V["evidence"], span))
+    add(triple(span, V["type"], V["String"]))
+    add(triple(span, V["type"], V["OffsetBasedString"]))
+    add(triple(span, V["beginIndex"], terms.integer(statement.start)))
+    add(triple(span, V["endIndex"], terms.integer(statement.end)))
+    add(triple(span, V["anchorOf"], terms.string(statement.evidence)))
+    add(triple(span, V["referenceContext"], article))
+    # channel chain
     previous = None
     for index, hop in enumerate(statement.channel):
-        hop_node = URIRef(f"{node}/hop/{index}")
-        graph.add((hop_node, RDF.type, KG.ChannelHop))
-        graph.add((hop_node, RDFS.label, Literal(hop.label)))
-        graph.add((hop_node, KG.hopIndex, Literal(index, datatype=XSD.integer)))
+        hop_node = iri(f"{name}/hop/{index}")
+        add(triple(hop_node, V["type"], V["ChannelHop"]))
+        add(triple(hop_node, V["label"], terms.string(hop.label)))
+        add(triple(hop_node, V["hopIndex"], terms.integer(index)))
         if hop.kind:
-            graph.add((hop_node, KG.channelKind, CHAN[hop.kind]))
+            add(triple(hop_node, V["channelKind"], v(str(CHAN[hop.kind]))))
         if hop.actor:
-            graph.add((hop_node, KG.via, actor_iri(hop.actor)))
+            add(triple(hop_node, V["via"], iri(str(actor_iri(hop.actor)))))
         if previous is None:
-            graph.add((node, KG.channel, hop_node))
+            add(triple(node, V["channel"], hop_node))
         else:
-            graph.add((previous, KG.nextHop, hop_node))
+            add(triple(previous, V["nextHop"], hop_node))
         previous = hop_node
+
+
+# --- actors ------------------------------------------------------------------------
+
+
+@dataclass
+class MergedActor:
+    """An actor as a corpus graph holds it, merged across articles.
+
+    An actor met in several articles may come with different names or kinds; the merge must not
+    depend on the order of the articles, or building twice gives different graphs: the most specific
+    kind wins, the fullest name is the prefLabel and every other name or alias an altLabel, roles,
+    groups, affiliations and sameAs links accumulate.
+    """
+
+    key: str
+    kinds: set = field(default_factory=set)  # actorKind IRIs
+    names: set = field(default_factory=set)  # candidates for the prefLabel
+    labels: set = field(default_factory=set)  # every name and alias
+    roles: set = field(default_factory=set)
+    member_of: set = field(default_factory=set)  # actor IRIs
+    affiliation: set = field(default_factory=set)  # actor IRIs
+    same_as: set = field(default_factory=set)  # IRIs
+
+    def add(self, actor: Actor, actors: dict[str, Actor]) -> None:
+        """Merge one article's actor (``actors``: that article's actors)."""
+        self.kinds.add(str(_KIND_TERM[actor.kind]))
+        self.names.add(actor.name)
+        self.labels.add(actor.name)
+        self.labels.update(actor.aliases)
+        self.roles.update(actor.roles)
+        if actor.member_of and actor.member_of in actors:
+            self.member_of.add(str(actor_iri(actor.member_of)))
+        if actor.affiliation:
+            self.affiliation.add(str(actor_iri(actor.affiliation)))
+        if actor.same_as:
+            self.same_as.add(str(actor.same_as))
+
+    def copy(self) -> "MergedActor":
+        return MergedActor(self.key, set(self.kinds), set(self.names), set(self.labels), set(self.roles),
+                           set(self.member_of), set(self.affiliation), set(self.same_as))
+
+    def triples(self, terms) -> list:
+        V, triple = terms.v, terms.triple
+        node = terms.iri(str(actor_iri(self.key)))
+        out = [triple(node, V["type"], V["Actor"])]
+        if self.kinds:
+            out.append(triple(node, V["actorKind"], terms.vocab(min(self.kinds, key=_KIND_ORDER.__getitem__))))
+        if self.names:
+            preferred = max(self.names, key=lambda name: (len(name), name))  # the fullest name
+            out.append(triple(node, V["prefLabel"], terms.lang(preferred, "en")))
+            out += [triple(node, V["altLabel"], terms.lang(alias, "en")) for alias in self.labels - {preferred}]
+        out += [triple(node, V["role"], terms.lang(role, "en")) for role in self.roles]
+        out += [triple(node, V["memberOf"], terms.iri(group)) for group in self.member_of]
+        out += [triple(node, V["affiliation"], terms.iri(other)) for other in self.affiliation]
+        out += [triple(node, V["sameAs"], terms.iri(same)) for same in self.same_as]
+        return out
+
+    @classmethod
+    def read(cls, key: str, pairs: Iterable[tuple[str, str]]) -> "MergedActor | None":
+        """An actor's merged state from its (predicate IRI, object value) pairs as a graph holds them."""
+        state, found = cls(key), False
+        for predicate, value in pairs:
+            found = True
+            if predicate == _ACTOR_KIND:
+                state.kinds.add(value)
+            elif predicate == _PREF_LABEL:
+                state.names.add(value)
+                state.labels.add(value)
+            elif predicate == _ALT_LABEL:
+                state.labels.add(value)
+            elif predicate == _ROLE:
+                state.roles.add(value)
+            elif predicate == _MEMBER_OF:
+                state.member_of.add(value)
+            elif predicate == _AFFILIATION:
+                state.affiliation.add(value)
+            elif predicate == _SAME_AS:
+                state.same_as.add(value)
+        return state if found else None
+
+
+_KIND_ORDER = {str(kind): rank for rank, kind in enumerate(_KIND_PREFERENCE)}
+_ACTOR_KIND, _PREF_LABEL, _ALT_LABEL, _ROLE = str(KG.actorKind), str(SKOS.prefLabel), str(SKOS.altLabel), str(KG.role)
+_MEMBER_OF, _AFFILIATION, _SAME_AS = str(ORG.memberOf), str(KG.affiliation), str(OWL.sameAs)
+_MERGED_PREDICATES = (RDF.type, KG.actorKind, SKOS.prefLabel, SKOS.altLabel, KG.role, ORG.memberOf, KG.affiliation,
+                      OWL.sameAs)
+
+
+def _add_actor(graph: Graph, actor: Actor, actors: dict[str, Actor]) -> None:
+    """Merge one article's actor into the graph's (see MergedActor)."""
+    node = actor_iri(actor.key)
+    pairs = [(str(p), str(o)) for p in _MERGED_PREDICATES for o in graph.objects(node, p)]
+    state = MergedActor.read(actor.key, pairs) or MergedActor(actor.key)
+    state.add(actor, actors)
+    for predicate in _MERGED_PREDICATES:
+        graph.remove((node, predicate, None))
+    for triple in state.triples(RDFLIB_TERMS):
+        graph.add(triple)
 
 
 def _position_iri(notation: str, scheme: PositionScheme | None) -> URIRef:

@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import XSD
 
-from .rdf import ordinary_file_mode
+from .rdf import MergedActor, ordinary_file_mode
 from .article import Article, find_articles, read_article
 from .errors import ArticleError, QueryError, StoreError, StoreLockedError
 from .namespaces import ACTOR, ID
@@ -148,7 +148,7 @@ class CorpusStore:
                 raise StoreError(f"{folder}: cannot write the store: permission denied")
         elif not folder.is_dir() or not _looks_like_store(folder):
             raise StoreError(f"{folder}: no store there; make one with: kg build ARTICLES --store {folder}")
-        self._actor_cache: dict[str, set] = {}  # actor key -> its merged triples, while building
+        self._actor_cache: dict[str, MergedActor | None] = {}  # actor key -> its merged state, while building
         self._lock = _Lock(folder, exclusive=write, purpose=purpose)
         try:
             self.ox = ox.Store(str(folder)) if write else ox.Store.read_only(str(folder))
@@ -301,17 +301,23 @@ class CorpusStore:
         piece = article_piece(extraction, fingerprint, source, scheme)
         old = self._superseded(piece.text_hash, source)
         removed, added, merged = self._actor_changes(piece, old)
-        parts = [f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), removed)} }}"] if removed else []
-        for text_hash in sorted(old):
-            graph = article_iri(text_hash)
-            parts.append(f"DROP SILENT GRAPH <{graph}>")
-            parts.append(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{graph}> ?p ?o }} }}")
-        inserts = [_block(_nn(article_iri(piece.text_hash)), piece.triples), _block(_nn(BUILD_GRAPH), piece.records)]
-        if added:
-            inserts.append(_block(_nn(ACTORS_GRAPH), added))
-        parts.append("INSERT DATA {\n" + "\n".join(inserts) + "}")
         try:
-            self.ox.update(" ;\n".join(parts))
+            if removed or old:
+                # something goes as well: one SPARQL update, which Oxigraph applies in one transaction
+                parts = [f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), removed)} }}"] if removed else []
+                for text_hash in sorted(old):
+                    graph = article_iri(text_hash)
+                    parts.append(f"DROP SILENT GRAPH <{graph}>")
+                    parts.append(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{graph}> ?p ?o }} }}")
+                inserts = [_block(_nn(article_iri(piece.text_hash)), piece.triples),
+                           _block(_nn(BUILD_GRAPH), piece.records)]
+                if added:
+                    inserts.append(_block(_nn(ACTORS_GRAPH), added))
+                parts.append("INSERT DATA {\n" + "\n".join(inserts) + "}")
+                self.ox.update(" ;\n".join(parts))
+            else:
+                # only additions: Store.extend writes them in one transaction too, without a SPARQL text to parse
+                self.ox.extend(piece.quads(extra={_nn(ACTORS_GRAPH): added}, ordered=False))
         except OSError as err:
             self._actor_cache.clear()
             raise StoreError(f"{self.path}: cannot write the store: {err}") from None
@@ -338,35 +344,33 @@ class CorpusStore:
         again = {a["key"] for h in removed for a in self._contribution(h) if not _covers(new.get(a["key"]), a)}
         keys = set(new) | again
         before = self._merged_actors(keys)
-        graph = Graph(store="SimpleMemory")  # a small graph: rdflib's plainest store is the quickest here
+        merged: dict[str, MergedActor] = {}
         if again:
             for _, actors in self._contributions(again, exclude=removed):
-                _merge(graph, actors, again)
+                _merge(merged, actors, again)
         for key in keys - again:  # merging into the current state is the same as merging everything again
-            for triple in before[key]:
-                graph.add(triple)
-        _merge(graph, piece.actors, keys)
-        old = set().union(*before.values()) if before else set()
-        new = set(graph)
-        merged: dict[str, set] = {key: set() for key in keys}
-        nodes = {actor_iri(key): key for key in keys}
-        for triple in new:
-            merged[nodes[triple[0]]].add(triple)
-        return {_ox_triple(t) for t in old - new}, {_ox_triple(t) for t in new - old}, merged
+            if before[key] is not None:
+                merged[key] = before[key].copy()
+        _merge(merged, piece.actors, keys)
+        terms = _terms()
+        old = {t for state in before.values() if state is not None for t in state.triples(terms)}
+        now = {t for state in merged.values() for t in state.triples(terms)}
+        return old - now, now - old, {key: merged.get(key) for key in keys}
 
-    def _merged_actors(self, keys: Iterable[str]) -> dict[str, set]:
-        """The merged triples (rdflib terms) of some actors, read once per build and then kept: a build holds
-        the only write lock, so nobody else changes them."""
+    def _merged_actors(self, keys: Iterable[str]) -> dict[str, MergedActor | None]:
+        """The merged state of some actors (None: not in the store yet), read once per build and then kept: a
+        build holds the only write lock, so nobody else changes them."""
         missing = [key for key in keys if key not in self._actor_cache]
         actors = _nn(ACTORS_GRAPH)
         for key in missing:
-            self._actor_cache[key] = {_rd_triple(q) for q in self.ox.quads_for_pattern(_nn(actor_iri(key)), None, None,
-                                                                                        actors)}
+            self._actor_cache[key] = MergedActor.read(key, ((q.predicate.value, q.object.value) for q in
+                                                           self.ox.quads_for_pattern(_nn(actor_iri(key)), None, None,
+                                                                                     actors)))
         return {key: self._actor_cache[key] for key in keys}
 
     def _actor_triples(self, keys: Iterable[str]) -> set:
         actors = _nn(ACTORS_GRAPH)
-        return {ox.Triple(q.subject, q.predicate, q.object)
+        return {(q.subject, q.predicate, q.object)
                 for key in keys for q in self.ox.quads_for_pattern(_nn(actor_iri(key)), None, None, actors)}
 
     def _contribution(self, text_hash: str) -> list[dict[str, Any]]:
@@ -407,11 +411,12 @@ class CorpusStore:
             keys = {unquote(k) for k in keys}
         keys = set(keys)
         self._actor_cache.clear()
-        graph = Graph()
+        merged: dict[str, MergedActor] = {}
         for _, actors in self._contributions(keys):
-            _merge(graph, actors, keys)
+            _merge(merged, actors, keys)
         before = self._actor_triples(keys)
-        after = {_ox_triple(t) for t in graph}
+        terms = _terms()
+        after = {t for state in merged.values() for t in state.triples(terms)}
         parts = []
         if before - after:
             parts.append(f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), before - after)} }}")
@@ -484,17 +489,21 @@ class ArticlePiece:
     """One article ready for the store: its own triples, its bookkeeping, the actors it contributes."""
 
     text_hash: str
-    triples: set = field(default_factory=set)  # ox.Triple, for the article's named graph
-    records: set = field(default_factory=set)  # ox.Triple, for the build graph
+    triples: set = field(default_factory=set)  # (subject, predicate, object) of Oxigraph terms, for the article's graph
+    records: set = field(default_factory=set)  # the same, for the build graph
     actors: list[dict[str, Any]] = field(default_factory=list)
 
-    def quads(self) -> Iterator[ox.Quad]:
-        """The article graph and its records as quads, for an N-Quads shard."""
-        graph, build = _nn(article_iri(self.text_hash)), _nn(BUILD_GRAPH)
-        for t in sorted(self.triples, key=str):
-            yield ox.Quad(t.subject, t.predicate, t.object, graph)
-        for t in sorted(self.records, key=str):
-            yield ox.Quad(t.subject, t.predicate, t.object, build)
+    def quads(self, extra: dict | None = None, ordered: bool = True) -> Iterator[ox.Quad]:
+        """The article graph and its records as quads (sorted, for an N-Quads shard).
+
+        :param extra: more triples by graph name (ox.NamedNode) to add after them.
+        :param ordered: sort the triples of each graph.
+        """
+        groups = [(_nn(article_iri(self.text_hash)), self.triples), (_nn(BUILD_GRAPH), self.records),
+                  *(extra or {}).items()]
+        for graph, triples in groups:
+            for s, p, o in sorted(triples, key=str) if ordered else triples:
+                yield ox.Quad(s, p, o, graph)
 
 
 def article_piece(extraction: Extraction, fingerprint: str = "", source: str = "", scheme=None) -> ArticlePiece:
@@ -503,16 +512,10 @@ def article_piece(extraction: Extraction, fingerprint: str = "", source: str = "
     :param extraction: the article's extraction.
     :param fingerprint: what it was built with; :param source: its file.
     """
-    from .rdf import add_extraction
+    from .rdf import article_triples
 
-    graph = add_extraction(Graph(store="SimpleMemory"), extraction, scheme)  # no prefixes needed: never written
-    actor_nodes = {actor_iri(k) for k in extraction.actors}
-    piece = ArticlePiece(extraction.article.text_hash)
-    for triple in graph:
-        if any(isinstance(t, BNode) for t in triple):
-            raise StoreError("blank node in an article graph: every node needs an IRI from kg.rdf")
-        if triple[0] not in actor_nodes:
-            piece.triples.add(_ox_triple(triple))
+    # kg.rdf makes the Oxigraph triples directly (the same triples it adds to an rdflib graph; IRIs only)
+    piece = ArticlePiece(extraction.article.text_hash, set(article_triples(extraction, scheme, _terms())))
     piece.actors = [_actor_dict(a, extraction.actors) for a in extraction.actors.values()]
     node = _nn(article_iri(piece.text_hash))
     records = [(BUILD.fingerprint, ox.Literal(fingerprint)), (BUILD.name, ox.Literal(extraction.article.name)),
@@ -521,7 +524,7 @@ def article_piece(extraction: Extraction, fingerprint: str = "", source: str = "
     if source:
         records.append((BUILD.source, ox.Literal(source)))
     records += [(BUILD.mentions, _nn(actor_iri(a["key"]))) for a in piece.actors]
-    piece.records = {ox.Triple(node, _nn(p), o) for p, o in records}
+    piece.records = {(node, _nn(p), o) for p, o in records}
     return piece
 
 
@@ -538,14 +541,27 @@ def _actor_objects(actors: list[dict[str, Any]]) -> dict:
                             a["affiliation"], a["same_as"]) for a in actors}
 
 
-def _merge(graph: Graph, actors: list[dict[str, Any]], keys: set[str]) -> None:
-    """Merge one article's actors into ``graph`` with kg.rdf's own rules (so the result matches kg.build)."""
-    from .rdf import _add_actor
-
+def _merge(merged: dict[str, MergedActor], actors: list[dict[str, Any]], keys: set[str]) -> None:
+    """Merge one article's actors into ``merged`` with kg.rdf's own rules (so the result matches kg.build)."""
     objects = _actor_objects(actors)
     for key, actor in objects.items():
         if key in keys:
-            _add_actor(graph, actor, objects)
+            if key not in merged:
+                merged[key] = MergedActor(key)
+            merged[key].add(actor, objects)
+
+
+def _terms():
+    """kg.rdf's maker of Oxigraph terms (one per process: it keeps the vocabulary's terms)."""
+    global _TERMS
+    if _TERMS is None:
+        from .rdf import OxigraphTerms
+
+        _TERMS = OxigraphTerms()
+    return _TERMS
+
+
+_TERMS = None
 
 
 def corpus_linker(store: CorpusStore, exclude: Iterable[str] = ()):
@@ -894,9 +910,10 @@ def _rd_triple(triple) -> tuple:
     return _rd(triple.subject), _rd(triple.predicate), _rd(triple.object)
 
 
-def _block(graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> str:
+def _block(graph: ox.NamedNode, triples: Iterable) -> str:
     """A ``GRAPH <g> { ... }`` block of SPARQL data, written by Oxigraph's N-Triples serialiser (its escaping
-    is valid SPARQL)."""
+    is valid SPARQL). ``triples``: ox.Triple or (subject, predicate, object) tuples of Oxigraph terms."""
+    triples = [t if isinstance(t, ox.Triple) else ox.Triple(*t) for t in triples]
     body = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
     return f"GRAPH <{graph.value}> {{\n{body}}}\n"
 
