@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .actors import load_known_actors
 from .attribution import AttributionRules
@@ -22,7 +22,7 @@ from .coref import ArticleActors
 from .doccache import sentences as doc_sentences
 from .framing import StatementBuilder, nest
 from .lexicon import load_lexicon
-from .positions import DEFAULT_THRESHOLD, PositionClassifier, load_scheme
+from .positions import DEFAULT_THRESHOLD, STANCE_EVIDENCE, PositionClassifier, load_scheme
 from .quotes import Quote, find_quotes
 from .speakers import assign_actors
 from .timex import time_expression
@@ -137,7 +137,7 @@ class Positions:
 
     def __init__(self, nlp: Language, scheme: list[str], threshold: float, classifier: str = "rules") -> None:
         concepts = load_scheme(scheme)
-        rules = PositionClassifier(concepts, nlp, threshold)
+        rules = self._rules = PositionClassifier(concepts, nlp, threshold)
         if classifier == "rules":
             self.classifier = rules
         else:
@@ -148,23 +148,66 @@ class Positions:
     def __call__(self, doc: Doc) -> Doc:
         statements = doc._.kg_statements or []
         for index, statement in enumerate(statements):
-            # a relative clause attributing something to someone else is not part of this stance
-            embedded = {t.i for s in statements if s.reported_by == index and s.cue_token is not None
-                        and doc[s.cue_token].dep_ == "relcl" for t in doc[s.cue_token].subtree}
-            if statement.cue_token is not None and statement.speaker_token is not None \
-                    and statement.speaker_token > statement.cue_token:
-                # "no evidence – writes the newspaper – that ...": the inserted frame splits the claim
-                embedded |= {statement.cue_token} | {t.i for t in doc[statement.speaker_token].subtree}
-            tokens = [doc[i] for i in sorted(statement.content_tokens - embedded) if doc[i].text not in ("–", "—")]
-            if statement.cue_token is not None and statement.cue_token not in embedded:
-                tokens = [doc[statement.cue_token], *tokens]
+            tokens = _stance_tokens(doc, statements, index)
             notation, score = self.classifier.classify(tokens)
-            if notation is not None:
-                statement.kind = "stance"  # content that expresses a known position is a stance
+            if notation is not None and score >= STANCE_EVIDENCE:
+                statement.kind = "stance"  # content that clearly expresses a known position is a stance
+            elaboration = _elaboration(doc, statements, statement, self._rules.related)
+            if statement.kind == "stance" and elaboration:
+                notation, score = self.classifier.classify(tokens + elaboration)
             statement.position_confidence = score  # kept even when no concept is assigned
             if statement.kind == "stance":
                 statement.position = notation
         return doc
+
+
+def _stance_tokens(doc: Doc, statements: list, index: int) -> list[Token]:
+    """The tokens that say what a statement's speaker stands for: its content and cue words, without
+    what is attributed to someone else inside it."""
+    statement = statements[index]
+    # a relative clause attributing something to someone else is not part of this stance
+    embedded = {t.i for s in statements if s.reported_by == index and s.cue_token is not None
+                and doc[s.cue_token].dep_ == "relcl" for t in doc[s.cue_token].subtree}
+    if statement.cue_token is not None and statement.speaker_token is not None \
+            and statement.speaker_token > statement.cue_token:
+        # "no evidence – writes the newspaper – that ...": the inserted frame splits the claim
+        embedded |= {statement.cue_token} | {t.i for t in doc[statement.speaker_token].subtree}
+    tokens = [doc[i] for i in sorted(statement.content_tokens - embedded) if doc[i].text not in ("–", "—")]
+    if statement.cue_token is not None and statement.cue_token not in embedded:
+        tokens = [*_cue_words(doc[statement.cue_token], statement.content_tokens), *tokens]
+    return tokens
+
+
+def _elaboration(doc: Doc, statements: list, statement, related) -> list[Token]:
+    """The next sentence when it only spells out what the statement proposed, unattributed and with a
+    definite subject naming the same thing: "... his openness to a ceasefire. The proposed truce would
+    halt hostilities along the current line." Its words say which ceasefire was meant."""
+    if not statement.content_tokens:
+        return []
+    sent = doc[max(statement.content_tokens)].sent
+    if sent.end >= len(doc):
+        return []
+    following = doc[sent.end].sent
+    if "\n" in sent[-1].text_with_ws or following[0].is_space or "\n" in following[0].text:
+        return []  # a new paragraph
+    if any(s.cue_token is not None and following.start <= s.cue_token < following.end
+           or any(following.start <= i < following.end for i in s.content_tokens) for s in statements):
+        return []  # attributed in its own right
+    subject = next((t for t in following.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "such", "these") for c in subject.children):
+        return []
+    named = {doc[i].lemma_.lower() for i in statement.content_tokens if doc[i].pos_ == "NOUN"}
+    if not any(related(subject.lemma_.lower(), noun) for noun in named):
+        return []
+    return [t for t in following if t.i != subject.i]
+
+
+def _cue_words(cue: Token, content: frozenset[int]) -> list[Token]:
+    """The cue and the noun or adjective it governs outside the content: in "expressed doubt about X"
+    or "was sceptical of X" that word, not the verb, says how the speaker stands towards X."""
+    governed = [c for c in cue.children if c.dep_ in ("dobj", "acomp", "attr", "oprd") and c.i not in content]
+    return sorted([cue, *governed], key=lambda t: t.i)
 
 
 def _without_quoted_speech(framed: list[list], quotes: list[Quote], rules: AttributionRules) -> list[list]:

@@ -28,9 +28,13 @@ willing to retreat" meets "will not retreat" and "no evidence that they could
 accept" meets "could not accept". A verb that negates its complement ("refuse",
 "rule out") flips the scope, so "did not rule out talks" is open to talks.
 
+Times, amounts and people's names in the content ("a year earlier", "14 percent",
+"Putin") are not matched: they say when, how much or who, never which stance.
+
 The sum is mapped into a confidence in [0, 1). A confidence below the threshold,
 or too close to the runner-up's, assigns no concept; the confidence is kept
-either way.
+either way. Content that meets a concept in a single word ("open" in "the bakery
+would open its doors") needs a higher confidence than the threshold.
 """
 from __future__ import annotations
 
@@ -48,6 +52,11 @@ from .errors import SchemeError
 from .resources import data_path, ontology_graph
 
 DEFAULT_THRESHOLD = 0.5
+# A statement the attribution rules read as a claim becomes a stance only on stronger evidence than it
+# takes to name the concept of a statement already known to be a stance.
+STANCE_EVIDENCE = 0.5
+# Content that meets a concept in one word only needs this much more.
+SINGLE_WORD_EVIDENCE = 0.6
 
 # English closed-class words, not domain data: which words flip polarity, which end its scope,
 # and which are too general to say anything about a position.
@@ -57,6 +66,10 @@ DEFAULT_THRESHOLD = 0.5
 # "did not rule out talks" is open to talks (the second negation cancels the first).
 
 _KEEP_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"})
+# Times and amounts ("a year earlier", "90-day", "14 percent") say when or how much, never which stance,
+# and a person's name says who; countries and organisations stay, since stances name them ("keep
+# Ukraine out of NATO").
+_WHEN_AND_HOW_MUCH = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _PARTICLES = frozenset({"out", "back", "off", "away", "down", "behind", "against"})  # carry meaning in a label
 _GENERAL = frozenset({"be", "have", "do", "say", "tell", "will", "would", "can", "could", "may", "might", "shall",
                       "should", "must", "also", "just", "really", "very", "so", "then", "now", "there", "here",
@@ -78,7 +91,7 @@ _POLARITY_CLASH = 0.5    # the label is negated and nothing in the content is, o
 _SCATTERED = 0.7         # a label's words found far apart in the content
 _SLACK = 3               # words allowed between a label's words before they count as far apart
 _UNKNOWN = 0.5           # weight of a content word the scheme never uses, relative to the rarest scheme word
-_MARGIN = 0.03           # best and runner-up closer than this: too ambiguous to assign
+_MARGIN = 0.01           # best and runner-up closer than this: too ambiguous to assign
 
 
 @dataclass(frozen=True)
@@ -182,6 +195,8 @@ def terms(tokens) -> list[Term]:
             continue  # joined to its verb
         if (tok.pos_ not in _KEEP_POS and lemma not in _PARTICLES) or lemma in _GENERAL \
                 or not any(c.isalnum() for c in lemma):
+            continue
+        if tok.ent_type_ == "PERSON" or tok.ent_type_ in _WHEN_AND_HOW_MUCH:
             continue
         if tok.pos_ == "VERB":
             lemma = " ".join([lemma, *(c.lower_ for c in tok.children if c.dep_ == "prt")])
@@ -342,6 +357,12 @@ class PositionClassifier:
                 synonyms[a][b] = synonyms[b][a] = similarity
         return synonyms
 
+    def related(self, a: str, b: str) -> bool:
+        """Whether two lemmas name the same thing for this scheme: one stem, or scheme synonyms
+        ("truce", "ceasefire")."""
+        a, b = stem(a), stem(b)
+        return a == b or b in self._synonyms.get(a, {})
+
     def classify(self, tokens) -> tuple[str | None, float]:
         """Best concept notation for the content tokens and its score in [0, 1].
 
@@ -350,14 +371,23 @@ class PositionClassifier:
 
         :param tokens: spaCy tokens of the statement (its cue and content).
         """
-        ranked = self.rank(tokens)
+        content_terms = terms(tokens)
+        ranked = self.rank_terms(content_terms)
         if not ranked:
             return None, 0.0
         (best, score), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
         score = round(score, 3)
-        if score < self.threshold or score - runner_up < _MARGIN:
+        needed = self.threshold if self._support(best, content_terms) > 1 else max(self.threshold, SINGLE_WORD_EVIDENCE)
+        if score < needed or score - runner_up < _MARGIN:
             return None, score
         return best, score
+
+    def _support(self, notation: str, content_terms: list[Term]) -> int:
+        """How many different content words the concept's labels, examples or definition use: one
+        word ("open" in "open its doors") is weak evidence however rare it is in the scheme."""
+        index = next(i for i, c in enumerate(self.scheme.concepts) if c.notation == notation)
+        words = {self._key(t)[0] for t in content_terms}
+        return sum(1 for word in words if any((word, negated) in self._bags[index] for negated in (False, True)))
 
     def rank(self, tokens) -> list[tuple[str, float]]:
         """Every concept with a non-zero score, best first.
