@@ -228,6 +228,7 @@ def _reported_part(doc):
     return list(doc)
 
 
+@lru_cache(maxsize=65536)
 def _key(term: Term) -> Term:
     """The stemmed form of a term, used to match derivations and to count concept frequencies."""
     return " ".join(stem(w) for w in term[0].split()), term[1]
@@ -256,6 +257,7 @@ class _Content:
     synonyms: dict[Term, tuple[float, list[int]]] = field(default_factory=dict)  # stem key -> (similarity, where)
     negated: bool = False
     mass: float = 0.0
+    keys: frozenset[Term] = frozenset()  # stemmed, once each
 
 
 class PositionClassifier:
@@ -428,6 +430,7 @@ class PositionClassifier:
                 known = content.synonyms.get((other, term[1]), (0.0, []))
                 content.synonyms[(other, term[1])] = (max(known[0], similarity), [*known[1], position])
         content.negated = any(negated for _, negated in content.terms)
+        content.keys = frozenset(self._key(t) for t in content.terms)
         for key in {self._key(t) for t in content.terms}:
             content.mass += self._idf.get(key[0], _UNKNOWN * self._max_idf)
         return content
@@ -473,7 +476,7 @@ class PositionClassifier:
     def _share(self, index: int, content: _Content) -> float:
         """The part of the content's vocabulary that belongs to the concept's labels, examples or definition."""
         bag = self._bags[index]
-        hit = sum(self._idf[key[0]] * bag[key] for key in {self._key(t) for t in content.terms} if key in bag)
+        hit = sum(self._idf[key[0]] * bag[key] for key in content.keys if key in bag)
         return hit / content.mass if content.mass else 0.0
 
 
