@@ -76,15 +76,20 @@ class KnownActors:
         for actor in self.actors.values():
             for name in actor.names():
                 self._by_name.setdefault(normalise(name), actor.key)
+        self._full_names = [(n, k) for n, k in self._by_name.items() if " " in n]
+        self._closest: dict[str, tuple[float, str | None]] = {}  # a name -> its closest full name, once per name
 
     def find(self, name: str, kind: str | None = None) -> Actor | None:
         """An exact alias match, else a close transliteration of a person's full name."""
-        key = self._by_name.get(normalise(name))
+        folded = normalise(name)
+        key = self._by_name.get(folded)
         if key:
             return self.actors[key]
-        folded = normalise(name)
         if kind == PERSON and " " in folded:
-            best = max(((fuzz.ratio(folded, n), k) for n, k in self._by_name.items() if " " in n), default=(0, None))
+            best = self._closest.get(folded)
+            if best is None:
+                best = self._closest[folded] = max(((fuzz.ratio(folded, n), k) for n, k in self._full_names),
+                                                   default=(0, None))
             if best[0] >= _NAME_MATCH and self.actors[best[1]].kind == PERSON:
                 return self.actors[best[1]]
         return None

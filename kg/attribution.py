@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .doccache import sentence_of, span_ents
+from .doccache import citing_cache, mention_cache, sentence_of, span_ents, span_tokens
 from .lexicon import Lexicon, LexiconEntry
 from .quotes import Quote
 
@@ -46,6 +46,19 @@ def _is_question(clause: Token) -> bool:
     return first.lower_ in _QUESTION_MARKERS and first.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr", "det")
 
 
+def _citing_in(sent: Span) -> tuple[int, int] | None:
+    """The first 'citing X' of a sentence: the participle and X (the source of a document X names)."""
+    for child in span_tokens(sent):
+        if child.lemma_.lower() == "cite" and child.dep_ in ("advcl", "xcomp", "prep", "acl"):
+            obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
+            if obj is None:
+                continue
+            source = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
+                           for g in c.children if g.dep_ == "pobj"), None)
+            return child.i, (source or obj).i
+    return None
+
+
 @dataclass
 class Frame:
     """A cue found in a sentence before it becomes a Statement."""
@@ -76,7 +89,7 @@ class AttributionRules:
         self._quotes = quotes
         blocked = self._non_statement_tokens(sent)
         frames: list[Frame] = []
-        for tok in sent:
+        for tok in span_tokens(sent):
             if tok.i in blocked:
                 continue
             frame = (self._verb_frame(tok, sent, quotes) or self._prep_frame(tok, sent)
@@ -213,16 +226,15 @@ class AttributionRules:
         sentence is searched."""
         if verb.dep_ not in ("ROOT", "parataxis", "conj") or _introduced_by_that(verb):
             return None  # a verb inside the reported clause is not the one doing the citing
-        for child in sentence_of(verb):
-            if child.lemma_.lower() == "cite" and child.dep_ in ("advcl", "xcomp", "prep", "acl"):
-                obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
-                if obj is None:
-                    continue
-                source = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
-                               for g in c.children if g.dep_ == "pobj"), None)
-                self._citing_token = child
-                return self.mention(source or obj)
-        return None
+        sent = sentence_of(verb)
+        found = citing_cache(verb.doc)
+        if sent.start not in found:  # the same for every verb of the sentence
+            found[sent.start] = _citing_in(sent)
+        if found[sent.start] is None:
+            return None
+        child, source = found[sent.start]
+        self._citing_token = verb.doc[child]
+        return self.mention(verb.doc[source])
 
     def _inverted_subject(self, verb: Token) -> Token | None:
         # "..., said the minister" / "– writes the newspaper –": the subject follows the verb.
@@ -388,7 +400,7 @@ class AttributionRules:
 
     def _colon_quote_frame(self, sent: Span, quotes: list[Quote], frames: list[Frame]) -> list[Frame]:
         """'The minister was blunt: “...”', 'She put it this way: “...”': a speaker, a colon, a quote."""
-        colon = next((t for t in sent if t.text == ":" and t.i + 1 < sent.end), None)
+        colon = next((t for t in span_tokens(sent) if t.text == ":" and t.i + 1 < sent.end), None)
         if colon is None or frames or not any(colon.idx < q.start <= colon.idx + 3 for q in quotes):
             return []
         verbs = [t for t in sent if t.i < colon.i and t.pos_ in ("VERB", "AUX")
@@ -411,7 +423,7 @@ class AttributionRules:
         sentence's surface: the source runs from 'citing' to the comma before the
         outlet that is the main verb's subject.
         """
-        words = [t for t in sent if not t.is_space]
+        words = [t for t in span_tokens(sent) if not t.is_space]
         if not words or words[0].lower_ not in ("citing", "quoting"):
             return frames
         main = next((f for f in frames if f.kind == "verb" and f.cue_tokens[0].dep_ == "ROOT"), None)
@@ -527,7 +539,7 @@ class AttributionRules:
     def _non_statement_tokens(self, sent: Span) -> set[int]:
         """Tokens of 'declined to comment', 'did not respond' ... : never a cue."""
         blocked: set[int] = set()
-        tokens = [t for t in sent if not t.is_punct]
+        tokens = [t for t in span_tokens(sent) if not t.is_punct]
         for i, tok in enumerate(tokens):
             for entry in self.lexicon.lookup("NonStatement", tok.lemma_.lower()) + self.lexicon.lookup("NonStatement", tok.lower_):
                 words, j, matched = list(entry.rest), i + 1, [tok]
@@ -612,6 +624,16 @@ class AttributionRules:
         """The noun phrase a token heads, without relative clauses or trailing punctuation."""
         if tok is None:
             return None
+        # The same heads are asked for again and again (by the rules, the actors, the channels): work each out once
+        # per Doc and lexicon.
+        found = mention_cache(tok.doc)
+        key = (id(self.lexicon), tok.i)
+        if key not in found:
+            found[key] = self._mention_bounds(tok)
+        bounds = found[key]
+        return tok.doc[bounds[0]:bounds[1]] if bounds is not None else None
+
+    def _mention_bounds(self, tok: Token) -> tuple[int, int] | None:
         doc = tok.doc
         cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") and not self._keep_clause(c) for t in c.subtree}
         cut |= {t.i for t in tok.subtree if t.i > tok.i and t.dep_ == "punct" and t.text in ("(", ")", "“", "”", '"', "–", "—")}
@@ -633,7 +655,7 @@ class AttributionRules:
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                                or doc[end - 1].dep_ in ("cc", "case") and doc[end - 1].ent_iob_ != "I"):
             end -= 1  # but "Moody's" keeps its 's
-        return doc[start:end] if end > start else None
+        return (start, end) if end > start else None
 
     def _keep_clause(self, clause: Token) -> bool:
         if clause.dep_ == "relcl" and any(t.lemma_.lower() in ("anonymity", "name", "identify") for t in clause.subtree):

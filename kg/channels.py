@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib.namespace import RDF, SKOS
 from spacy.tokens import Doc, Span, Token
 
-from .doccache import doc_text, sentence_of
+from .doccache import doc_text, sentence_of, span_text
 from .resources import ontology_graph
 from .statements import ChannelHop, Statement
 
@@ -151,7 +151,7 @@ class ChannelFinder:
     def relayed_by(sent: Span) -> list[Span]:
         """Outlets named after 'as reported by' in the sentence."""
         found = []
-        for match in _RELAY.finditer(sent.text):
+        for match in _RELAY.finditer(span_text(sent)):
             start = sent.start_char + match.end()
             span = sent.doc.char_span(start + 1, start + 1 + _name_length(doc_text(sent.doc)[start + 1:]), alignment_mode="expand")
             if span is not None:

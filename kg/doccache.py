@@ -11,7 +11,7 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
-CACHE_KEYS = ("kg_text", "kg_sents", "kg_sent_starts", "kg_ents")
+CACHE_KEYS = ("kg_text", "kg_sents", "kg_sent_starts", "kg_ents", "kg_mentions", "kg_tokens", "kg_citing")
 
 
 def doc_text(doc: Doc) -> str:
@@ -19,6 +19,23 @@ def doc_text(doc: Doc) -> str:
     if "kg_text" not in doc.user_data:
         doc.user_data["kg_text"] = doc.text
     return doc.user_data["kg_text"]
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The Doc's tokens as a list, made once (spaCy makes a new Token object on every access)."""
+    if "kg_tokens" not in doc.user_data:
+        doc.user_data["kg_tokens"] = list(doc)
+    return doc.user_data["kg_tokens"]
+
+
+def span_tokens(span: Span) -> list[Token]:
+    """The tokens of a span (from the Doc's list)."""
+    return tokens(span.doc)[span.start:span.end]
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` cut from the cached Doc text (the same string: a span's text ends with its last token)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -58,6 +75,20 @@ def span_ents(span: Span) -> list[Span]:
             else:
                 break
     return found
+
+
+def mention_cache(doc: Doc) -> dict:
+    """A per-Doc dictionary for kg.attribution's mention bounds."""
+    if "kg_mentions" not in doc.user_data:
+        doc.user_data["kg_mentions"] = {}
+    return doc.user_data["kg_mentions"]
+
+
+def citing_cache(doc: Doc) -> dict:
+    """A per-Doc dictionary for kg.attribution's 'citing X' frames, by sentence start."""
+    if "kg_citing" not in doc.user_data:
+        doc.user_data["kg_citing"] = {}
+    return doc.user_data["kg_citing"]
 
 
 def drop_caches(doc: Doc) -> None:

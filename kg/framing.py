@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .doccache import doc_text, sentence_of
+from .doccache import doc_text, sentence_of, span_text
 from .attribution import Frame
 from .lexicon import Lexicon
 from .quotes import Quote
@@ -215,7 +215,7 @@ def _clause_roots(content: list[Token]) -> list[Token]:
 
 
 def _trimmed(sent: Span) -> tuple[int, int]:
-    text = sent.text
+    text = span_text(sent)
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
     return start, end
