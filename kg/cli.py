@@ -305,7 +305,7 @@ def query(name, graphs, expression, fmt, bindings, store_path) -> None:
         from .store import format_store_result, query_store
 
         try:
-            result = query_store(store_path, expression if expression else get_query(name).text, values)
+            result = query_store(store_path, expression if expression else get_query(name).oxigraph, values)
             click.echo(format_store_result(result, fmt).rstrip("\n"))
         except KgError as err:
             _fail(err)

@@ -218,14 +218,15 @@ def graph_select(graph: Graph) -> Select:
     return lambda text: rows(run_query(graph, text))
 
 
-def report_data(source: Graph | Select, title: str = "Who said what") -> Report:
+def report_data(source: Graph | Select, title: str = "Who said what", oxigraph: bool = False) -> Report:
     """Read everything the report shows from a graph, through SPARQL.
 
     :param source: an rdflib graph, or a function that runs a SPARQL SELECT and returns rows of strings.
     :param title: the page title.
+    :param oxigraph: ``source`` is Oxigraph: run the stored queries' Oxigraph forms (the same rows, planned for it).
     """
     select = graph_select(source) if isinstance(source, Graph) else source
-    run = _query_runner(select)
+    run = _query_runner(select, oxigraph and not isinstance(source, Graph))
     articles = _articles(run("report-articles"))
     statements = _statements(run("report-statements"))
     _attach_hops(statements, run("report-channel-hops"))
@@ -251,7 +252,9 @@ def report_data(source: Graph | Select, title: str = "Who said what") -> Report:
                   chain_diagram(statements))
 
 
-def _query_runner(select: Select) -> Select:
+def _query_runner(select: Select, oxigraph: bool = False) -> Select:
+    if oxigraph:
+        return lambda name: select(get_query(name).oxigraph)
     return lambda name: select(get_query(name).text)
 
 
@@ -568,13 +571,14 @@ def render_html(report: Report) -> str:
     return env.get_template("report.html.j2").render(report=report, script=script, script_hash=script_hash)
 
 
-def render_report(source: Graph | Select, title: str = "Who said what") -> str:
+def render_report(source: Graph | Select, title: str = "Who said what", oxigraph: bool = False) -> str:
     """Read a graph through SPARQL and render the HTML report.
 
     :param source: an rdflib graph, or a function that runs a SPARQL SELECT (see report_data).
     :param title: the page title.
+    :param oxigraph: ``source`` runs its queries on Oxigraph (see report_data).
     """
-    return render_html(report_data(source, title))
+    return render_html(report_data(source, title, oxigraph))
 
 
 def render_store_report(store_path, title: str = "Who said what") -> str:
@@ -586,4 +590,4 @@ def render_store_report(store_path, title: str = "Who said what") -> str:
     from .store import StoreResult, open_store
 
     with open_store(store_path, purpose="kg report") as store:
-        return render_report(lambda text: StoreResult.of(store.query(text)).as_strings(), title)
+        return render_report(lambda text: StoreResult.of(store.query(text)).as_strings(), title, oxigraph=True)
