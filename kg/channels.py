@@ -64,6 +64,12 @@ class ChannelFinder:
 
     def __init__(self, kinds: list[ChannelKind]) -> None:
         self.kinds = kinds
+        # Each phrase with the first kind that has it and its place in the scheme's order (kinds, then their
+        # phrases longest first): looking phrases up gives what trying them in that order gives.
+        self._rank: dict[str, tuple[int, str]] = {}
+        for kind in kinds:
+            for phrase in kind.phrases:
+                self._rank.setdefault(phrase, (len(self._rank), kind.notation))
 
     def venues(self, doc: Doc, statement: Statement) -> list[ChannelHop]:
         """Venues and media forms attached to the cue: 'in a voice message', 'through intermediaries'."""
@@ -124,16 +130,16 @@ class ChannelFinder:
         lower = text.lower()
         if prep is not None:
             # phrases that include their preposition: "behind closed doors", "by phone"
-            with_prep = f"{prep.lower_} {lower}"
-            for kind in self.kinds:
-                if with_prep in kind.phrases:
-                    return ChannelHop(label=f"{prep.text} {text}", kind=kind.notation)
+            found = self._rank.get(f"{prep.lower_} {lower}")
+            if found is not None:
+                return ChannelHop(label=f"{prep.text} {text}", kind=found[1])
         phrase_lower = (doc[obj.i - 1].text + " " + obj.text).lower() if obj.i > 0 else obj.lower_
-        for kind in self.kinds:
-            for phrase in kind.phrases:
-                if lower == phrase or lower.endswith(" " + phrase) or phrase_lower == phrase or obj.lower_ == phrase or obj.lemma_.lower() == phrase:
-                    return ChannelHop(label=text, kind=kind.notation)
-        return None
+        # a phrase matches the whole noun phrase or its end after a space, the word with the one before it,
+        # the word or its lemma
+        candidates = {lower, phrase_lower, obj.lower_, obj.lemma_.lower()}
+        candidates.update(lower[i + 1:] for i, char in enumerate(lower) if char == " ")
+        ranks = [self._rank[c] for c in candidates if c in self._rank]
+        return ChannelHop(label=text, kind=min(ranks)[1]) if ranks else None
 
     def medium_phrase(self, doc: Doc, statement: Statement) -> str | None:
         """'said in a voice message', 'wrote on Telegram': a medium right after the cue belongs to it."""

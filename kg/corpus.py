@@ -50,16 +50,8 @@ def build(paths: Iterable[str | Path | Article], settings: Settings | None = Non
 
 
 def _extractions(articles: list[Article], settings: Settings, workers: int) -> Iterator[Extraction]:
-    # spaCy's own nlp.pipe(n_process=...) cannot send kg's Doc extensions (statements, actors)
-    # between processes, so several workers each extract whole articles and return Extractions.
-    if workers <= 1 or len(articles) <= 1:
-        yield from extract_many(articles, settings)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=min(workers, len(articles))) as pool:
-        yield from pool.map(_extract_one, articles, [settings] * len(articles))
-
-
-def _extract_one(article: Article, settings: Settings) -> Extraction:
-    return next(extract_many([article], settings))
+    """The articles' extractions, in order, from ``workers`` processes: spaCy's own nlp.pipe(n_process=...), whose
+    workers send back only kg's results (as plain data, see kg.pipeline.Output). Measured on 200 articles and 2
+    cores against a pool of processes that each extracted whole articles: nlp.pipe was faster, as the workers
+    start from the model already loaded."""
+    yield from extract_many(articles, settings, n_process=max(1, min(workers, len(articles))))

@@ -1,6 +1,7 @@
 """The extraction API: article text in, statements and actors out."""
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -8,7 +9,7 @@ from typing import Iterable, Iterator
 from .actors import Actor
 from .article import Article, parse_article, read_article
 from .cleaning import mask_boilerplate
-from .pipeline import load_pipeline
+from .pipeline import doc_results, load_pipeline
 from .positions import DEFAULT_THRESHOLD
 from .statements import Statement
 from .timex import resolve
@@ -59,30 +60,33 @@ def extract_files(paths: Iterable[str | Path], settings: Settings | None = None)
 
 def extract_many(articles: Iterable[Article], settings: Settings | None = None, n_process: int = 1,
                  batch_size: int = 16) -> Iterator[Extraction]:
-    """Extract a stream of articles with spaCy's nlp.pipe (optionally in several processes)."""
+    """Extract a stream of articles with spaCy's nlp.pipe (optionally in several processes).
+
+    :param n_process: spaCy processes (nlp.pipe's own multiprocessing); with more than one, each worker's
+        ``kg_output`` sends back only the results, as plain data.
+    :param batch_size: texts per batch (and per hand-over to a worker process).
+    """
     settings = settings or Settings()
     nlp = settings.pipeline()
-    pending: list[Article] = []
+    pending: deque[Article] = deque()
 
     def texts():
         for article in articles:
             pending.append(article)
             yield mask_boilerplate(article.body)
 
-    for doc in nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
-        article = pending.pop(0)
-        yield _finish(article, doc)
+    config = {"kg_output": {"portable": True}} if n_process != 1 else None
+    for doc in nlp.pipe(texts(), n_process=n_process, batch_size=batch_size, component_cfg=config):
+        yield _finish(pending.popleft(), doc)
 
 
 def _finish(article: Article, doc) -> Extraction:
-    statements: list[Statement] = doc._.kg_statements or []
-    registry = doc._.kg_actors
+    statements, actors = doc_results(doc)
     for statement in statements:
         # The parse ran on the masked body: take the words from the article itself.
         statement.evidence = article.body[statement.start:statement.end]
         if statement.time:
             statement.time_start, statement.time_end = resolve(statement.time, article.published)
-    actors = registry.actors if registry is not None else {}
     used = _used_actors(statements, actors)
     # every named or collective actor of the article, those the statements involve first
     mentioned = {k: a for k, a in actors.items() if k not in used and a.name.lower() not in _PRONOUNS}

@@ -7,9 +7,13 @@
                    and each statement's speaker_actor / addressee_actor.
 ``kg_channels``    fills each statement's channel chain.
 ``kg_positions``   sets each stance statement's position and confidence.
+``kg_output``      last: in nlp.pipe's worker processes (n_process > 1, where it is called with
+                   ``portable=True``) turns the results into plain data that travels back with the Doc.
 """
 from __future__ import annotations
 
+import gc
+from dataclasses import fields
 from functools import lru_cache
 
 from spacy.language import Language
@@ -19,12 +23,14 @@ from .actors import load_known_actors
 from .attribution import AttributionRules
 from .channels import ChannelFinder, load_channel_kinds
 from .coref import ArticleActors
+from .doccache import drop_caches
 from .doccache import sentences as doc_sentences
 from .framing import StatementBuilder, nest
 from .lexicon import load_lexicon
 from .positions import DEFAULT_THRESHOLD, STANCE_EVIDENCE, PositionClassifier, load_scheme
 from .quotes import Quote, find_quotes
 from .speakers import assign_actors
+from .statements import ChannelHop, Statement
 from .timex import time_expression
 from .channels_assign import assign_channels
 
@@ -337,3 +343,13 @@ def _cached_pipeline(scheme, lexicon, actors, channel_kinds, threshold, classifi
     nlp.add_pipe("kg_channels", config={"channel_kinds": list(channel_kinds)})
     nlp.add_pipe("kg_positions", config={"scheme": list(scheme), "threshold": threshold, "classifier": classifier})
     return nlp
+@Language.factory("kg_output")
+def make_output(nlp: Language, name: str) -> Output:
+    return Output()
+
+
+    nlp.add_pipe("kg_output")
+    # The model and kg's data are a large heap that lives as long as the process: leave it out of the cyclic
+    # garbage collector's full passes (each walked all of it, 4 ms per article in a build; Python's gc.freeze
+    # is meant for this, and also keeps forked worker processes from copying the pages).
+    gc.freeze()

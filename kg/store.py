@@ -298,31 +298,52 @@ class CorpusStore:
         :param scheme: the position scheme the statements point into.
         :returns: "added" or "replaced".
         """
+        write = self.prepare(extraction, fingerprint, source, scheme)
+        self.commit(write)
+        return write.status
+
+    def prepare(self, extraction: Extraction, fingerprint: str = "", source: str = "", scheme=None,
+                before_replacing: Callable[[], None] | None = None) -> "PendingWrite":
+        """Everything :meth:`put` does but the write itself: the transaction to :meth:`commit`.
+
+        The merged actors are taken as written from here on, so the writes must be committed in the order they
+        were prepared (or the build abandoned). ``before_replacing`` is called before an article that replaces
+        others reads what the store holds of them (to let earlier writes finish first).
+        """
         piece = article_piece(extraction, fingerprint, source, scheme)
         old = self._superseded(piece.text_hash, source)
+        if old and before_replacing is not None:
+            before_replacing()
         removed, added, merged = self._actor_changes(piece, old)
+        if removed or old:
+            # something goes as well: one SPARQL update, which Oxigraph applies in one transaction
+            parts = [f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), removed)} }}"] if removed else []
+            for text_hash in sorted(old):
+                graph = article_iri(text_hash)
+                parts.append(f"DROP SILENT GRAPH <{graph}>")
+                parts.append(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{graph}> ?p ?o }} }}")
+            inserts = [_block(_nn(article_iri(piece.text_hash)), piece.triples),
+                       _block(_nn(BUILD_GRAPH), piece.records)]
+            if added:
+                inserts.append(_block(_nn(ACTORS_GRAPH), added))
+            parts.append("INSERT DATA {\n" + "\n".join(inserts) + "}")
+            write = PendingWrite("replaced" if old else "added", update=" ;\n".join(parts))
+        else:
+            # only additions: Store.extend writes them in one transaction too, without a SPARQL text to parse
+            write = PendingWrite("added", quads=list(piece.quads(extra={_nn(ACTORS_GRAPH): added}, ordered=False)))
+        self._actor_cache.update(merged)
+        return write
+
+    def commit(self, write: "PendingWrite") -> None:
+        """Write a prepared article in one transaction (Oxigraph lets other Python threads run meanwhile)."""
         try:
-            if removed or old:
-                # something goes as well: one SPARQL update, which Oxigraph applies in one transaction
-                parts = [f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), removed)} }}"] if removed else []
-                for text_hash in sorted(old):
-                    graph = article_iri(text_hash)
-                    parts.append(f"DROP SILENT GRAPH <{graph}>")
-                    parts.append(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{graph}> ?p ?o }} }}")
-                inserts = [_block(_nn(article_iri(piece.text_hash)), piece.triples),
-                           _block(_nn(BUILD_GRAPH), piece.records)]
-                if added:
-                    inserts.append(_block(_nn(ACTORS_GRAPH), added))
-                parts.append("INSERT DATA {\n" + "\n".join(inserts) + "}")
-                self.ox.update(" ;\n".join(parts))
+            if write.update is not None:
+                self.ox.update(write.update)
             else:
-                # only additions: Store.extend writes them in one transaction too, without a SPARQL text to parse
-                self.ox.extend(piece.quads(extra={_nn(ACTORS_GRAPH): added}, ordered=False))
+                self.ox.extend(write.quads)
         except OSError as err:
             self._actor_cache.clear()
             raise StoreError(f"{self.path}: cannot write the store: {err}") from None
-        self._actor_cache.update(merged)
-        return "replaced" if old else "added"
 
     def _superseded(self, text_hash: str, source: str) -> set[str]:
         """Articles the new one replaces: itself (rebuilt) and older versions of the same file."""
@@ -471,6 +492,86 @@ def _open_message(folder: Path, err: OSError) -> str:
 
 
 # --- articles to quads -----------------------------------------------------------
+
+
+@dataclass
+class PendingWrite:
+    """One article's transaction, prepared by :meth:`CorpusStore.prepare`: a SPARQL update or quads to add."""
+
+    status: str  # "added" or "replaced"
+    update: str | None = None
+    quads: list | None = None
+    name: str = ""
+    statements: int = 0
+
+
+class _Writer:
+    """Commits prepared articles in a background thread, in order, while the next ones are extracted.
+
+    Oxigraph releases the GIL while it writes, so the write of one article overlaps the parse of the next. An
+    article is reported (``done``) only once its transaction is committed; after a failure nothing more is
+    written and the error is raised in the building thread.
+    """
+
+    def __init__(self, store: CorpusStore, depth: int = 8) -> None:
+        import queue
+        import threading
+
+        self.store = store
+        self.queue: queue.Queue = queue.Queue(maxsize=depth)
+        self.done: list[PendingWrite] = []  # committed, not yet reported
+        self.error: BaseException | None = None
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        count = 0
+        while True:
+            write = self.queue.get()
+            try:
+                if write is None:
+                    return
+                if self.error is not None:
+                    continue  # after a failure (or when abandoned) nothing more is written
+                self.store.commit(write)
+                count += 1
+                if count % FLUSH_EVERY == 0:
+                    self.store.ox.flush()  # RocksDB's memtables otherwise grow with the corpus: memory stays flat
+                with self.lock:
+                    self.done.append(write)
+            except BaseException as err:  # handed to the building thread
+                self.error = err
+            finally:
+                self.queue.task_done()
+
+    def submit(self, write: PendingWrite) -> None:
+        self._check()
+        self.queue.put(write)
+
+    def wait(self) -> None:
+        """Until every submitted article is committed."""
+        self.queue.join()
+        self._check()
+
+    def finished(self) -> list[PendingWrite]:
+        """The articles committed since the last call."""
+        with self.lock:
+            done, self.done = self.done, []
+        return done
+
+    def close(self, abandon: bool = False) -> None:
+        """Commit what is queued (or, with ``abandon``, drop it) and stop the thread."""
+        if abandon:
+            self.error = self.error or RuntimeError("build abandoned")
+        self.queue.put(None)
+        self.thread.join()
+        if not abandon:
+            self._check()
+
+    def _check(self) -> None:
+        if self.error is not None:
+            raise self.error
 
 
 @dataclass(frozen=True)
@@ -727,13 +828,25 @@ def build_store(paths: Iterable[str | Path | tuple[Article, str]], store_path: s
         linker = corpus_linker(store, exclude=[a.text_hash for a, _ in todo])
         workers = workers or auto_workers(len(todo))
         extractions = _extractions([a for a, _ in todo], settings, workers) if todo else iter(())
-        for done, ((article, source), extraction) in enumerate(zip(todo, extractions), start=1):
-            status = store.put(linker.link(extraction), fp, source, scheme)
-            setattr(summary, status, getattr(summary, status) + 1)
-            if done % FLUSH_EVERY == 0:
-                store.ox.flush()  # RocksDB's memtables otherwise grow with the corpus: memory stays flat
-            if progress is not None:
-                progress(Progress(article.name, status, len(extraction.statements)))
+        writer = _Writer(store)
+
+        def report() -> None:
+            for write in writer.finished():
+                setattr(summary, write.status, getattr(summary, write.status) + 1)
+                if progress is not None:
+                    progress(Progress(write.name, write.status, write.statements))
+
+        try:
+            for (article, source), extraction in zip(todo, extractions):
+                write = store.prepare(linker.link(extraction), fp, source, scheme, before_replacing=writer.wait)
+                write.name, write.statements = article.name, len(extraction.statements)
+                writer.submit(write)
+                report()
+        except BaseException:
+            writer.close(abandon=True)
+            raise
+        writer.close()
+        report()
         summary.triples = len(store)
     return summary
 

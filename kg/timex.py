@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, datetime
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -29,6 +30,7 @@ def _with_preposition(doc: Doc, start: int, text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def resolve(expression: str, published: date | None) -> tuple[str | None, str | None]:
     """ISO start and end dates of a time expression relative to the article date.
 
