@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import load_known_actors
+from .actors import Actor, load_known_actors
 from .attribution import AttributionRules
 from .channels import ChannelFinder, load_channel_kinds
 from .coref import ArticleActors
@@ -216,6 +216,75 @@ def _cue_words(cue: Token, content: frozenset[int]) -> list[Token]:
     return sorted([cue, *governed], key=lambda t: t.i)
 
 
+class Output:
+    """The last component. Called with ``portable=True`` (``component_cfg={"kg_output": {"portable": True}}``, as
+    kg.extraction does for ``nlp.pipe(n_process=N)``), it replaces the Doc by an empty one that carries only the
+    results as plain data in ``user_data``: spaCy sends each Doc back from its worker processes with
+    ``Doc.to_bytes``, which neither Statement objects nor the actor registry survive, and the parse itself is not
+    needed any more. Read the results with :func:`doc_results` either way.
+    """
+
+    def __call__(self, doc: Doc, portable: bool = False) -> Doc:
+        if not portable:
+            return doc
+        statements, actors = doc_results(doc)
+        small = Doc(doc.vocab, words=[])
+        small.user_data[_PORTABLE] = {"statements": [_statement_data(s) for s in statements],
+                                      "actors": [_actor_data(a) for a in actors.values()]}
+        small._context = doc._context
+        drop_caches(doc)
+        return small
+
+
+_PORTABLE = "kg_portable"
+_STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
+_ACTOR_FIELDS = tuple(f.name for f in fields(Actor))
+
+
+def doc_results(doc: Doc) -> tuple[list[Statement], dict[str, Actor]]:
+    """The statements and the article's actors (by key) of a Doc the pipeline made (in this process or, through
+    ``kg_output``, in a worker)."""
+    data = doc.user_data.get(_PORTABLE)
+    if data is None:
+        registry = doc._.kg_actors
+        return doc._.kg_statements or [], (registry.actors if registry is not None else {})
+    actors = [_actor_from(a) for a in data["actors"]]
+    return [_statement_from(s) for s in data["statements"]], {a.key: a for a in actors}
+
+
+def _statement_data(statement: Statement) -> dict:
+    data = {name: getattr(statement, name) for name in _STATEMENT_FIELDS}
+    data["subject_actors"] = list(statement.subject_actors)
+    data["channel"] = [[hop.label, hop.kind, hop.actor] for hop in statement.channel]
+    data["content_tokens"] = sorted(statement.content_tokens)
+    data["relay_spans"] = [list(span) for span in statement.relay_spans]
+    if statement.position_confidence is not None:
+        data["position_confidence"] = float(statement.position_confidence)
+    return data
+
+
+def _statement_from(data: dict) -> Statement:
+    statement = Statement(**data)
+    statement.channel = [ChannelHop(*hop) for hop in data["channel"]]
+    statement.content_tokens = frozenset(data["content_tokens"])
+    statement.relay_spans = [tuple(span) for span in data["relay_spans"]]
+    return statement
+
+
+def _actor_data(actor: Actor) -> dict:
+    data = {name: getattr(actor, name) for name in _ACTOR_FIELDS}
+    data["aliases"], data["roles"] = sorted(actor.aliases), sorted(actor.roles)
+    data["heads"] = {head: sorted(mods) for head, mods in actor.heads.items()}
+    return data
+
+
+def _actor_from(data: dict) -> Actor:
+    actor = Actor(**data)
+    actor.aliases, actor.roles = set(data["aliases"]), set(data["roles"])
+    actor.heads = {head: set(mods) for head, mods in data["heads"].items()}
+    return actor
+
+
 def _without_quoted_speech(framed: list[list], quotes: list[Quote], rules: AttributionRules) -> list[list]:
     """Drop cues that are only words inside someone's quotation ('“Mr. Smith is asking the court to ...”').
 
@@ -315,6 +384,11 @@ def make_positions(nlp: Language, name: str, scheme: list[str], threshold: float
     return Positions(nlp, scheme, threshold, classifier)
 
 
+@Language.factory("kg_output")
+def make_output(nlp: Language, name: str) -> Output:
+    return Output()
+
+
 def load_pipeline(scheme: tuple[str, ...] = (), lexicon: tuple[str, ...] = (), actors: tuple[str, ...] = (),
                   channel_kinds: tuple[str, ...] = (), threshold: float = DEFAULT_THRESHOLD,
                   classifier: str = "rules") -> Language:
@@ -342,14 +416,9 @@ def _cached_pipeline(scheme, lexicon, actors, channel_kinds, threshold, classifi
     nlp.add_pipe("kg_actors", config={"lexicon": list(lexicon), "actors": list(actors)})
     nlp.add_pipe("kg_channels", config={"channel_kinds": list(channel_kinds)})
     nlp.add_pipe("kg_positions", config={"scheme": list(scheme), "threshold": threshold, "classifier": classifier})
-    return nlp
-@Language.factory("kg_output")
-def make_output(nlp: Language, name: str) -> Output:
-    return Output()
-
-
     nlp.add_pipe("kg_output")
     # The model and kg's data are a large heap that lives as long as the process: leave it out of the cyclic
     # garbage collector's full passes (each walked all of it, 4 ms per article in a build; Python's gc.freeze
     # is meant for this, and also keeps forked worker processes from copying the pages).
     gc.freeze()
+    return nlp
