@@ -265,6 +265,19 @@ def test_the_oxigraph_form_gives_the_same_rows(fixture_graph_path, fixture_graph
         assert _comparable(name, _oxigraph_rows(path, query.oxigraph)) == expected, path.name
 
 
+@pytest.mark.parametrize("outlet", ["european-pravda", "the-new-york-times", "reuters"])
+def test_the_oxigraph_form_of_via_outlet_takes_a_binding(fixture_graph_path, fixture_graph, outlet):
+    import pyoxigraph as ox
+
+    from kg.store import StoreResult, run_store_query
+
+    store = ox.Store()
+    store.load(path=str(fixture_graph_path), format=ox.RdfFormat.TURTLE)
+    result = StoreResult.of(run_store_query(store, get_query("via-outlet").oxigraph, {"outlet": ACTOR + outlet}))
+    assert [tuple(row.values()) for row in result.as_strings()] == select(fixture_graph, "via-outlet",
+                                                                          outlet=URIRef(ACTOR + outlet))
+
+
 def test_oxigraph_forms_are_not_stored_queries_of_their_own():
     from kg.resources import data_path
 
