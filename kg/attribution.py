@@ -194,7 +194,7 @@ class AttributionRules:
             subject = before[-1] if before else (subjects[0] if subjects else None)
             if subject is not None:
                 if subject.lower_ in _RELATIVE_PRONOUNS and head.dep_ == "relcl":
-                    subject = head.head
+                    subject = self._relative_antecedent(subject, head.head)
                 if subject.dep_ == "nsubjpass" and head.i == tok.i:
                     return None, None
                 return self._cited_source(head, subject)
@@ -208,6 +208,20 @@ class AttributionRules:
                 return None, None
             head = head.head
         return None, None
+
+    def _relative_antecedent(self, pronoun: Token, attached: Token) -> Token:
+        """The noun a relative clause is about. The parser often attaches "who" to the nearest noun:
+        in "people familiar with the discussions, who said" the people, not the discussions, said it."""
+        if pronoun.lower_ != "who" or self.is_actor_like(attached):
+            return attached
+        node = attached
+        for _ in range(4):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ in ("NOUN", "PROPN") and self.is_actor_like(node):
+                return node
+        return attached
 
     def _cited_source(self, verb: Token, subject: Token) -> tuple[Span | None, list[Span] | None]:
         subject = self._owner_of_document(subject)
@@ -707,3 +721,4 @@ class AttributionRules:
         from .actors import normalise
 
         return span is not None and normalise(span.text) in self.outlet_names
+

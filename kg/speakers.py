@@ -24,7 +24,8 @@ def assign_actors(doc: Doc, statements: list[Statement], registry: ArticleActors
     for span in _mentions(doc, statements, rules):
         key = (span.start_char, span.end_char)
         if key not in resolved:
-            resolved[key] = registry.resolve(span, speaker=key in speaker_spans)
+            resolved[key] = registry.resolve(span, speaker=key in speaker_spans,
+                                             quoted=any(q.contains(span.start_char) for q in quotes))
     last_speaker: str | None = None
     for statement in statements:
         if statement.speaker_start is not None:

@@ -57,6 +57,24 @@ def test_it_goes_to_the_last_organisation(nlp):
     assert speakers(text)[-1][1] == "Nordvik Shipping"
 
 
+def test_a_narrative_pronoun_skips_what_was_named_inside_the_quote(nlp):
+    text = ("Mayor Jan Kowal defended the budget on Tuesday.\n\n"
+            "“I will not be lectured by a council member who skipped every meeting,” he said.")
+    assert speakers(text)[-1] == ("he", "Jan Kowal")
+
+
+def test_a_body_named_by_a_common_noun_is_not_a_person(nlp):
+    text = ("Senator Paul Grant criticised the government on Monday. "
+            "“The government has lost its way,” he said.")  # he -> Paul Grant, never "the government"
+    assert speakers(text)[-1] == ("he", "Paul Grant")
+
+
+def test_who_refers_to_the_people_not_to_the_noun_it_was_attached_to(nlp):
+    text = ("The deal was delayed, according to people familiar with the negotiations, "
+            "who said the lenders wanted more time.")
+    assert speakers(text)[-1][1] == "people familiar with the negotiations"
+
+
 def test_role_noun_matches_the_actor_with_that_role(nlp):
     text = ("The ministry's spokeswoman, Irina Volkova, said the talks would resume. "
             "The spokeswoman added that no date had been set.")  # the spokeswoman -> Irina Volkova

@@ -134,3 +134,11 @@ def test_no_metadata_without_a_header(nlp, tiny_article):
     for predicate in (SCHEMA.headline, SCHEMA.publisher, SCHEMA.datePublished, SCHEMA.url):
         assert graph.value(node, predicate) is None
     assert graph.value(node, NIF.isString) == Literal(TINY_ARTICLE)
+
+
+@pytest.mark.parametrize("dateline", ["NAIROBI, Kenya (AP) — ", "SAN FRANCISCO, Calif. (AP) — ", "KYIV, Ukraine, March 3 (AP) — "])
+def test_datelines_with_a_country_or_state_are_blanked(dateline):
+    from kg.cleaning import mask_boilerplate
+
+    masked = mask_boilerplate(dateline + "The court ruled on Thursday.")
+    assert masked.strip() == "The court ruled on Thursday." and len(masked) == len(dateline) + 28
