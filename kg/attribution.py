@@ -346,13 +346,15 @@ class AttributionRules:
 
     @staticmethod
     def _clause_on_medium(verb: Token) -> list[Token]:
-        """'said in a statement that ...': the parser may hang the that-clause on the statement."""
-        for prep in (c for c in verb.children if c.dep_ == "prep"):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                for clause in obj.children:
-                    if clause.dep_ in ("acl", "relcl", "ccomp") and any(
-                            m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
-                        return list(clause.subtree)
+        """'said in a statement that ...', 'told the daily Pravo that ...': the parser may hang the
+        that-clause on the statement or on the addressee."""
+        hosts = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        hosts += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        for obj in hosts:
+            for clause in obj.children:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    return list(clause.subtree)
         return []
 
     @staticmethod

@@ -186,3 +186,23 @@ def test_evidence_offsets_point_into_the_body(found):
     text = "Header words.\n\nThe minister said on Monday that the talks had failed."
     statement = only(found(text))
     assert text[statement["start"]:statement["end"]] == statement["evidence"]
+
+
+# -- parses the small model gets wrong, and sources named by their documents ------------------------
+
+
+def test_that_clause_hung_on_the_addressee_is_what_was_told(found):
+    # the parser reads "that the mayor had promised ..." as a relative clause of the newspaper
+    statements = found("Kovac told the daily Vecer that the mayor had promised her a new budget vote in May.")
+    outer = next(s for s in statements if s["speaker"] == "Kovac")
+    assert outer["cue"] == "told" and "promised" in outer["content"]
+
+
+def test_according_to_a_body_s_estimates_cites_the_body(found):
+    statement = only(found("The tax was expected to raise 2 billion euros next year, according to Finance Ministry estimates."))
+    assert statement["speaker_actor"] == "Finance Ministry"
+
+
+def test_a_family_can_signal(found):
+    statement = only(found("The Moreau family, which owns 40% of the shares, has signalled that it would oppose the bid."))
+    assert statement["speaker_actor"] == "Moreau family" and statement["cue"] == "has signalled"
