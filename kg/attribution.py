@@ -47,9 +47,9 @@ def _is_question(clause: Token) -> bool:
 
 
 def _citing_in(sent: Span) -> tuple[int, int] | None:
-    """The first 'citing X' of a sentence: the participle and X (the source of a document X names)."""
+    """The first 'citing X' or 'quoting X' of a sentence: the participle and X (the source of a document X names)."""
     for child in span_tokens(sent):
-        if child.lemma_.lower() == "cite" and child.dep_ in ("advcl", "xcomp", "prep", "acl"):
+        if (child.lemma_.lower() == "cite" or child.lower_ == "quoting") and child.dep_ in ("advcl", "xcomp", "prep", "acl"):
             obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
             if obj is None:
                 continue

@@ -206,3 +206,9 @@ def test_according_to_a_body_s_estimates_cites_the_body(found):
 def test_a_family_can_signal(found):
     statement = only(found("The Moreau family, which owns 40% of the shares, has signalled that it would oppose the bid."))
     assert statement["speaker_actor"] == "Moreau family" and statement["cue"] == "has signalled"
+
+
+def test_quoting_x_makes_x_the_source_and_the_outlet_a_channel(found):
+    statements = found("The army will withdraw from the city next week, the Daily Monitor said, quoting a senior officer.")
+    statement = only(statements)
+    assert statement["speaker"] == "a senior officer" and statement["channel"] == ["Daily Monitor"]
