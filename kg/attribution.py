@@ -195,6 +195,8 @@ class AttributionRules:
             if subject is not None:
                 if subject.lower_ in _RELATIVE_PRONOUNS and head.dep_ == "relcl":
                     subject = self._relative_antecedent(subject, head.head)
+                if head.i != tok.i and self._quoted(subject) and not self._quoted(tok):
+                    return None, None  # a subject borrowed from inside someone's quotation does not speak
                 if subject.dep_ == "nsubjpass" and head.i == tok.i:
                     return None, None
                 return self._cited_source(head, subject)
@@ -208,6 +210,9 @@ class AttributionRules:
                 return None, None
             head = head.head
         return None, None
+
+    def _quoted(self, tok: Token) -> bool:
+        return any(q.contains(tok.idx) for q in getattr(self, "_quotes", ()))
 
     def _relative_antecedent(self, pronoun: Token, attached: Token) -> Token:
         """The noun a relative clause is about. The parser often attaches "who" to the nearest noun:

@@ -212,3 +212,10 @@ def test_quoting_x_makes_x_the_source_and_the_outlet_a_channel(found):
     statements = found("The army will withdraw from the city next week, the Daily Monitor said, quoting a senior officer.")
     statement = only(statements)
     assert statement["speaker"] == "a senior officer" and statement["channel"] == ["Daily Monitor"]
+
+
+def test_a_subject_inside_someone_s_quotation_does_not_speak(found):
+    # the parser joins "called" to the quoted clause, whose subject is "a government crisis"
+    text = ("Its chairman, Jakub Hrabal, wrote on X that “a government crisis is a luxury this country cannot afford” "
+            "and called on both sides to “lower the temperature.”")
+    assert {s["speaker_actor"] for s in found(text)} == {"Jakub Hrabal"}
