@@ -561,8 +561,12 @@ class AttributionRules:
         """Tokens of 'declined to comment', 'did not respond' ... : never a cue."""
         blocked: set[int] = set()
         tokens = [t for t in span_tokens(sent) if not t.is_punct]
+        heads = self.lexicon.heads("NonStatement")
         for i, tok in enumerate(tokens):
-            for entry in self.lexicon.lookup("NonStatement", tok.lemma_.lower()) + self.lexicon.lookup("NonStatement", tok.lower_):
+            lemma, lower = tok.lemma_.lower(), tok.lower_
+            if lemma not in heads and lower not in heads:
+                continue
+            for entry in self.lexicon.lookup("NonStatement", lemma) + self.lexicon.lookup("NonStatement", lower):
                 words, j, matched = list(entry.rest), i + 1, [tok]
                 while words and j < len(tokens) and j - i <= len(entry.rest) + 2:
                     if tokens[j].lemma_.lower() == words[0] or tokens[j].lower_ == words[0]:

@@ -55,6 +55,7 @@ class Lexicon:
                 heads[head] = sorted(found, key=lambda e: -len(e.rest))  # longest first (a stable sort)
         self._lemmas = {kind: frozenset(e.lemma for found in heads.values() for e in found)
                         for kind, heads in self._by_kind.items()}
+        self._heads = {kind: frozenset(heads) for kind, heads in self._by_kind.items()}
 
     def lookup(self, kind: str, head: str) -> list[LexiconEntry]:
         """Entries of ``kind`` whose first word is ``head`` (longest first)."""
@@ -63,6 +64,10 @@ class Lexicon:
     def lemmas(self, kind: str) -> set[str]:
         """All lemmas of one kind, multiword ones included."""
         return set(self._lemmas.get(kind, ()))
+
+    def heads(self, kind: str) -> frozenset[str]:
+        """The first words of the entries of one kind (what :meth:`lookup` finds something for)."""
+        return self._heads.get(kind, frozenset())
 
     def has(self, kind: str, lemma: str) -> bool:
         return lemma.lower() in self._lemmas.get(kind, ())

@@ -23,7 +23,7 @@ from .actors import Actor, load_known_actors
 from .attribution import AttributionRules
 from .channels import ChannelFinder, load_channel_kinds
 from .coref import ArticleActors
-from .doccache import drop_caches
+from .doccache import doc_text, drop_caches
 from .doccache import sentences as doc_sentences
 from .framing import StatementBuilder, nest
 from .lexicon import load_lexicon
@@ -49,8 +49,8 @@ class ParagraphBreaks:
     Runs before the parser, which keeps sentence starts that are already set."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for tok in doc[1:]:
-            previous = doc[tok.i - 1]
+        tokens = list(doc)
+        for previous, tok in zip(tokens, tokens[1:]):
             if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
                 tok.is_sent_start = True
         return doc
@@ -66,7 +66,7 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for quote in find_quotes(doc.text):
+        for quote in find_quotes(doc_text(doc)):
             span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

@@ -20,7 +20,7 @@ from .actors import Actor
 from .extraction import Extraction
 from .namespaces import ACTOR, CHAN, FOAF, GRASP, ID, KG, NIF, ORG, POS, PROV, SCHEMA
 from .positions import PositionScheme
-from .resources import data_path
+from .resources import data_path, parse_turtle
 from .statements import Statement
 
 _KIND_TERM = {"person": KG.Person, "organization": KG.Organization, "country": KG.Country, "group": KG.Group}
@@ -90,7 +90,7 @@ def vocabularies(scheme: PositionScheme | None = None) -> Graph:
 def _vocabularies(sources: tuple[str, ...]) -> Graph:
     graph = Graph()
     for source in (*sources, str(data_path("ontology", "channel_kinds.ttl"))):
-        graph.parse(source, format="turtle")
+        parse_turtle(graph, source)
     return graph
 
 
@@ -196,7 +196,10 @@ class OxigraphTerms:
         return self._from_rdflib(Literal(value, datatype=XSD.integer))
 
     def decimal(self, value: Decimal):
-        return self.ox.Literal(str(Literal(value, datatype=XSD.decimal)), datatype=self._types["decimal"])
+        lexical = str(value)
+        if not isinstance(value, Decimal) or "E" in lexical or "e" in lexical:
+            lexical = str(Literal(value, datatype=XSD.decimal))  # rdflib's own lexical form
+        return self.ox.Literal(lexical, datatype=self._types["decimal"])
 
     def date(self, lexical: str):
         return self.ox.Literal(str(lexical), datatype=self._types["date"])
@@ -328,9 +331,11 @@ class MergedActor:
     member_of: set = field(default_factory=set)  # actor IRIs
     affiliation: set = field(default_factory=set)  # actor IRIs
     same_as: set = field(default_factory=set)  # IRIs
+    _made: tuple | None = field(default=None, init=False, compare=False, repr=False)  # (terms, triples) made last
 
     def add(self, actor: Actor, actors: dict[str, Actor]) -> None:
         """Merge one article's actor (``actors``: that article's actors)."""
+        self._made = None
         self.kinds.add(str(_KIND_TERM[actor.kind]))
         self.names.add(actor.name)
         self.labels.add(actor.name)
@@ -348,6 +353,11 @@ class MergedActor:
                            set(self.member_of), set(self.affiliation), set(self.same_as))
 
     def triples(self, terms) -> list:
+        if self._made is None or self._made[0] is not terms:
+            self._made = (terms, self._triples(terms))
+        return self._made[1]
+
+    def _triples(self, terms) -> list:
         V, triple = terms.v, terms.triple
         node = terms.iri(str(actor_iri(self.key)))
         out = [triple(node, V["type"], V["Actor"])]

@@ -52,7 +52,35 @@ def ontology_graph(name: str, extra: tuple[str, ...] = (), what: str = "data") -
     graph = Graph()
     for path in (str(data_path("ontology", name)), *extra):
         try:
-            graph.parse(path, format="turtle")
-        except Exception as err:  # rdflib raises many parser exception types
+            parse_turtle(graph, path)
+        except Exception as err:  # parsers raise many exception types
             raise SchemeError(f"{path}: cannot read {what}: {err}") from None
+    return graph
+
+
+def parse_turtle(graph: Graph, path: str | Path) -> Graph:
+    """Add a Turtle file's triples to an rdflib graph, read by Oxigraph's parser (the same triples as
+    ``graph.parse(path, format="turtle")``, some ten times faster: every build and worker reads the data files).
+
+    :raises SyntaxError: on malformed Turtle; OSError when the file cannot be read.
+    """
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    xsd_string = "http://www.w3.org/2001/XMLSchema#string"
+    blank: dict[str, BNode] = {}  # a fresh node for each blank node of this file, as rdflib's parser makes
+
+    def term(node):
+        if isinstance(node, ox.NamedNode):
+            return URIRef(node.value)
+        if isinstance(node, ox.BlankNode):
+            return blank.setdefault(node.value, BNode())
+        if node.language:
+            return Literal(node.value, lang=node.language)
+        datatype = node.datatype.value
+        return Literal(node.value) if datatype == xsd_string else Literal(node.value, datatype=URIRef(datatype))
+
+    path = Path(path)
+    for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()):
+        graph.add((term(triple.subject), term(triple.predicate), term(triple.object)))
     return graph

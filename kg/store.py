@@ -197,8 +197,10 @@ class CorpusStore:
 
     def __len__(self) -> int:
         """Triples in the corpus graphs (bookkeeping excluded)."""
-        found = self.ox.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{BUILD_GRAPH}>) }}")
-        return int(next(iter(found))["n"].value)
+        # Oxigraph counts all its quads quickly (a SPARQL COUNT decodes each one): take the rest away from that
+        other = sum(1 for _ in self.ox.quads_for_pattern(None, None, None, _nn(BUILD_GRAPH)))
+        other += sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return len(self.ox) - other
 
     def query(self, text: str, bindings: dict[str, Any] | None = None):
         """Run a read-only SPARQL query over the union of the corpus graphs.
