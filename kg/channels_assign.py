@@ -100,6 +100,8 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
         for companion in finder.companions(obj):
             span = doc[companion.left_edge.i: companion.i + 1]
             key = registry.resolve(span)
+            if hop.kind == "interview" and key and actors[key].kind == "organization":
+                actors[key].roles.add("news outlet")  # an organisation that interviews someone is a medium
             if _is_outlet(actors, key):
                 outlets.append(key)
                 if statement.addressee is None:
@@ -129,8 +131,9 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
 def _remember_label(labels: dict[str, str], key: str, mention: str, name: str) -> None:
     """'Bloomberg News' as the article writes it, when that is fuller than the known name 'Bloomberg'."""
     written = mention[4:] if mention.lower().startswith("the ") else mention
-    if name.lower() in written.lower() and len(written) > len(name) and "'" not in written and "’" not in written:
-        labels[key] = written
+    rest = written[len(name):].split() if written.lower().startswith(name.lower()) else []
+    if rest and all(w[:1].isupper() for w in rest) and "'" not in written and "’" not in written:
+        labels[key] = written  # more of the name, not a description ("Saudi broadcaster Al Arabiya")
 
 
 def _quote_outlets(index: int, statement: Statement, statements: list[Statement], actors: dict[str, Actor],

@@ -71,7 +71,7 @@ class ArticleActors:
         if root.lower_ in _MALE | _FEMALE | _PLURAL | _NEUTER and len(span) == 1:
             key = self._pronoun(root, sent_index, quoted)
         else:
-            key = self._named(span) or self._description(span) or self._collective(span)
+            key = self._outlet(span) or self._named(span) or self._description(span) or self._collective(span)
         if key is None:
             return None
         actor = self.actors[key]
@@ -96,6 +96,32 @@ class ArticleActors:
             self.main_outlet = max(outlets, key=lambda k: (outlets[k], -list(outlets).index(k)))
 
     # -- names ------------------------------------------------------------------
+    def _outlet(self, span: Span) -> str | None:
+        """'public broadcaster NRK', 'the daily Pravo', 'Daily Nation newspaper': a word saying what kind of
+        outlet it is, beside its name. The outlet is the name alone."""
+        described = [t for t in span if t.pos_ in ("NOUN", "ADJ") and t.is_lower
+                     and self.lexicon.has("OutletAnaphor", t.lemma_.lower())]
+        if not described:
+            return None
+        runs: list[list[Token]] = []
+        for tok in span:
+            if tok.pos_ == "PROPN" and not tok.is_lower:
+                if runs and runs[-1][-1].i == tok.i - 1:
+                    runs[-1].append(tok)
+                else:
+                    runs.append([tok])
+        after = [r for r in runs if r[0].i > described[0].i and r[0].nbor(-1).i in {t.i for t in described}]
+        before = [r for r in runs if r[-1].i + 1 == described[-1].i]
+        run = (after or before or [None])[0]
+        if run is None:
+            return None
+        name = _clean_name(span.doc[run[0].i: run[-1].i + 1].text)
+        key = self._match_known(name, ORGANIZATION) or self._match_article(name, ORGANIZATION)
+        if key is None:
+            key = self._add(Actor(key=slug(name), name=name, kind=ORGANIZATION))
+        self.actors[key].roles.add("news outlet")
+        return key
+
     def _named(self, span: Span) -> str | None:
         ent = _head_entity(span)
         if ent is None:

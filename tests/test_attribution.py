@@ -219,3 +219,14 @@ def test_a_subject_inside_someone_s_quotation_does_not_speak(found):
     text = ("Its chairman, Jakub Hrabal, wrote on X that “a government crisis is a luxury this country cannot afford” "
             "and called on both sides to “lower the temperature.”")
     assert {s["speaker_actor"] for s in found(text)} == {"Jakub Hrabal"}
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("Trade Minister Sigrid Mo told public broadcaster NRK that the government would study any offer.", ["NRK"]),
+    ("Novotna told the daily Pravo that the coalition would not survive the summer.", ["Pravo"]),
+    ("The Daily Nation newspaper, citing two senior officials, reported that the ministry would appeal.", ["Daily Nation"]),
+    ("Saudi broadcaster Al Arabiya, citing army sources, reported that the general had rejected the plan.", ["Al Arabiya"]),
+    ("In a television interview with CNBC, Hale insisted the dividend was safe.", ["television interview", "CNBC"]),
+])
+def test_an_outlet_is_named_without_its_description(found, text, channel):
+    assert found(text)[0]["channel"] == channel
