@@ -165,15 +165,22 @@ class ChannelFinder:
         return found
 
 
+# Modifiers that say which or how long a medium was, not what it was.
+_INCIDENTAL = frozenset({"same", "separate", "earlier", "later", "brief", "short", "lengthy", "long"})
+
+
 def _name_length(text: str) -> int:
     match = re.match(r"((?:the |The )?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)", text)
     return len(match.group(1)) if match else 0
 
 
 def _np_text(doc: Doc, tok: Token) -> str:
-    """The noun phrase up to its head: 'a 64-page ruling' -> '64-page ruling'; groups keep their clause."""
+    """The noun phrase up to its head, without what only counts or places it: 'a 64-page ruling' -> 'ruling',
+    'the same statement' -> 'statement'; groups keep their clause."""
     start = tok.left_edge.i
-    while start < tok.i and doc[start].dep_ in ("det", "predet", "poss", "case") and doc[start].lower_ not in ("several", "various", "many"):
+    while start < tok.i and (doc[start].dep_ in ("det", "predet", "poss", "case") and doc[start].lower_ not in ("several", "various", "many")
+                             or doc[start].like_num or doc[start].text == "-" or doc[start].lower_ in _INCIDENTAL
+                             or start > 0 and doc[start - 1].text == "-" and doc[start - 1].i >= tok.left_edge.i):
         start += 1
     end = tok.i + 1
     clause = next((c for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i), None)

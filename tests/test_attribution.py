@@ -230,3 +230,12 @@ def test_a_subject_inside_someone_s_quotation_does_not_speak(found):
 ])
 def test_an_outlet_is_named_without_its_description(found, text, channel):
     assert found(text)[0]["channel"] == channel
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("In a 64-page judgment, the judges said the law had been passed without consultation.", ["judgment"]),
+    ("The chairman said in the same statement that the board remained confident.", ["statement"]),
+    ("President Milan Stastny said through his spokesman that he would not accept any resignation.", ["spokesman"]),
+])
+def test_a_medium_is_named_by_what_it_is(found, text, channel):
+    assert only(found(text))["channel"] == channel
