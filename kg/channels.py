@@ -183,7 +183,8 @@ def _np_text(doc: Doc, tok: Token) -> str:
                              or start > 0 and doc[start - 1].text == "-" and doc[start - 1].i >= tok.left_edge.i):
         start += 1
     end = tok.i + 1
-    clause = next((c for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i), None)
+    clause = next((c for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i
+                   and not any(m.dep_ == "mark" for m in c.children)), None)  # not a misattached that-clause
     if clause is not None and tok.tag_ in ("NNS", "NNPS"):
         # "foreign governments that have ties to both ...": the clause says which group
         end = clause.right_edge.i + 1

@@ -239,3 +239,9 @@ def test_an_outlet_is_named_without_its_description(found, text, channel):
 ])
 def test_a_medium_is_named_by_what_it_is(found, text, channel):
     assert only(found(text))["channel"] == channel
+
+
+def test_both_sides_can_indicate_through_intermediaries(found):
+    text = "A senior official said both sides had indicated through intermediaries that they would accept a freeze."
+    inner = next(s for s in found(text) if s["speaker"] == "both sides")
+    assert inner["channel"] == ["intermediaries"] and inner["reported_by"] is not None
