@@ -22,6 +22,7 @@ _INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "dep"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
+_CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", ")"}
 _PARTICIPLE_LINK_DEPS = {"advcl", "xcomp", "conj"}  # conj only for participles: "said ... and accused" are two
 _QUESTION_MARKERS = {"whether", "if", "when", "why", "how", "what", "who", "where", "which"}
 
@@ -569,6 +570,8 @@ class AttributionRules:
             for entry in self.lexicon.lookup("NonStatement", lemma) + self.lexicon.lookup("NonStatement", lower):
                 words, j, matched = list(entry.rest), i + 1, [tok]
                 while words and j < len(tokens) and j - i <= len(entry.rest) + 2:
+                    if any(t.text in _CLAUSE_BREAKS for t in sent.doc[tok.i + 1: tokens[j].i]):
+                        break  # "who declined to be named, said ...": the next clause is not part of it
                     if tokens[j].lemma_.lower() == words[0] or tokens[j].lower_ == words[0]:
                         matched.append(tokens[j])
                         words.pop(0)

@@ -245,3 +245,13 @@ def test_both_sides_can_indicate_through_intermediaries(found):
     text = "A senior official said both sides had indicated through intermediaries that they would accept a freeze."
     inner = next(s for s in found(text) if s["speaker"] == "both sides")
     assert inner["channel"] == ["intermediaries"] and inner["reported_by"] is not None
+
+
+def test_declining_to_be_named_does_not_silence_the_next_clause(found):
+    statement = only(found("A top investor, who declined to be named, said the contracts had not yet been priced in."))
+    assert statement["speaker"] == "A top investor" and statement["cue"] == "said"
+
+
+@pytest.mark.parametrize("text", ["The ministry declined to comment.", "A spokesman declined to say whether talks would resume."])
+def test_declining_to_comment_is_still_no_statement(found, text):
+    assert found(text) == []
