@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,6 +102,7 @@ class _Lock:
         if exclusive:  # only a writer says who it is: readers share the lock
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"{purpose} (pid {os.getpid()})".encode(), 0)
+            _watch_forks(fd)
         self.fd = fd
 
     @staticmethod
@@ -119,8 +121,46 @@ class _Lock:
 
     def release(self) -> None:
         if self.fd is not None:
+            _BUILD_LOCKS.pop(self.fd, None)
             os.close(self.fd)  # closing the descriptor releases the flock
             self.fd = None
+
+
+_BUILD_LOCKS: dict[int, int] = {}  # write-lock descriptor -> the pid that holds it
+_FORKS_WATCHED = False
+
+
+def _watch_forks(fd: int) -> None:
+    """Extraction workers are forked while a build holds its lock, and a forked process shares the lock with its
+    parent: were the build killed, idle workers (which wait for work forever) would keep the store locked. So a
+    process forked by a build lets go of the lock at once and dies with the build."""
+    global _FORKS_WATCHED
+    _BUILD_LOCKS[fd] = os.getpid()
+    if not _FORKS_WATCHED and hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_after_fork_in_child)
+        _FORKS_WATCHED = True
+
+
+def _after_fork_in_child() -> None:
+    if not _BUILD_LOCKS:
+        return
+    builders = set(_BUILD_LOCKS.values())
+    for fd in list(_BUILD_LOCKS):
+        try:
+            os.close(fd)  # the builder's own descriptor keeps the lock; this copy would outlive it
+        except OSError:
+            pass
+    _BUILD_LOCKS.clear()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: killed with the parent
+        except (OSError, AttributeError):
+            return
+        if os.getppid() not in builders:
+            os._exit(1)  # the builder died before the signal was asked for
 
 
 def _looks_like_store(folder: Path) -> bool:
@@ -830,7 +870,7 @@ def build_store(paths: Iterable[str | Path | tuple[Article, str]], store_path: s
         linker = corpus_linker(store, exclude=[a.text_hash for a, _ in todo])
         workers = workers or auto_workers(len(todo))
         extractions = _extractions([a for a, _ in todo], settings, workers) if todo else iter(())
-        writer = _Writer(store)
+        writer: _Writer | None = None  # started with the first article: the extraction workers are forked by then
 
         def report() -> None:
             for write in writer.finished():
@@ -840,15 +880,19 @@ def build_store(paths: Iterable[str | Path | tuple[Article, str]], store_path: s
 
         try:
             for (article, source), extraction in zip(todo, extractions):
+                writer = writer or _Writer(store)
                 write = store.prepare(linker.link(extraction), fp, source, scheme, before_replacing=writer.wait)
                 write.name, write.statements = article.name, len(extraction.statements)
                 writer.submit(write)
                 report()
         except BaseException:
-            writer.close(abandon=True)
+            if writer is not None:
+                writer.close(abandon=True)
+                report()  # what was committed before the failure
             raise
-        writer.close()
-        report()
+        if writer is not None:
+            writer.close()
+            report()
         summary.triples = len(store)
     return summary
 

@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -115,6 +116,38 @@ def test_taking_an_article_out_merges_its_actors_again(nlp, tmp_path):
         opened.remove_articles([opened.article_graphs()[0].value.rsplit("/", 1)[1]])
         remaining = [p for p in EXAMPLES if kg.read_article(p).text_hash in opened.records()]
         assert_isomorphic(opened.graph(), kg.build(remaining))
+
+
+def test_two_workers_build_the_same_store(nlp, tmp_path, example_graph):
+    from kg.store import build_store
+
+    summary = build_store(EXAMPLES, tmp_path / "s", workers=2)  # spaCy's nlp.pipe(n_process=2)
+    assert (summary.added, summary.replaced) == (len(EXAMPLES), 0)
+    with open_store(tmp_path / "s") as store:
+        assert_isomorphic(store.graph(), example_graph)
+
+
+def test_a_failed_write_stops_the_build_and_reports_only_committed_articles(nlp, tmp_path, monkeypatch):
+    from kg.errors import StoreError
+    from kg.store import CorpusStore, build_store
+
+    articles = many_articles(tmp_path / "articles", 4)
+    commit, calls = CorpusStore.commit, []
+
+    def failing(self, write):
+        calls.append(write.name)
+        if len(calls) == 2:
+            raise StoreError("disk full")
+        commit(self, write)
+
+    monkeypatch.setattr(CorpusStore, "commit", failing)
+    done = []
+    with pytest.raises(StoreError, match="disk full"):
+        build_store(articles, tmp_path / "s", progress=lambda p: done.append(p.name))
+    assert calls[:2] == ["a000.txt", "a001.txt"] and len(calls) == 2  # nothing written after the failure
+    assert done == ["a000.txt"]
+    with open_store(tmp_path / "s") as store:
+        assert [r.name for r in store.records().values()] == ["a000.txt"]
 
 
 def test_the_store_validates_article_by_article(example_store):
@@ -235,6 +268,44 @@ def test_a_killed_build_leaves_finished_articles_intact(interrupted_build, runne
     resumed = runner.invoke(cli, ["build", str(store.parent / "articles"), "--store", str(store)])
     assert resumed.exit_code == 0, resumed.output
     assert f"{MANY - len(names)} added, 0 replaced, {len(names)} unchanged (skipped)" in resumed.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_build_leaves_no_worker_holding_the_store(tmp_path, runner):
+    """Extraction workers share the build's lock: killed with the build, none may keep the store locked."""
+    articles = many_articles(tmp_path / "articles")
+    store = tmp_path / "kg-store"
+    driver = ("import sys\nfrom kg.store import build_store\n"
+              "build_store([sys.argv[1]], sys.argv[2], workers=2, progress=lambda p: print(p.name, flush=True))\n")
+    process = subprocess.Popen([sys.executable, "-c", driver, str(tmp_path / "articles"), str(store)],
+                               stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    workers = []
+    try:
+        for index, _ in enumerate(process.stdout):
+            if index == 2:
+                children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+                workers = [int(pid) for pid in children.read_text().split()]
+                os.kill(process.pid, signal.SIGKILL)
+                break
+    finally:
+        process.kill()
+        process.wait()
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() and "Z" not in _state(pid) for pid in workers) \
+            and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists() and "Z" not in _state(pid)]
+    resumed = runner.invoke(cli, ["build", str(tmp_path / "articles"), "--store", str(store)])
+    assert resumed.exit_code == 0, resumed.output  # not refused: the lock died with the build
+    assert f"{MANY} unchanged" not in resumed.stderr and " unchanged (skipped)" in resumed.stderr
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
 
 
 def test_an_unwritable_store_path_is_a_clear_error(runner, tiny_article, tmp_path):
