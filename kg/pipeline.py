@@ -13,8 +13,9 @@
 from __future__ import annotations
 
 import gc
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -219,9 +220,11 @@ def _cue_words(cue: Token, content: frozenset[int]) -> list[Token]:
 class Output:
     """The last component. Called with ``portable=True`` (``component_cfg={"kg_output": {"portable": True}}``, as
     kg.extraction does for ``nlp.pipe(n_process=N)``), it replaces the Doc by an empty one that carries only the
-    results as plain data in ``user_data``: spaCy sends each Doc back from its worker processes with
-    ``Doc.to_bytes``, which neither Statement objects nor the actor registry survive, and the parse itself is not
-    needed any more. Read the results with :func:`doc_results` either way.
+    results, as plain data, in its context: spaCy sends each Doc back from its worker processes with
+    ``Doc.to_bytes`` (which neither Statement objects nor the actor registry survive, and the parse is not needed
+    any more) and its context beside it, pickled. The context rather than ``user_data``: every msgpack section
+    of a Doc costs the receiving process a scan of the installed packages' entry points (srsly's registry), 5 ms
+    per article. Read the results with :func:`doc_results` either way.
     """
 
     def __call__(self, doc: Doc, portable: bool = False) -> Doc:
@@ -229,14 +232,21 @@ class Output:
             return doc
         statements, actors = doc_results(doc)
         small = Doc(doc.vocab, words=[])
-        small.user_data[_PORTABLE] = {"statements": [_statement_data(s) for s in statements],
-                                      "actors": [_actor_data(a) for a in actors.values()]}
-        small._context = doc._context
+        small._context = PortableResults([_statement_data(s) for s in statements],
+                                         [_actor_data(a) for a in actors.values()], doc._context)
         drop_caches(doc)
         return small
 
 
-_PORTABLE = "kg_portable"
+@dataclass
+class PortableResults:
+    """One Doc's results as plain data, travelling as the Doc's context (its own context kept in ``context``)."""
+
+    statements: list[dict]
+    actors: list[dict]
+    context: Any = None
+
+
 _STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
 _ACTOR_FIELDS = tuple(f.name for f in fields(Actor))
 
@@ -244,12 +254,12 @@ _ACTOR_FIELDS = tuple(f.name for f in fields(Actor))
 def doc_results(doc: Doc) -> tuple[list[Statement], dict[str, Actor]]:
     """The statements and the article's actors (by key) of a Doc the pipeline made (in this process or, through
     ``kg_output``, in a worker)."""
-    data = doc.user_data.get(_PORTABLE)
-    if data is None:
+    data = doc._context
+    if not isinstance(data, PortableResults):
         registry = doc._.kg_actors
         return doc._.kg_statements or [], (registry.actors if registry is not None else {})
-    actors = [_actor_from(a) for a in data["actors"]]
-    return [_statement_from(s) for s in data["statements"]], {a.key: a for a in actors}
+    actors = [_actor_from(a) for a in data.actors]
+    return [_statement_from(s) for s in data.statements], {a.key: a for a in actors}
 
 
 def _statement_data(statement: Statement) -> dict:
