@@ -825,9 +825,9 @@ def plan(store: CorpusStore, sources: list[tuple[Article, str]], fp: str,
 
 
 def auto_workers(articles: int) -> int:
-    """Extraction processes for a build of ``articles``: 2 from 100 articles on (each process loads its own model,
-    which costs seconds), never more than the cores. Measured on 2 cores (benchmarks/corpus_scale.py): 2 workers
-    built 1.6x faster than 1.
+    """Extraction processes for a build of ``articles``: 2 from 100 articles on, never more than the cores
+    (benchmarks/corpus_scale.py measures 1 against 2 on a machine). The workers are forked from the process
+    that loaded the model, so they start at once; the build's own process still writes the store meanwhile.
 
     >>> auto_workers(10)
     1
