@@ -11,7 +11,8 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
-CACHE_KEYS = ("kg_text", "kg_sents", "kg_sent_starts", "kg_ents", "kg_mentions", "kg_tokens", "kg_citing")
+CACHE_KEYS = ("kg_text", "kg_sents", "kg_sent_starts", "kg_ents", "kg_mentions", "kg_tokens", "kg_citing",
+              "kg_heads")
 
 
 def doc_text(doc: Doc) -> str:
@@ -26,6 +27,13 @@ def tokens(doc: Doc) -> list[Token]:
     if "kg_tokens" not in doc.user_data:
         doc.user_data["kg_tokens"] = list(doc)
     return doc.user_data["kg_tokens"]
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """Each token's head index, read once (``tok.head`` makes a new Token each time)."""
+    if "kg_heads" not in doc.user_data:
+        doc.user_data["kg_heads"] = [t.head.i for t in tokens(doc)]
+    return doc.user_data["kg_heads"]
 
 
 def span_tokens(span: Span) -> list[Token]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .doccache import doc_text, sentence_of, span_text
+from .doccache import doc_text, head_indices, sentence_of, span_text
 from .attribution import Frame
 from .lexicon import Lexicon
 from .quotes import Quote
@@ -198,7 +198,8 @@ def _turn_trailing_reporters(statements: list[Statement], doc: Doc) -> None:
         if trailing.cue_token is None or trailing.speaker_token is None:
             continue
         cue = doc[trailing.cue_token]
-        host = next((s for s in statements if s is not trailing and s.cue_token == cue.head.i), None)
+        head = cue.head.i
+        host = next((s for s in statements if s is not trailing and s.cue_token == head), None)
         speaker_start = doc[trailing.speaker_token].left_edge.i
         if host is None or cue.dep_ != "ccomp" or speaker_start == 0 or doc[speaker_start - 1].text != "," \
                 or trailing.speaker_token < host.cue_token or any(c.dep_ == "ccomp" for c in cue.children):
@@ -210,7 +211,8 @@ def _turn_trailing_reporters(statements: list[Statement], doc: Doc) -> None:
 
 def _clause_roots(content: list[Token]) -> list[Token]:
     ids = {t.i for t in content}
-    roots = [t for t in content if t.head.i not in ids or t.head.i == t.i]
+    heads = head_indices(content[0].doc) if content else []
+    roots = [t for t in content if heads[t.i] not in ids or heads[t.i] == t.i]
     return roots + [c for r in roots for c in r.conjuncts if c.i in ids]
 
 
