@@ -299,6 +299,7 @@ class PositionClassifier:
         self._phrases = [[self._weighted(p) for p in phrases] for phrases in self._phrases]
         self._examples = [[self._weighted(e) for e in examples] for examples in self._examples]
         self._users = self._word_index(enumerate(self._bags))
+        self._index_of = {c.notation: i for i, c in enumerate(scheme.concepts)}
         self._phrase_users = self._word_index(self._patterns(self._phrases))
         self._example_users = self._word_index(self._patterns(self._examples))
 
@@ -387,7 +388,7 @@ class PositionClassifier:
     def _support(self, notation: str, content_terms: list[Term]) -> int:
         """How many different content words the concept's labels, examples or definition use: one
         word ("open" in "open its doors") is weak evidence however rare it is in the scheme."""
-        index = next(i for i, c in enumerate(self.scheme.concepts) if c.notation == notation)
+        index = self._index_of[notation]
         words = {self._key(t)[0] for t in content_terms}
         return sum(1 for word in words if any((word, negated) in self._bags[index] for negated in (False, True)))
 

@@ -217,6 +217,15 @@ def test_export_nquads_has_a_graph_per_article_and_no_blank_nodes(runner, exampl
 # --- faults and exit codes ----------------------------------------------------------
 
 
+def _build_in_another_process(articles: Path, store: Path, workers: int | None = None) -> subprocess.Popen:
+    """``build_store`` in a child process that prints "status name" for each finished article."""
+    driver = ("import sys\nfrom kg.store import build_store\n"
+              f"build_store([sys.argv[1]], sys.argv[2], workers={workers!r}, "
+              "progress=lambda p: print(p.status, p.name, flush=True))\n")
+    return subprocess.Popen([sys.executable, "-c", driver, str(articles), str(store)],
+                            stdout=subprocess.PIPE, text=True, cwd=ROOT)
+
+
 @pytest.fixture(scope="module")
 def interrupted_build(tmp_path_factory):
     """A build of MANY articles in another process: refused concurrent build while it runs, then SIGKILL."""
@@ -225,10 +234,7 @@ def interrupted_build(tmp_path_factory):
     folder = tmp_path_factory.mktemp("interrupted")
     articles = many_articles(folder / "articles")
     store = folder / "kg-store"
-    driver = ("import sys\nfrom kg.store import build_store\n"
-              "build_store([sys.argv[1]], sys.argv[2], progress=lambda p: print(p.status, p.name, flush=True))\n")
-    process = subprocess.Popen([sys.executable, "-c", driver, str(folder / "articles"), str(store)],
-                               stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    process = _build_in_another_process(folder / "articles", store)
     done, concurrent = [], None
     try:
         for line in process.stdout:
@@ -275,10 +281,7 @@ def test_a_killed_build_leaves_no_worker_holding_the_store(tmp_path, runner):
     """Extraction workers share the build's lock: killed with the build, none may keep the store locked."""
     articles = many_articles(tmp_path / "articles")
     store = tmp_path / "kg-store"
-    driver = ("import sys\nfrom kg.store import build_store\n"
-              "build_store([sys.argv[1]], sys.argv[2], workers=2, progress=lambda p: print(p.name, flush=True))\n")
-    process = subprocess.Popen([sys.executable, "-c", driver, str(tmp_path / "articles"), str(store)],
-                               stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    process = _build_in_another_process(tmp_path / "articles", store, workers=2)
     workers = []
     try:
         for index, _ in enumerate(process.stdout):
