@@ -891,8 +891,10 @@ def build_store(paths: Iterable[str | Path | tuple[Article, str]], store_path: s
                 report()  # what was committed before the failure
             raise
         if writer is not None:
-            writer.close()
-            report()
+            try:
+                writer.close()  # raises a failure of the last writes
+            finally:
+                report()  # what was committed, even then
         summary.triples = len(store)
     return summary
 
