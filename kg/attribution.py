@@ -60,6 +60,20 @@ def _citing_in(sent: Span) -> tuple[int, int] | None:
     return None
 
 
+def _with_fronted_name(doc, start: int) -> int:
+    """'Jesse Connolly, spokesman for the mayor, said': after a paragraph break the parser may make the role
+    the subject and hang the name elsewhere. A person's name opening the clause, a comma before the role,
+    belongs to the mention."""
+    if start < 2 or doc[start - 1].text != "," or doc[start - 2].ent_type_ != "PERSON" or doc[start].pos_ == "PROPN":
+        return start
+    name_start = start - 2
+    while name_start > 0 and doc[name_start].ent_iob_ == "I":
+        name_start -= 1
+    before = doc[name_start - 1] if name_start > 0 else None
+    opens_clause = before is None or before.is_space or before.is_sent_end or doc[name_start].is_sent_start
+    return name_start if opens_clause and doc[start].dep_ in ("nsubj", "nsubjpass", "det", "amod", "compound") else start
+
+
 @dataclass
 class Frame:
     """A cue found in a sentence before it becomes a Statement."""
@@ -146,6 +160,8 @@ class AttributionRules:
         """'did not say', 'Asked whether ...', 'is expected to propose': no statement was made."""
         if any(c.dep_ == "neg" for c in tok.children):
             return True
+        if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in tok.children):
+            return True  # "offered no sign of a breakthrough", "gave no details": nothing was said
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
             return True  # "... possible if officials found that ...": a condition, not a statement
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and tok.dep_ in ("advcl", "acl", "amod"):
@@ -209,8 +225,17 @@ class AttributionRules:
                 return parenthetical
             if head.dep_ not in _INHERIT_DEPS or head.head.i == head.i or _introduced_by_that(head):
                 return None, None
-            head = head.head
+            head = self._reporting_verb_above(head) or head.head
         return None, None
+
+    def _reporting_verb_above(self, participle: Token) -> Token | None:
+        """'X said the campaign had nothing to do with it, adding he was unaware ...': the parser hangs a
+        participial cue set off by a comma on the reported clause, but it is the reporter who adds it."""
+        clause = participle.head
+        if participle.tag_ != "VBG" or participle.i == 0 or participle.doc[participle.i - 1].text != "," \
+                or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return None
+        return clause.head if self._verb_entry(clause.head)[0] is not None else None
 
     def _quoted(self, tok: Token) -> bool:
         return any(q.contains(tok.idx) for q in getattr(self, "_quotes", ()))
@@ -582,21 +607,22 @@ class AttributionRules:
 
     # -- merging ------------------------------------------------------------
     def _merge(self, frames: list[Frame]) -> list[Frame]:
-        """Join a participial cue to the cue it hangs from when both share a speaker,
-        and fold a pronoun's belief into the statement around it ('said he believes')."""
+        """Fold a pronoun's belief into the statement around it ('said he believes'), and drop what only
+        restates another frame.
+
+        A participial cue of the same speaker (", saying ...", ", adding that ...", ", insisting ...") is a
+        proposition of its own and stays a statement of its own, unless it only passes on someone else's
+        message ("told X, relaying a message ...")."""
         frames = self._fold_beliefs(frames)
         frames = [f for f in frames if not self._subsumed(f, frames)]
-        merged: list[Frame] = []
+        kept: list[Frame] = []
         for frame in sorted(frames, key=lambda f: f.cue_tokens[0].i):
-            host = next((m for m in merged if self._continues(m, frame)), None)
-            if host is None:
-                merged.append(frame)
+            relays_message = any(c.dep_ == "dobj" and self.lexicon.lookup("SignalNoun", c.lemma_.lower())
+                                 for c in frame.cue_tokens[0].children)
+            if relays_message and any(self._continues(m, frame) for m in kept):
                 continue
-            if any(c.dep_ == "dobj" and self.lexicon.lookup("SignalNoun", c.lemma_.lower()) for c in frame.cue_tokens[0].children):
-                continue  # "told X, relaying a message ...": the message is someone else's, not more of X's words
-            host.cue_tokens = sorted({*host.cue_tokens, *frame.cue_tokens}, key=lambda t: t.i)
-            host.content = sorted({*host.content, *frame.content}, key=lambda t: t.i)
-        return merged
+            kept.append(frame)
+        return kept
 
     def _subsumed(self, frame: Frame, frames: list[Frame]) -> bool:
         """An attitude inside another statement's content, or a 'citing' frame another frame already credits."""
@@ -683,7 +709,9 @@ class AttributionRules:
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                                or doc[end - 1].dep_ in ("cc", "case") and doc[end - 1].ent_iob_ != "I"):
             end -= 1  # but "Moody's" keeps its 's
-        return (start, end) if end > start else None
+        if end <= start:
+            return None
+        return _with_fronted_name(doc, start), end
 
     def _keep_clause(self, clause: Token) -> bool:
         if clause.dep_ == "relcl" and any(t.lemma_.lower() in ("anonymity", "name", "identify") for t in clause.subtree):
@@ -714,6 +742,9 @@ class AttributionRules:
         if not self.lexicon.has("NonSource", tok.lemma_.lower()):
             return tok
         owner = next((c for c in tok.children if c.dep_ in ("poss", "compound") and self.is_actor_like(c)), None)
+        if owner is None:  # 'a statement released by X said', 'a letter from X warned'
+            author = self._author_of(tok)
+            owner = author if author is not tok and self.is_actor_like(author) else None
         return owner if owner is not None else tok
 
     def _could_speak(self, tok: Token) -> bool:

@@ -129,7 +129,7 @@ class ArticleActors:
         kind = _KIND_OF_ENT.get(ent.label_ or ent.root.ent_type_, ORGANIZATION)
         if kind == GROUP:
             return None
-        name = _clean_name(ent.text)
+        name = self._personal_name(_clean_name(ent.text)) if kind == PERSON else _clean_name(ent.text, titles=False)
         if not name:
             return None
         key = self._match_known(name, kind)
@@ -143,6 +143,14 @@ class ArticleActors:
             self.actors[key].aliases.add(self.actors[key].name)
             self.actors[key].name = name
         return key
+
+    def _personal_name(self, name: str) -> str:
+        """'Bargarh MLA Debesh Acharya', 'Chief Executive Stuart Rose': the words after the last role or title
+        word are the person's name; the rest says what the person is."""
+        words = name.split()
+        roles = [i for i, w in enumerate(words) if w.lower() in _TITLE_WORDS or self.lexicon.has("RoleNoun", w.lower())]
+        rest = words[roles[-1] + 1:] if roles else words
+        return " ".join(rest) if rest and all(w[:1].isupper() for w in rest) else name
 
     def _match_any_kind(self, name: str) -> str | None:
         """A bare name the tagger may have mislabelled: 'Harwick' for Harwick Industries, 'Ilves' for Marta Ilves."""
@@ -385,6 +393,10 @@ def _gender_detector():
 def _head_entity(span: Span) -> Span | None:
     """The PERSON/ORG/GPE entity the mention is about (an apposition's name counts)."""
     root = span.root
+    if root.pos_ == "PROPN" and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children):
+        # "Green, owner of two department-store chains": the name before the apposition is who this is
+        first = min((c.i for c in root.children if c.dep_ == "compound" and c.i < root.i), default=root.i)
+        return Span(span.doc, first, root.i + 1, label=root.ent_type_ or "PERSON")
     appos = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN" and span.start <= c.i < span.end), None)
     if appos is not None and root.pos_ == "NOUN":
         # "Putin's spokesman, Dmitri Peskov": the name in apposition is who this is.
@@ -401,10 +413,12 @@ def _head_entity(span: Span) -> Span | None:
     return persons[0] if persons else None
 
 
-def _clean_name(text: str) -> str:
+def _clean_name(text: str, titles: bool = True) -> str:
+    """A name without article, possessive and quotes; a person's name without leading titles (an
+    organisation keeps its words: 'General Electric', 'Chief Executives Board')."""
     words = [w.strip("\"'‘’“”") for w in text.replace("’s", "").replace("'s", "").split()]
     words = [w for w in words if w]
-    while words and words[0].lower() in ({"the"} | _TITLE_WORDS) and len(words) > 1:
+    while words and words[0].lower() in ({"the"} | (_TITLE_WORDS if titles else set())) and len(words) > 1:
         words = words[1:]
     return " ".join(words)
 

@@ -94,7 +94,7 @@ class Attribution:
         statements = []
         for index, (sent, frames) in enumerate(zip(sentences, framed)):
             statements.extend(self.builder.build(doc, sent, f, quotes) for f in frames)
-            if not frames and _opens_quote(sent, quotes) and not _framed_later(index, sentences, framed, quotes):
+            if not frames and _all_quoted(sent, quotes) and not _framed_next(index, sentences, framed, quotes):
                 statements.append(self.builder.continued_quote(doc, sent))
         nest(statements, doc)
         _outlets_as_carriers(doc, statements, self.rules)
@@ -350,21 +350,23 @@ def _outlets_as_carriers(doc: Doc, statements: list, rules: AttributionRules) ->
     statements[:] = [s for i, s in enumerate(statements) if i not in drop]
 
 
-def _opens_quote(sent: Span, quotes: list[Quote]) -> bool:
-    """A sentence that is (almost) all quotation, from a quote that opens in it."""
+def _all_quoted(sent: Span, quotes: list[Quote]) -> bool:
+    """A sentence that is (almost) all quotation: a quote that opens in it, or the middle or end of a
+    quotation that runs over several sentences (“A,” he said. “B. C.”: B and C are his words too)."""
     words = [t for t in sent if not t.is_punct and not t.is_space]
     inside = [t for t in words if any(q.contains(t.idx) for q in quotes)]
-    opens = any(sent.start_char <= q.start < sent.end_char for q in quotes)
-    return bool(words) and opens and len(inside) >= 0.8 * len(words)
+    return bool(words) and len(inside) >= 0.8 * len(words)
 
 
-def _framed_later(index: int, sentences: list[Span], framed: list, quotes: list[Quote]) -> bool:
-    """The quote runs on into a later sentence that names its speaker: that statement covers it."""
-    sent = sentences[index]
-    quote = next((q for q in quotes if sent.start_char <= q.start < sent.end_char), None)
-    if quote is None or quote.end <= sent.end_char:
+def _framed_next(index: int, sentences: list[Span], framed: list, quotes: list[Quote]) -> bool:
+    """The quotation goes on into the next sentence, which names its speaker: “A. B,” she said. Sentence A
+    is part of that attribution's evidence (two adjacent sentences); earlier sentences of a longer quotation
+    are statements of their own."""
+    if index + 1 >= len(sentences) or not framed[index + 1]:
         return False
-    return any(framed[j] for j in range(index + 1, len(sentences)) if sentences[j].start_char < quote.end)
+    sent = sentences[index]
+    quote = next((q for q in quotes if q.start < sent.end_char and sent.start_char < q.end), None)
+    return quote is not None and quote.end > sent.end_char
 
 
 @Language.factory("kg_quotes", assigns=["doc.spans"])

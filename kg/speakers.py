@@ -26,14 +26,19 @@ def assign_actors(doc: Doc, statements: list[Statement], registry: ArticleActors
         if key not in resolved:
             resolved[key] = registry.resolve(span, speaker=key in speaker_spans,
                                              quoted=any(q.contains(span.start_char) for q in quotes))
-    last_speaker: str | None = None
     for statement in statements:
         if statement.speaker_start is not None:
             statement.speaker_actor = resolved.get((statement.speaker_start, statement.speaker_end))
-        elif statement.cue is None:
-            statement.speaker_actor = _quote_owner(statement, statements, quotes) or last_speaker
-        if statement.speaker_actor:
-            last_speaker = statement.speaker_actor
+    last_quoted: str | None = None
+    last_speaker: str | None = None
+    for statement in statements:
+        if statement.speaker_start is None and statement.cue is None:
+            # a quotation's other sentences belong to whoever it is attributed to, before or after them;
+            # a quotation with no attribution at all goes on with the last speaker who was quoted
+            statement.speaker_actor = _quote_owner(statement, statements, quotes) or last_quoted or last_speaker
+        if statement.speaker_actor and statement.quote_kind != "indirect" and not statement.in_quote_of_other:
+            last_quoted = statement.speaker_actor
+        last_speaker = statement.speaker_actor or last_speaker
         if statement.addressee:
             statement.addressee_actor = _lookup(doc, resolved, statement.addressee, statement)
         statement.subject_actors = _subjects(doc, statement, resolved)
