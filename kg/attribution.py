@@ -645,14 +645,15 @@ class AttributionRules:
                        for f in others)
         return False
 
-    @staticmethod
-    def _fold_beliefs(frames: list[Frame]) -> list[Frame]:
+    def _fold_beliefs(self, frames: list[Frame]) -> list[Frame]:
         kept = []
         for frame in frames:
             is_belief = frame.entry is not None and frame.entry.kind == "CognitionVerb"
             pronoun = frame.speaker is not None and (len(frame.speaker) == 1 and frame.speaker[0].pos_ == "PRON"
                                                      or frame.speaker.root.ent_type_ in ("GPE", "ORG"))
-            others = [f for f in frames if f is not frame and f.speaker is not None and not (len(f.speaker) == 1 and f.speaker[0].pos_ == "PRON")]
+            # an outlet that reports a belief ("X considered that ..., AFP reported") only carried it
+            others = [f for f in frames if f is not frame and f.speaker is not None and not (len(f.speaker) == 1 and f.speaker[0].pos_ == "PRON")
+                      and not self.is_outlet_like(f.speaker.root)]
             if is_belief and pronoun and others:
                 host = next((f for f in others if frame.cue_tokens[0].i in {t.i for t in f.content}), None)
                 if host is not None and frame.entry.hedges:

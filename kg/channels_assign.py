@@ -7,8 +7,10 @@ from .doccache import doc_text
 from .actors import Actor
 from .channels import ChannelFinder
 from .coref import ArticleActors
+from .lexicon import Lexicon
 from .quotes import Quote
 from .statements import ChannelHop, Statement
+
 
 
 def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActors | None, finder: ChannelFinder,
@@ -104,6 +106,7 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
                 actors[key].roles.add("news outlet")  # an organisation that interviews someone is a medium
             if _is_outlet(actors, key):
                 outlets.append(key)
+                _remember_label(labels, key, span.text, actors[key].name, registry.lexicon)
                 if statement.addressee is None:
                     statement.addressee, statement.addressee_actor = span.text, key
     for start, end in statement.relay_spans:
@@ -114,26 +117,39 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
             actors[key].roles.add("news outlet")  # it quoted or carried the source's words
         if _is_outlet(actors, key):
             outlets.append(key)
-            _remember_label(labels, key, span.text, actors[key].name)
+            _remember_label(labels, key, span.text, actors[key].name, registry.lexicon)
     if _is_outlet(actors, statement.addressee_actor):
         outlets.append(statement.addressee_actor)
+        _remember_label(labels, statement.addressee_actor, statement.addressee or "", actors[statement.addressee_actor].name, registry.lexicon)
     sent = doc.char_span(statement.start, statement.end, alignment_mode="expand")
     for span in finder.relayed_by(sent) if sent is not None else []:
         key = registry.resolve(span)
         if _is_outlet(actors, key):
             outlets.append(key)
+            _remember_label(labels, key, span.text, actors[key].name, registry.lexicon)
     if statement.speaker and registry.main_outlet and any(
             registry.lexicon.has("OutletAnaphor", w.lower()) for w in statement.speaker.split()[1:]):
         outlets.insert(0, registry.main_outlet)  # "the interlocutors of the publication"
     return [k for k in outlets if k != statement.speaker_actor]
 
 
-def _remember_label(labels: dict[str, str], key: str, mention: str, name: str) -> None:
-    """'Bloomberg News' as the article writes it, when that is fuller than the known name 'Bloomberg'."""
-    written = mention[4:] if mention.lower().startswith("the ") else mention
-    rest = written[len(name):].split() if written.lower().startswith(name.lower()) else []
-    if rest and all(w[:1].isupper() for w in rest) and "'" not in written and "’" not in written:
-        labels[key] = written  # more of the name, not a description ("Saudi broadcaster Al Arabiya")
+def _remember_label(labels: dict[str, str], key: str, mention: str, name: str, lexicon: Lexicon) -> None:
+    """The outlet as the article first names it: 'AFP' for Agence France-Presse, 'Bloomberg News', 'Al Arabiya'
+    in 'Saudi broadcaster Al Arabiya', 'Daily Nation' in 'the Daily Nation newspaper': the last run of
+    capitalised words, without the words that only say what kind of outlet it is."""
+    if key in labels:
+        return
+    words = [w for w in mention.replace("’s", "'s").split() if "'" not in w]
+    while len(words) > 1 and lexicon.has("OutletAnaphor", words[-1].lower()):
+        words.pop()
+    run: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() and not (run and word[:1].isdigit()):
+            if run:
+                break
+            continue
+        run.insert(0, word)
+    labels[key] = " ".join(run) if run and run[0].lower() != "the" or len(run) > 1 else name
 
 
 def _quote_outlets(index: int, statement: Statement, statements: list[Statement], actors: dict[str, Actor],

@@ -56,6 +56,7 @@ class ArticleActors:
         self.actors: dict[str, Actor] = {}
         self.history: list[MentionRecord] = []
         self.main_outlet: str | None = None
+        self.pronoun_gender: dict[str, str] = {}
 
     # -- public ---------------------------------------------------------------
     def resolve(self, span: Span, speaker: bool = False, quoted: bool = False) -> str | None:
@@ -316,12 +317,25 @@ class ArticleActors:
         narrative ("..., he said") skips what was named inside quotations: "“... blackmailed by a party
         that won 8% of the vote,” he said" is not said by the party."""
         wanted = PERSON if tok.lower_ in _MALE | _FEMALE else ORGANIZATION if tok.lower_ in _NEUTER else GROUP
+        best = self._antecedent(tok, sent_index, quoted, wanted, window=3)
+        if best is None and wanted == PERSON:
+            # a long run of "She said ..." goes back to the last speaker who agrees, past the sentences between
+            best = self._antecedent(tok, sent_index, quoted, wanted, window=12, speakers_only=True)
+        if best is not None and wanted == PERSON:
+            # once called "he" or "she", a person whose first name says nothing keeps that gender
+            self.pronoun_gender.setdefault(best, "male" if tok.lower_ in _MALE else "female")
+        return best
+
+    def _antecedent(self, tok: Token, sent_index: int, quoted: bool, wanted: str, window: int,
+                    speakers_only: bool = False) -> str | None:
+        """The most salient agreeing earlier mention within ``window`` sentences."""
         best, best_score = None, float("-inf")
         for record in self.history:
-            if record.start >= tok.idx or sent_index - record.sent > 3 or record.quoted and not quoted:
+            if record.start >= tok.idx or sent_index - record.sent > window or record.quoted and not quoted \
+                    or speakers_only and not record.speaker:
                 continue
             actor = self.actors[record.actor]
-            if not _agrees(actor, tok.lower_, wanted):
+            if not _agrees(actor, tok.lower_, wanted, self.pronoun_gender.get(record.actor)):
                 continue
             score = -2.0 * (sent_index - record.sent) + 1.5 * record.subject + 1.0 * record.speaker + 1.0 * record.named
             score += 0.001 * record.start  # recency breaks ties
@@ -355,11 +369,13 @@ def _corrected_kind(name: str, kind: str) -> str:
     return kind
 
 
-def _agrees(actor: Actor, pronoun: str, wanted: str) -> bool:
+def _agrees(actor: Actor, pronoun: str, wanted: str, called: str | None = None) -> bool:
+    """Whether a pronoun can refer to the actor; ``called`` is the gender an earlier pronoun gave it."""
     if wanted == PERSON:
         if actor.kind != PERSON:
             return False
         gender = _gender(actor.name.split()[0])
+        gender = called if gender == "unknown" and called else gender
         return not ((pronoun in _MALE and gender == "female") or (pronoun in _FEMALE and gender == "male"))
     if wanted == ORGANIZATION:
         return actor.kind in (ORGANIZATION, COUNTRY)
