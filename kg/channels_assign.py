@@ -149,6 +149,8 @@ def _remember_label(labels: dict[str, str], key: str, mention: str, name: str, l
                 break
             continue
         run.insert(0, word)
+    if len(run) > 1 and run[0].lower() == "the" and not name.lower().startswith("the "):
+        run = run[1:]  # "the Daily Nation"; but "The New York Times" keeps the article its name has
     labels[key] = " ".join(run) if run and run[0].lower() != "the" or len(run) > 1 else name
 
 
