@@ -51,6 +51,8 @@ def _citing_in(sent: Span) -> tuple[int, int] | None:
     """The first 'citing X' or 'quoting X' of a sentence: the participle and X (the source of a document X names)."""
     for child in span_tokens(sent):
         if (child.lemma_.lower() == "cite" or child.lower_ == "quoting") and child.dep_ in ("advcl", "xcomp", "prep", "acl"):
+            if _cites_for_an_object(child):
+                continue
             obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
             if obj is None:
                 continue
@@ -72,6 +74,14 @@ def _with_fronted_name(doc, start: int) -> int:
     before = doc[name_start - 1] if name_start > 0 else None
     opens_clause = before is None or before.is_space or before.is_sent_end or doc[name_start].is_sent_start
     return name_start if opens_clause and doc[start].dep_ in ("nsubj", "nsubjpass", "det", "amod", "compound") else start
+
+
+def _cites_for_an_object(citing: Token) -> bool:
+    """'referring to stories citing unnamed sources': the stories cite, not the speaker; but in 'according to
+    a report citing two aides' the report is the attribution's own."""
+    noun = citing.head
+    return citing.dep_ == "acl" and noun.dep_ in ("pobj", "dobj") \
+        and not any(a.lower_ == "according" for a in noun.ancestors)
 
 
 @dataclass
@@ -412,7 +422,8 @@ class AttributionRules:
             if source is None:
                 return None
             cue = [tok, to]
-        elif lower in ("citing", "quoting") and tok.dep_ in ("advcl", "prep", "acl") and not self._verb_entry(tok.head)[0]:
+        elif lower in ("citing", "quoting") and tok.dep_ in ("advcl", "prep", "acl") and not self._verb_entry(tok.head)[0] \
+                and not _cites_for_an_object(tok):
             source = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
             if source is None:
                 return None
@@ -614,6 +625,7 @@ class AttributionRules:
         proposition of its own and stays a statement of its own, unless it only passes on someone else's
         message ("told X, relaying a message ...")."""
         frames = self._fold_beliefs(frames)
+        frames = self._cited_through(frames)
         frames = [f for f in frames if not self._subsumed(f, frames)]
         kept: list[Frame] = []
         for frame in sorted(frames, key=lambda f: f.cue_tokens[0].i):
@@ -623,6 +635,21 @@ class AttributionRules:
                 continue
             kept.append(frame)
         return kept
+
+    @staticmethod
+    def _cited_through(frames: list[Frame]) -> list[Frame]:
+        """'..., according to a report by the Ledger, citing two aides': the aides are the deepest source and
+        the Ledger carried their words; one statement, not two."""
+        according = next((f for f in frames if f.kind == "prep" and f.cue_tokens[0].lower_ == "according"), None)
+        citing = next((f for f in frames if f.kind == "prep" and f.cue_tokens[0].lower_ in ("citing", "quoting")
+                       and according is not None and f.cue_tokens[0].i > according.cue_tokens[0].i), None)
+        if according is None or citing is None or according.speaker is None:
+            return frames
+        cited_words = {t.i for t in citing.cue_tokens[0].subtree}
+        merged = Frame(sorted([*according.cue_tokens, *citing.cue_tokens], key=lambda t: t.i), citing.speaker,
+                       [t for t in according.content if t.i not in cited_words], "prep", according.entry,
+                       relays=[according.speaker])
+        return [merged if f is according else f for f in frames if f is not citing]
 
     def _subsumed(self, frame: Frame, frames: list[Frame]) -> bool:
         """An attitude inside another statement's content, or a 'citing' frame another frame already credits."""
