@@ -223,7 +223,8 @@ class AttributionRules:
                 if subject.lower_ in _RELATIVE_PRONOUNS and head.dep_ == "relcl":
                     subject = self._relative_antecedent(subject, head.head)
                 if head.i != tok.i and self._quoted(subject) and not self._quoted(tok):
-                    return None, None  # a subject borrowed from inside someone's quotation does not speak
+                    # a subject borrowed from inside someone's quotation does not speak; a name left after it does
+                    return self._stranded_speaker(tok)
                 if subject.dep_ == "nsubjpass" and head.i == tok.i:
                     return None, None
                 return self._cited_source(head, subject)
@@ -264,8 +265,27 @@ class AttributionRules:
                 return node
         return attached
 
+    def _stranded_speaker(self, verb: Token) -> tuple[Span | None, list[Span] | None]:
+        """'“... to suspend” its role, Maria Okonkwo, the bloc's envoy, told AFP': the parser loses the reporting
+        clause after a quotation. The first name between the closing quote and the cue is the speaker."""
+        sent = sentence_of(verb)
+        closing = max((t.i for t in sent if t.i < verb.i and self._quoted(t)), default=None)
+        if closing is None:
+            return None, None
+        for tok in verb.doc[closing + 1: verb.i]:
+            if tok.ent_type_ in ("PERSON", "ORG") and tok.ent_iob_ == "B" and not self._quoted(tok):
+                head = tok
+                while head.ent_iob_ != "O" and head.head.ent_iob_ == "I" and head.head.i > head.i and head.head.i < verb.i:
+                    head = head.head
+                return self._cited_source(verb, head)
+        return None, None
+
     def _cited_source(self, verb: Token, subject: Token) -> tuple[Span | None, list[Span] | None]:
         subject = self._owner_of_document(subject)
+        if not self.is_actor_like(subject):
+            # "its role, Maria Okonkwo, the envoy": a name in apposition to a word that cannot speak
+            subject = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")),
+                           subject)
         span = self.mention(subject)
         if span is None or not (self.is_actor_like(subject) or getattr(self, "_lenient", False) and self._could_speak(subject)):
             return None, None
