@@ -9,7 +9,7 @@ business (ontology/lexicon.ttl), never this module's.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -125,7 +125,7 @@ class AttributionRules:
         frames.extend(self._perspective_frame(sent, quotes, frames))
         frames.extend(self._colon_quote_frame(sent, quotes, frames))
         frames = self._sentence_initial_citing(sent, frames)
-        return self._merge(frames)
+        return self._merge(self._quoters_who_speak(frames))
 
     # -- verbs ------------------------------------------------------------
     def _verb_frame(self, tok: Token, sent: Span, quotes: list[Quote]) -> Frame | None:
@@ -364,6 +364,24 @@ class AttributionRules:
             return None
         relays = [self.mention(subj)] if subj is not None and self.mention(subj) is not None else []
         return self.mention(obj), relays
+
+    def _quoters_who_speak(self, frames: list[Frame]) -> list[Frame]:
+        """'The official quoted the president as saying ...': an outlet that quotes only carries the words, but a
+        person or body that quotes someone makes a statement of their own, which reports the quoted one."""
+        out: list[Frame] = []
+        for frame in frames:
+            verb = next((t for t in frame.cue_tokens if t.lemma_ == "quote" and t.dep_ != "auxpass"
+                         and any(c.dep_ == "nsubj" for c in t.children)), None)
+            quoter = frame.relays[0] if frame.relays else None
+            if verb is None or quoter is None or self.is_outlet_like(quoter.root) or frame.kind != "verb":
+                out.append(frame)
+                continue
+            quoted = {t.i for t in quoter}
+            outer_content = [t for t in verb.subtree if t.i not in quoted and t.i != verb.i and not t.is_punct]
+            inner_cue = [t for t in frame.cue_tokens if t.i != verb.i]
+            out.append(Frame([verb], quoter, outer_content, "verb", frame.entry))
+            out.append(replace(frame, cue_tokens=inner_cue or frame.cue_tokens, relays=None))
+        return out
 
     def quoted_by(self, tok: Token) -> list[Span]:
         """'was quoted by the Nikkei newspaper as saying': the outlet that quoted."""
