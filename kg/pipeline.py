@@ -354,8 +354,20 @@ def _all_quoted(sent: Span, quotes: list[Quote]) -> bool:
     """A sentence that is (almost) all quotation: a quote that opens in it, or the middle or end of a
     quotation that runs over several sentences (“A,” he said. “B. C.”: B and C are his words too)."""
     words = [t for t in sent if not t.is_punct and not t.is_space]
-    inside = [t for t in words if any(q.contains(t.idx) for q in quotes)]
-    return bool(words) and len(inside) >= 0.8 * len(words)
+    holding = [q for q in quotes if any(q.contains(t.idx) for t in words)]
+    inside = [t for t in words if any(q.contains(t.idx) for q in holding)]
+    return bool(words) and len(inside) >= 0.8 * len(words) and all(_opens_as_speech(sent.doc, q) for q in holding)
+
+
+def _opens_as_speech(doc: Doc, quote: Quote) -> bool:
+    """A quotation that stands as someone's words: it opens its sentence, or follows a colon or a comma
+    ('He added: “...'). One that opens inside a clause ('stressed that the move “should not ...') is a
+    fragment of paraphrase, and its later sentences are not statements of their own."""
+    first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if first is None:
+        return True
+    before = doc_text(doc)[first[0].sent.start_char: quote.start].rstrip("“\"«‘' \n")
+    return not before or before.endswith((":", ","))
 
 
 def _framed_next(index: int, sentences: list[Span], framed: list, quotes: list[Quote]) -> bool:
