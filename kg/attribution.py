@@ -237,6 +237,8 @@ class AttributionRules:
             if head.dep_ not in _INHERIT_DEPS or head.head.i == head.i or _introduced_by_that(head):
                 return None, None
             head = self._reporting_verb_above(head) or head.head
+            if head.dep_ == "prep" and head.pos_ == "ADP" and self._verb_entry(head.head)[0] is not None:
+                head = head.head  # "responded by assuring ...": one speech act told through another
         return None, None
 
     def _reporting_verb_above(self, participle: Token) -> Token | None:
