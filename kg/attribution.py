@@ -125,7 +125,7 @@ class AttributionRules:
         frames.extend(self._perspective_frame(sent, quotes, frames))
         frames.extend(self._colon_quote_frame(sent, quotes, frames))
         frames = self._sentence_initial_citing(sent, frames)
-        return self._merge(self._quoters_who_speak(frames))
+        return self._carried_by_trailing_outlet(sent, self._merge(self._quoters_who_speak(frames)))
 
     # -- verbs ------------------------------------------------------------
     def _verb_frame(self, tok: Token, sent: Span, quotes: list[Quote]) -> Frame | None:
@@ -366,6 +366,23 @@ class AttributionRules:
             return None
         relays = [self.mention(subj)] if subj is not None and self.mention(subj) is not None else []
         return self.mention(obj), relays
+
+    def _carried_by_trailing_outlet(self, sent: Span, frames: list[Frame]) -> list[Frame]:
+        """'The minister said the plan was dead, news agency AFP reported.': a closing reporting clause of an
+        outlet, with no words of its own, carried the sentence's statements."""
+        last = [t for t in sent if not t.is_punct and not t.is_space]
+        cue = last[-1] if last else None
+        if cue is None or cue.pos_ != "VERB" or any(cue in f.cue_tokens for f in frames) \
+                or self._verb_entry(cue)[0] is None:
+            return frames
+        subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+        if subject is None or not self.is_outlet_like(subject) or cue.doc[subject.left_edge.i - 1].text != ",":
+            return frames
+        outlet = self.mention(subject)
+        for frame in frames:
+            if not frame.relays and frame.speaker is not None and not self.is_outlet_like(frame.speaker.root):
+                frame.relays = [outlet]
+        return frames
 
     def _quoters_who_speak(self, frames: list[Frame]) -> list[Frame]:
         """'The official quoted the president as saying ...': an outlet that quotes only carries the words, but a

@@ -130,12 +130,14 @@ class ArticleActors:
         kind = _KIND_OF_ENT.get(ent.label_ or ent.root.ent_type_, ORGANIZATION)
         if kind == GROUP:
             return None
-        name = self._personal_name(_clean_name(ent.text)) if kind == PERSON else _clean_name(ent.text, titles=False)
+        name = self._name_of(ent.text, kind)
         if not name:
             return None
         key = self._match_known(name, kind)
         if key is None:
-            kind = _corrected_kind(name, kind)
+            corrected = _corrected_kind(self._personal_name(_clean_name(ent.text)), kind)
+            if corrected != kind:  # "Mayor Ines Kovac" labelled an organisation by the tagger
+                kind, name = corrected, self._name_of(ent.text, corrected)
             key = self._match_article(name, kind) or (self._match_any_kind(name) if len(name.split()) == 1 else None)
         if key is None:
             key = self._add(Actor(key=slug(name), name=name, kind=kind))
@@ -144,6 +146,10 @@ class ArticleActors:
             self.actors[key].aliases.add(self.actors[key].name)
             self.actors[key].name = name
         return key
+
+    def _name_of(self, text: str, kind: str) -> str:
+        """A person without titles and roles; an organisation with all its words ('General Electric')."""
+        return self._personal_name(_clean_name(text)) if kind == PERSON else _clean_name(text, titles=False)
 
     def _personal_name(self, name: str) -> str:
         """'Bargarh MLA Debesh Acharya', 'Chief Executive Stuart Rose': the words after the last role or title
@@ -279,10 +285,13 @@ class ArticleActors:
         description = any(t.pos_ not in ("PROPN", "PUNCT") for t in span)
         if not description and len(span) <= 3:
             # an untagged name: a person unless it matches an organisation already named
-            key = self._match_any_kind(name)
+            personal = self._personal_name(_clean_name(name))  # "Mayor Ines Kovac": the name after the title
+            key = self._match_any_kind(personal) or self._match_any_kind(name)
             if key:
                 return key
-            return self._add(Actor(key=slug(name), name=name, kind=_corrected_kind(name, ORGANIZATION if len(span) > 1 else PERSON)))
+            kind = _corrected_kind(personal, ORGANIZATION if len(span) > 1 else PERSON)
+            name = personal if kind == PERSON else name
+            return self._add(Actor(key=slug(name), name=name, kind=kind))
         key = self._match_article(name, kind, exact=description)
         if key:
             return key

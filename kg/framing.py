@@ -202,7 +202,7 @@ def _turn_trailing_reporters(statements: list[Statement], doc: Doc) -> None:
         host = next((s for s in statements if s is not trailing and s.cue_token == head), None)
         speaker_start = doc[trailing.speaker_token].left_edge.i
         if host is None or cue.dep_ != "ccomp" or speaker_start == 0 or doc[speaker_start - 1].text != "," \
-                or trailing.speaker_token < host.cue_token or any(c.dep_ == "ccomp" for c in cue.children):
+                or trailing.speaker_token < host.cue_token or any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
             continue
         own = {t.i for t in cue.subtree}
         host.content_tokens = frozenset(host.content_tokens - own)

@@ -331,9 +331,10 @@ def _outlets_as_carriers(doc: Doc, statements: list, rules: AttributionRules) ->
     the inner attribution only sits somewhere inside them."""
     drop = set()
     for index, outer in enumerate(statements):
-        if outer.speaker_token is None or not rules.is_outlet_like(doc[outer.speaker_token]):
-            continue
-        roots = {i for i in outer.content_tokens if doc[i].head.i not in outer.content_tokens}
+        if outer.speaker_token is None or not rules.is_outlet_like(doc[outer.speaker_token]) \
+                or (outer.cue or "").lower().startswith("according"):
+            continue  # "..., according to the Ledger" keeps the Ledger's statement, which reports the inner one
+        roots = {i for i in outer.content_tokens if doc[i].head.i not in outer.content_tokens or doc[i].head.i == i}
         inner = [s for s in statements if s.reported_by == index and s.cue_token in roots]
         if not inner:
             continue

@@ -1,0 +1,197 @@
+"""Constructions that real reporting uses and the first synthetic sets never did (issue 13).
+
+Every sentence here is written for these tests; each names the general construction it stands for.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.article import Article
+from kg.extraction import extract_article
+from kg.goldjson import to_gold_json
+
+
+@pytest.fixture(scope="module")
+def found(nlp):
+    def run(text: str) -> list[dict]:
+        return to_gold_json(extract_article(Article(body=text, name="t.txt")))["statements"]
+    return run
+
+
+def by_cue(statements: list[dict]) -> dict[str, dict]:
+    return {s["cue"]: s for s in statements}
+
+
+# -- several propositions of one speaker ------------------------------------------------
+
+@pytest.mark.parametrize("text, host, participle", [
+    ("The union rejected the offer, saying it would cost members their overtime.", "rejected", "saying"),
+    ("Dana Pruitt, a spokeswoman for the port, said the cranes were back in service, adding that the backlog "
+     "would clear by Friday.", "said", "adding"),
+    ("The channel dismissed the blog post, insisting that no merger was under discussion.", "dismissed", "insisting"),
+])
+def test_a_participial_second_cue_is_a_statement_of_its_own(found, text, host, participle):
+    statements = by_cue(found(text))
+    assert set(statements) == {host, participle}
+    assert statements[host]["speaker_actor"] == statements[participle]["speaker_actor"]
+    assert statements[host]["content"] != statements[participle]["content"]
+
+
+def test_adding_speaks_for_the_reporter_not_for_the_subject_of_the_reported_clause(found):
+    text = ("The mayor spoke first.\n\nJesse Ward, a spokesman for the mayor, said the campaign had nothing to do "
+            "with the leaflets, adding he was unaware of any such effort.")
+    statements = by_cue(found(text))
+    assert statements["adding"]["speaker_actor"] == statements["said"]["speaker_actor"] == "Jesse Ward"
+
+
+def test_relaying_a_message_passes_on_someone_else_s_words(found):
+    text = "“The line will hold,” a former envoy told the Harbour Times, relaying a message from the palace."
+    assert [s["cue"] for s in found(text)] == ["told"]
+
+
+def test_offering_no_sign_says_nothing(found):
+    text = "Both delegations described the talks as useful but offered no sign of a breakthrough."
+    assert "offered" not in {s["cue"] for s in found(text)}
+
+
+# -- multi-sentence quotations ------------------------------------------------------------
+
+def test_every_sentence_of_a_long_quotation_is_a_statement_of_its_speaker(found):
+    text = ("“We are not giving up,” Mayor Ines Kovac said on Sunday. “The plan was fair. "
+            "The council knows that. Nobody will be laid off.”")
+    statements = found(text)
+    assert [s["cue"] for s in statements] == ["said", None, None, None]
+    assert {s["speaker_actor"] for s in statements} == {"Ines Kovac"}
+
+
+def test_a_quotation_named_at_its_end_belongs_to_that_speaker(found):
+    text = ("A rival spoke earlier.\n\n“The claim is a stunt. It will not survive a week. "
+            "Voters can see through it,” councillor Amir Dosti said in a statement.")
+    statements = found(text)
+    # the first sentence is a statement of its own; the second is part of the attribution's evidence
+    assert [s["cue"] for s in statements[-2:]][0] is None
+    assert [s["speaker_actor"] for s in statements[-2:]] == ["Amir Dosti"] * 2
+    assert statements[-1]["cue"].startswith("said")
+
+
+def test_an_unattributed_quoted_paragraph_goes_on_with_the_last_quoted_speaker(found):
+    text = ("“We received the notice on Monday,” the airline said in a statement.\n\n"
+            "The Courier reported that regulators had doubts, according to two officials.\n\n"
+            "“Since then we have heard nothing more from the regulator.”")
+    last = found(text)[-1]
+    assert last["cue"] is None and last["speaker_actor"] == "airline"
+
+
+def test_a_quoted_fragment_inside_paraphrase_does_not_continue(found):
+    text = ("The envoy stressed that the pause “should not stop the mediators. We support them strongly "
+            "and want them to go on.”")
+    assert all(s["cue"] is not None for s in found(text))
+
+
+# -- speakers -------------------------------------------------------------------------
+
+def test_a_long_run_of_she_said_stays_with_the_named_speaker(found):
+    text = ("Minister Sana Qureshi on Monday dismissed reports that the interior minister had resigned. "
+            "The interior minister had walked out of a cabinet meeting last week, and he later skipped a party "
+            "meeting.\n\nShe said the report of the inquiry was not final. She said the documents were not verified. "
+            "She demanded that the full report be published.")
+    speakers = [s["speaker_actor"] for s in found(text) if s["speaker"] in ("She", "she")]
+    assert speakers == ["Sana Qureshi"] * 3
+
+
+def test_an_organisation_keeps_a_word_that_is_a_title_elsewhere(found):
+    statement = found("General Dynamics said on Monday that it had won the contract.")[0]
+    assert statement["speaker_actor"] == "General Dynamics"
+
+
+def test_a_person_is_named_without_the_role_before_the_name(found):
+    statements = found("“The allegation is a stunt,” district MLA Ravi Chand said in a statement.")
+    assert statements[0]["speaker_actor"] == "Ravi Chand"
+
+
+def test_a_name_with_an_apposition_is_the_actor(found):
+    statement = found("Hale, owner of two department-store chains, said he had not yet made a decision.")[0]
+    assert statement["speaker_actor"] == "Hale"
+
+
+def test_a_speaker_stranded_after_a_quotation_is_found(found):
+    text = ("“In hard talks, it is normal that one side walks out” for a while, Maria Okonkwo, chief of staff to "
+            "the commission president and the bloc's envoy for the crisis told AFP.")
+    statement = found(text)[0]
+    assert statement["speaker_actor"] == "Maria Okonkwo"
+    assert statement["channel"] == ["AFP"]
+
+
+def test_a_statement_released_by_a_company_speaks_for_the_company(found):
+    statement = found("A statement released by Norcastle said: “We are not aware of any offer.”")[0]
+    assert statement["speaker_actor"] == "Norcastle"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Egyptian and Qatari mediators have reported signs of progress in recent days.", "Egyptian and Qatari mediators"),
+    ("The candidate broke down while narrating the attack on his rally.", "The candidate"),
+    ("Officials met on Monday as state media reported “clear progress” in the talks.", "state media"),
+])
+def test_common_nouns_that_speak(found, text, speaker):
+    assert speaker in [s["speaker"] for s in found(text)]
+
+
+# -- sources, outlets and nesting -----------------------------------------------------------
+
+def test_according_to_a_report_citing_sources_is_one_statement_of_the_sources(found):
+    text = ("The mill will cut 2,000 jobs this year, according to a report by the Harbour Ledger, "
+            "citing two people familiar with the plans.")
+    statement = found(text)[0]
+    assert len(found(text)) == 1
+    assert statement["speaker"] == "two people familiar with the plans"
+    assert statement["channel"] == ["Harbour Ledger"]
+
+
+def test_stories_that_cite_sources_do_not_lend_them_to_the_speaker(found):
+    text = "“Markets overreact to rumours,” said analyst Dana Pruitt, referring to a wave of stories citing unnamed bankers."
+    assert [s["speaker"] for s in found(text)] == ["analyst Dana Pruitt"]
+
+
+def test_a_person_who_quotes_someone_reports_them(found):
+    outer, inner = found("The official quoted the president as saying the border would stay closed.")
+    assert (outer["speaker"], outer["cue"]) == ("The official", "quoted")
+    assert inner["speaker"] == "the president" and inner["reported_by"] == outer["id"]
+
+
+def test_an_outlet_that_quotes_someone_only_carries_the_words(found):
+    statement = found("Reuters quoted the president as saying the border would stay closed.")[0]
+    assert statement["speaker"] == "the president" and statement["channel"] == ["Reuters"]
+
+
+def test_an_outlet_that_reports_a_belief_carries_it(found):
+    statement = found("The league considered on Monday that the suspension should not end the mediation, "
+                      "AFP reported.")[0]
+    assert statement["speaker"] == "The league" and statement["channel"] == ["AFP"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The minister said the plan was dead, news agency AFP reported.", "AFP"),
+    ("The minister told TV news channel CNBC that the plan was dead.", "CNBC"),
+    ("The minister said the plan was dead, the Daily Courier newspaper reported.", "Daily Courier"),
+])
+def test_an_outlet_is_named_as_the_article_writes_it(found, text, label):
+    assert found(text)[0]["channel"] == [label]
+
+
+def test_a_speech_act_told_through_another_inherits_its_speaker(found):
+    statement = found("The president responded by assuring his guest that the country wanted peace.")[0]
+    assert (statement["speaker"], statement["cue"]) == ("The president", "assuring")
+
+
+# -- what is not a statement ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The two armies agreed to extend the truce by five days.",
+    "The board has agreed to sell the unit for $2 billion.",
+])
+def test_agreeing_to_do_something_is_an_action_not_speech(found, text):
+    assert found(text) == []
+
+
+def test_agreeing_that_something_is_so_is_speech(found):
+    assert found("The two delegations agreed that the talks would resume in May.")[0]["cue"] == "agreed"
