@@ -44,6 +44,8 @@ def _up_to_comma(tokens: list[Token]) -> list[Token]:
 def _is_question(clause: Token) -> bool:
     """'asked whether ...', 'did not say when ...': an embedded question, not a statement."""
     first = clause.doc[clause.left_edge.i]
+    if first.head.i != clause.i and first.head.dep_ == "advcl":
+        return False  # "said that if the plan passes, ...": the 'if' opens a condition inside what was said
     return first.lower_ in _QUESTION_MARKERS and first.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr", "det")
 
 
@@ -414,8 +416,9 @@ class AttributionRules:
                       quotes: list[Quote], speaker: Span) -> list[Token]:
         clause = [c for c in tok.children if (c.dep_ in ("ccomp", "csubj") or c.dep_ == "conj" and _introduced_by_that(c))
                   and not _is_question(c)]
-        if not clause and tok.dep_ == "parataxis" and tok.i > tok.head.i:
-            # "The company is exploring a sale, Bloomberg reported, citing ...": the host clause is what was said
+        if not clause and tok.dep_ == "parataxis":
+            # "The company is exploring a sale, Bloomberg reported, citing ...", "Small firms, the mayor said, are
+            # the heart of the town": the host clause around the reporting clause is what was said
             own = {t.i for t in tok.subtree}
             return [t for t in tok.head.subtree if t.i not in own and not t.is_punct]
         if any(c.dep_ in ("ccomp", "csubj") and _is_question(c) for c in tok.children):
