@@ -22,6 +22,8 @@ _INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "dep"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
+# closed-class words that stand for people when they are the subject of a speech verb
+_GROUP_PRONOUNS = {"some", "others", "many", "several", "few", "most", "those"}
 _CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", ")"}
 _PARTICIPLE_LINK_DEPS = {"advcl", "xcomp", "conj"}  # conj only for participles: "said ... and accused" are two
 _QUESTION_MARKERS = {"whether", "if", "when", "why", "how", "what", "who", "where", "which"}
@@ -46,6 +48,8 @@ def _is_question(clause: Token) -> bool:
     first = clause.doc[clause.left_edge.i]
     if first.head.i != clause.i and first.head.dep_ == "advcl":
         return False  # "said that if the plan passes, ...": the 'if' opens a condition inside what was said
+    if first.lower_ in _RELATIVE_PRONOUNS and clause.head.dep_ == "relcl":
+        return False  # "a levy, which the mayor said was needed": the relative pronoun stands for the levy
     return first.lower_ in _QUESTION_MARKERS and first.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr", "det")
 
 
@@ -216,6 +220,12 @@ class AttributionRules:
         if tok.dep_ == "acl" and (absolute or misparsed) and (self.is_actor_like(tok.head) or self._could_speak(tok.head)):
             # "with the candidate's lawyers arguing that ...": the noun does the arguing
             return self._cited_source(tok, tok.head)
+        document = tok.head
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and document.dep_ == "dobj" \
+                and self.lexicon.has("NonSource", document.lemma_.lower()):
+            # "The ministry issued a statement saying ...": who issued the document said it
+            issuer = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+            return self._cited_source(document.head, issuer) if issuer is not None else (None, None)
         head = tok
         for _ in range(4):
             subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS]
@@ -286,6 +296,9 @@ class AttributionRules:
 
     def _cited_source(self, verb: Token, subject: Token) -> tuple[Span | None, list[Span] | None]:
         subject = self._owner_of_document(subject)
+        if subject.lower_ in _GROUP_PRONOUNS and subject.dep_ == "nsubj" and verb.pos_ == "VERB" \
+                and (subject.lower_ != "those" or any(c.dep_ in ("amod", "acl", "relcl", "prep") for c in subject.children)):
+            return self.mention(subject), None  # "some note that ...", "those close to the mayor say ..."
         if not self.is_actor_like(subject):
             # "its role, Maria Okonkwo, the envoy": a name in apposition to a word that cannot speak
             subject = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")),
@@ -423,6 +436,11 @@ class AttributionRules:
             return [t for t in tok.head.subtree if t.i not in own and not t.is_punct]
         if any(c.dep_ in ("ccomp", "csubj") and _is_question(c) for c in tok.children):
             return []
+        if not clause and tok.dep_ == "advcl" and tok.i < tok.head.i and not any(c.dep_ == "dobj" for c in tok.children) \
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            # "As the Gazette reported last week, the bridge will close": the main clause is what was reported
+            own = {t.i for t in tok.subtree}
+            return [t for t in tok.head.subtree if t.i not in own and not t.is_punct]
         tokens: list[Token] = [t for c in clause for t in c.subtree]
         if not tokens:
             tokens = self._clause_on_medium(tok)
