@@ -399,6 +399,27 @@ class AttributionRules:
                 frame.relays = [outlet]
         return frames
 
+    def reporting_clause_alone(self, sent: Span, quoted: Span, quotes: list[Quote]) -> Frame | None:
+        """A reporting clause that is a sentence of its own beside the quotation it reports: '“How long must we
+        wait?” Mayor Ortiz asked.' (the parser ends the sentence at '?”'), or 'The harbour chief added:' closing a
+        paragraph whose next paragraph is the quotation."""
+        self._quotes = quotes
+        verb = sent.root
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if len(words) > 12 or verb.pos_ not in ("VERB", "AUX") or self._not_an_act(verb) \
+                or any(c.dep_ in ("ccomp", "dobj", "xcomp", "csubj") for c in verb.children):
+            return None
+        entry, extra = self._verb_entry(verb)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if entry is None or entry.kind != "SpeechVerb" or subject is None:
+            return None
+        speaker, relays = self._cited_source(verb, subject)
+        content = [t for t in quoted if not t.is_punct and not t.is_space and self._quoted(t)]
+        if speaker is None or not content:
+            return None
+        return Frame(sorted([verb, *extra], key=lambda t: t.i), speaker, content, "verb", entry,
+                     self._addressee(verb, entry), relays)
+
     def _quoters_who_speak(self, frames: list[Frame]) -> list[Frame]:
         """'The official quoted the president as saying ...': an outlet that quotes only carries the words, but a
         person or body that quotes someone makes a statement of their own, which reports the quoted one."""

@@ -86,16 +86,37 @@ class Attribution:
         self.rules = AttributionRules(self.lexicon, load_known_actors(actors).outlet_names())
         self.builder = StatementBuilder(self.lexicon)
 
+    def _reporting_clause_alone(self, index: int, sentences: list[Span], quotes: list[Quote]) -> tuple | None:
+        """A bare reporting sentence after its quotation ('“...?” she asked.'), or one that ends its paragraph with a
+        colon before the quotation: the frame and the index of the quoted sentence."""
+        sent = sentences[index]
+        ends_with_colon = sent[-1].text == ":" or (len(sent) > 1 and sent[-1].is_space and sent[-2].text == ":")
+        neighbour = index + 1 if ends_with_colon else index - 1
+        if not 0 <= neighbour < len(sentences) or not _all_quoted(sentences[neighbour], quotes):
+            return None
+        frame = self.rules.reporting_clause_alone(sent, sentences[neighbour], quotes)
+        return (frame, neighbour) if frame is not None else None
+
     def __call__(self, doc: Doc) -> Doc:
         quotes = doc_quotes(doc)
         sentences = list(doc_sentences(doc))
         framed = [self.rules.frames(sent, quotes) for sent in sentences]
         framed = _without_quoted_speech(framed, quotes, self.rules)
         statements = []
+        reported = set()  # quoted sentences a reporting clause beside them took as its words
         for index, (sent, frames) in enumerate(zip(sentences, framed)):
+            alone = None if frames else self._reporting_clause_alone(index, sentences, quotes)
+            if alone is not None:
+                frame, quoted = alone
+                reported.add(quoted)
+                both = doc[min(sent.start, sentences[quoted].start): max(sent.end, sentences[quoted].end)]
+                statements.append(self.builder.build(doc, both, frame, quotes))
             statements.extend(self.builder.build(doc, sent, f, quotes) for f in frames)
-            if not frames and _all_quoted(sent, quotes) and not _framed_next(index, sentences, framed, quotes):
+        for index, (sent, frames) in enumerate(zip(sentences, framed)):
+            if not frames and index not in reported and _all_quoted(sent, quotes) \
+                    and not _framed_next(index, sentences, framed, quotes):
                 statements.append(self.builder.continued_quote(doc, sent))
+        statements.sort(key=lambda s: (s.start, s.end))
         nest(statements, doc)
         _outlets_as_carriers(doc, statements, self.rules)
         doc._.kg_statements = statements
