@@ -238,7 +238,7 @@ class AttributionRules:
                     # a subject borrowed from inside someone's quotation does not speak; a name left after it does
                     return self._stranded_speaker(tok)
                 if subject.dep_ == "nsubjpass" and head.i == tok.i:
-                    return None, None
+                    return self._passive_agent(tok)
                 return self._cited_source(head, subject)
             inverted = self._inverted_subject(head)
             if inverted is not None:
@@ -278,6 +278,14 @@ class AttributionRules:
             if node.pos_ in ("NOUN", "PROPN") and self.is_actor_like(node):
                 return node
         return attached
+
+    def _passive_agent(self, verb: Token) -> tuple[Span | None, list[Span] | None]:
+        """'The plan was first reported by the Gazette', 'His bids were rejected by the board as too low': the
+        agent of a passive cue is its speaker."""
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is None or not self.is_actor_like(agent) or agent.pos_ == "PRON":
+            return None, None
+        return self._cited_source(verb, agent)
 
     def _stranded_speaker(self, verb: Token) -> tuple[Span | None, list[Span] | None]:
         """'“... to suspend” its role, Maria Okonkwo, the bloc's envoy, told AFP': the parser loses the reporting
@@ -465,6 +473,10 @@ class AttributionRules:
         tokens: list[Token] = [t for c in clause for t in c.subtree]
         if not tokens:
             tokens = self._clause_on_medium(tok)
+        if not tokens and any(c.dep_ == "agent" for c in tok.children):
+            # a passive cue with its agent: what was reported or rejected is the passive subject ("as too low" too)
+            tokens = [t for c in tok.children if c.dep_ == "nsubjpass" or c.dep_ == "prep" and c.lower_ == "as"
+                      for t in c.subtree]
         if not tokens and entry.takes_infinitive:
             tokens = [t for c in tok.children if c.dep_ == "xcomp" for t in c.subtree]
         if not tokens and tok.dep_ == "relcl" and entry.expresses_stance and not any(c.dep_ == "dobj" for c in tok.children):

@@ -195,3 +195,42 @@ def test_agreeing_to_do_something_is_an_action_not_speech(found, text):
 
 def test_agreeing_that_something_is_so_is_speech(found):
     assert found("The two delegations agreed that the talks would resume in May.")[0]["cue"] == "agreed"
+
+
+# -- constructions found missing on a wide sample of US political news -------------------------
+
+@pytest.mark.parametrize("text, speaker, content_start", [
+    ("“If the levy passes, the city will be sued,” Ms. Park said.", "Ms. Park", "If the levy passes"),  # a condition, no question
+    ("Small bakeries, Mayor Ortiz said, are the heart of the old town.", "Mayor Ortiz", "Small bakeries"),  # mid-sentence
+    ("As the Harbor Gazette reported last week, the bridge will close for a month.", "the Harbor Gazette", "the bridge"),
+    ("The board approved a levy, which the mayor said was needed to fix the bridge.", "the mayor", "which"),
+    ("The ministry issued a statement saying the bridge would reopen in spring.", "The ministry", "the bridge"),
+    ("But some note that the ferry was never profitable.", "some", "that the ferry"),
+    ("Those close to the mayor say that she will not run again.", "Those close to the mayor", "that she"),
+    ("The plan was first reported by the Harbor Gazette.", "the Harbor Gazette", "The plan"),
+])
+def test_reporting_constructions_of_everyday_news(found, text, speaker, content_start):
+    statement = next(s for s in found(text) if s["speaker"] == speaker)
+    assert statement["content"].startswith(content_start)
+
+
+def test_a_bare_reporting_sentence_takes_the_question_before_it(found):
+    text = "The board met on Monday. “How long must we wait for a new bridge?” Mayor Ortiz asked."
+    statement = found(text)[0]
+    assert (statement["speaker"], statement["cue"]) == ("Mayor Ortiz", "asked")
+    assert statement["content"].startswith("How long")
+
+
+def test_a_colon_closing_a_paragraph_introduces_the_quoted_paragraph(found):
+    statement = found("The harbour chief added:\n\n“Nobody will be laid off, and the ferry will keep running.”")[0]
+    assert (statement["speaker"], statement["cue"]) == ("The harbour chief", "added")
+    assert statement["quote_kind"] == "direct"
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge was built by the army in 1950.",  # a passive that reports no speech
+    "Some of the bridges are old.",  # a quantifier that says nothing
+    "“We will win.” She smiled.",  # a bare sentence whose verb is no cue
+])
+def test_look_alikes_that_are_not_statements(found, text):
+    assert found(text) == []
