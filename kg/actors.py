@@ -18,7 +18,7 @@ from rdflib.namespace import OWL, RDF, SKOS
 
 from .errors import SchemeError
 from .namespaces import KG
-from .resources import ontology_graph
+from .resources import data_path, ontology_graph
 
 PERSON, ORGANIZATION, COUNTRY, GROUP = "person", "organization", "country", "group"
 _KIND_OF = {KG.Person: PERSON, KG.Organization: ORGANIZATION, KG.Country: COUNTRY, KG.Group: GROUP}
@@ -99,7 +99,7 @@ class KnownActors:
 
 
 def load_known_actors(extra: list[str | Path] | None = None) -> KnownActors:
-    """Read ``ontology/actors.ttl`` and any user files of the same shape.
+    """Read ``ontology/actors.ttl``, the shipped ``ontology/outlets.ttl`` and any user files of the same shape.
 
     :param extra: more Turtle files with ``kg:Actor`` resources.
     """
@@ -108,7 +108,7 @@ def load_known_actors(extra: list[str | Path] | None = None) -> KnownActors:
 
 @lru_cache(maxsize=4)
 def _load_known(extra: tuple[str, ...]) -> KnownActors:
-    graph = ontology_graph("actors.ttl", extra, "actors")
+    graph = ontology_graph("actors.ttl", (str(data_path("ontology", "outlets.ttl")), *extra), "actors")
     actors: dict[str, Actor] = {}
     for node in graph.subjects(RDF.type, KG.Actor):
         label = graph.value(node, SKOS.prefLabel)

@@ -22,6 +22,9 @@ _INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "dep"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
+# closed-class words that pick people out of a group: "one of the officials", "another of the five engineers"
+_PARTITIVES = {"one", "some", "several", "many", "few", "none", "most", "all", "another", "each", "both", "either",
+               "neither", "two", "three", "four", "five"}
 # closed-class words that stand for people when they are the subject of a speech verb
 _GROUP_PRONOUNS = {"some", "others", "many", "several", "few", "most", "those"}
 _CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", ")"}
@@ -155,12 +158,12 @@ class AttributionRules:
         active = self._active_quote(tok)
         if active is not None and active[0] is not None:
             speaker, relays = active
-            quote_verb = tok.head if tok.head.lemma_ == "quote" else tok.head.head
+            quote_verb = self._quoting_verb(tok)
             cue_tokens = sorted({*cue_tokens, quote_verb, tok.head}, key=lambda t: t.i)
         passive_quoted = self._quoted_as_saying(tok)
         if passive_quoted is not None:
             speaker, relays = passive_quoted, self.quoted_by(tok)
-            quote_verb = tok.head if tok.head.lemma_ == "quote" else tok.head.head
+            quote_verb = self._quoting_verb(tok)
             cue_tokens = sorted({*cue_tokens, quote_verb, tok.head, *(c for c in quote_verb.children if c.dep_ == "auxpass")},
                                 key=lambda t: t.i)
         if speaker is None:
@@ -176,6 +179,9 @@ class AttributionRules:
         """'did not say', 'Asked whether ...', 'is expected to propose': no statement was made."""
         if any(c.dep_ == "neg" for c in tok.children):
             return True
+        if tok.dep_ == "conj" and any(c.dep_ == "neg" for c in tok.head.children) \
+                and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+            return True  # "did not confirm or deny the report": the negation covers both verbs
         if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in tok.children):
             return True  # "offered no sign of a breakthrough", "gave no details": nothing was said
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
@@ -366,12 +372,18 @@ class AttributionRules:
                 return self.mention(subject), [r for r in relays if r is not None]
         return None
 
-    @staticmethod
-    def _quoted_as_saying(tok: Token) -> Span | None:
+    def _quoting(self, tok: Token) -> bool:
+        """'quote', 'cite': verbs that pass on someone's words ('X quoted Y as saying', 'Y was cited as saying')."""
+        return self.lexicon.has("PassiveFrame", tok.lemma_.lower())
+
+    def _quoting_verb(self, tok: Token) -> Token:
+        return tok.head if self._quoting(tok.head) else tok.head.head
+
+    def _quoted_as_saying(self, tok: Token) -> Span | None:
         # "X was quoted as saying ..." puts X in the passive subject of "quote".
         head = tok.head
-        if tok.lemma_ == "say" and head.lemma_ == "quote" or (head.lower_ == "as" and head.head.lemma_ == "quote"):
-            verb = head if head.lemma_ == "quote" else head.head
+        if tok.lemma_ == "say" and self._quoting(head) or (head.lower_ == "as" and self._quoting(head.head)):
+            verb = head if self._quoting(head) else head.head
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if subj is not None:
                 return subj.doc[subj.left_edge.i: subj.i + 1]
@@ -380,8 +392,8 @@ class AttributionRules:
     def _active_quote(self, tok: Token) -> tuple[Span, list[Span]] | None:
         """'Al-Qahera News quoted a senior source as saying ...': the object speaks, the subject carries it."""
         head = tok.head
-        verb = head if head.lemma_ == "quote" else head.head if head.lower_ == "as" else None
-        if tok.lemma_ != "say" or verb is None or verb.lemma_ != "quote":
+        verb = head if self._quoting(head) else head.head if head.lower_ == "as" else None
+        if tok.lemma_ != "say" or verb is None or not self._quoting(verb):
             return None
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -395,17 +407,21 @@ class AttributionRules:
         outlet, with no words of its own, carried the sentence's statements."""
         last = [t for t in sent if not t.is_punct and not t.is_space]
         cue = last[-1] if last else None
-        if cue is None or cue.pos_ != "VERB" or any(cue in f.cue_tokens for f in frames) \
-                or self._verb_entry(cue)[0] is None:
+        if cue is None or cue.pos_ != "VERB" or self._verb_entry(cue)[0] is None:
             return frames
         subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
-        if subject is None or not self.is_outlet_like(subject) or cue.doc[subject.left_edge.i - 1].text != ",":
-            return frames
+        if subject is None or cue.doc[subject.left_edge.i - 1].text != "," or not (
+                self.is_outlet_like(subject) or subject.pos_ == "PROPN" and subject.ent_type_ not in ("PERSON", "GPE", "NORP")):
+            return frames  # a named organisation that reports someone's words is acting as a medium
+        carried = [f for f in frames if cue not in f.cue_tokens and f.speaker is not None and f.kind == "verb"
+                   and not self.is_outlet_like(f.speaker.root)]
+        if not carried:
+            return frames  # the outlet's own report ("The plan is dead, the Courier reported")
         outlet = self.mention(subject)
-        for frame in frames:
-            if not frame.relays and frame.speaker is not None and not self.is_outlet_like(frame.speaker.root):
-                frame.relays = [outlet]
-        return frames
+        for frame in carried:
+            frame.relays = frame.relays or [outlet]
+        # "“...,” the founder said, Pixelwire reported": the outlet only carried the founder's words
+        return [f for f in frames if cue not in f.cue_tokens]
 
     def reporting_clause_alone(self, sent: Span, quoted: Span, quotes: list[Quote]) -> Frame | None:
         """A reporting clause that is a sentence of its own beside the quotation it reports: '“How long must we
@@ -433,10 +449,14 @@ class AttributionRules:
         person or body that quotes someone makes a statement of their own, which reports the quoted one."""
         out: list[Frame] = []
         for frame in frames:
-            verb = next((t for t in frame.cue_tokens if t.lemma_ == "quote" and t.dep_ != "auxpass"
+            verb = next((t for t in frame.cue_tokens if self._quoting(t) and t.dep_ != "auxpass"
                          and any(c.dep_ == "nsubj" for c in t.children)), None)
             quoter = frame.relays[0] if frame.relays else None
-            if verb is None or quoter is None or self.is_outlet_like(quoter.root) or frame.kind != "verb":
+            # a named organisation that quotes someone is a news medium ("The Northern Ledger cited two officials
+            # as saying"); a person or a body named by a common noun speaks ("The official quoted ...")
+            medium = quoter is not None and (self.is_outlet_like(quoter.root) or quoter.root.ent_type_ == "ORG"
+                                             or quoter.root.pos_ == "PROPN" and quoter.root.ent_type_ != "PERSON")
+            if verb is None or quoter is None or medium or frame.kind != "verb":
                 out.append(frame)
                 continue
             quoted = {t.i for t in quoter}
@@ -448,8 +468,8 @@ class AttributionRules:
 
     def quoted_by(self, tok: Token) -> list[Span]:
         """'was quoted by the Nikkei newspaper as saying': the outlet that quoted."""
-        verb = tok.head if tok.head.lemma_ == "quote" else tok.head.head
-        if verb.lemma_ != "quote":
+        verb = self._quoting_verb(tok)
+        if not self._quoting(verb):
             return []
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         return [self.mention(a) for a in agents if self.mention(a) is not None]
@@ -698,8 +718,8 @@ class AttributionRules:
             return None
         verb = tok.head
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is None or not (self.is_actor_like(subject) or self._could_speak(subject)) or subject.pos_ == "PRON" and subject.lower_ == "it":
-            return None
+        if subject is None or not self.is_actor_like(subject) or subject.pos_ == "PRON" and subject.lower_ == "it":
+            return None  # "the reaction was cautious": an attitude needs someone to hold it
         cue = [t for t in verb.doc[verb.i: tok.i + 1] if t.dep_ not in ("neg",) and not t.is_punct]
         content = [t for c in tok.children for t in c.subtree] or [tok]
         return Frame(cue, self.mention(subject), content, "attitude")
@@ -870,9 +890,10 @@ class AttributionRules:
         """Whether a token can head a mention of a speaker."""
         if tok.lower_ in _PERSONAL_PRONOUNS or tok.ent_type_ in _ACTOR_ENTS - {"NORP"}:
             return True
-        if tok.lower_ in ("one", "some", "several", "many", "two", "three", "few", "none", "most", "all"):
-            # "one of the former officials", "some of the analysts"
+        if tok.lower_ in _PARTITIVES or tok.like_num:
+            # "one of the former officials", "another of the five engineers", "two of the analysts"
             return any(c.lower_ == "of" and any(self.is_source_like(g) or g.lower_ in ("them", "us", "those", "these")
+                                                or g.tag_ in ("NNS", "NNPS") and self._could_speak(g)
                                                 for g in c.children) for c in tok.children)
         return self.is_source_like(tok) or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"))
 

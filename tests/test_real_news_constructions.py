@@ -234,3 +234,34 @@ def test_a_colon_closing_a_paragraph_introduces_the_quoted_paragraph(found):
 ])
 def test_look_alikes_that_are_not_statements(found, text):
     assert found(text) == []
+
+
+# -- sources named through others -------------------------------------------------------
+
+def test_a_paper_that_cites_officials_as_saying_carries_their_words(found):
+    statement = found("The Northern Ledger cited two port officials as saying the cranes would be idle until June.")[0]
+    assert statement["speaker"] == "two port officials"
+    assert statement["channel"] == ["Northern Ledger"]
+
+
+def test_was_cited_as_saying(found):
+    statement = found("The harbour master was cited as saying the cranes would be idle until June.")[0]
+    assert statement["speaker"] == "The harbour master"
+
+
+@pytest.mark.parametrize("speaker", ["Another of the five engineers", "Two of the engineers"])
+def test_partitives_speak(found, speaker):
+    assert found(f"{speaker} said the valve had failed twice.")[0]["speaker"] == speaker
+
+
+def test_an_outlet_named_after_a_quote_and_its_speaker_only_carries_it(found):
+    statements = found("“We will not sell,” the founder said, Reuters reported.")
+    assert [(s["speaker"], s["channel"]) for s in statements] == [("the founder", ["Reuters"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The company did not confirm or deny the report.",  # one negation covers both verbs
+    "The reaction in the markets was cautious.",  # an attitude needs someone to hold it
+])
+def test_negated_and_ownerless_frames_are_not_statements(found, text):
+    assert found(text) == []
