@@ -919,7 +919,13 @@ class AttributionRules:
     def is_outlet_like(self, tok: Token) -> bool:
         """A news outlet: a known one by name, or a noun like 'the newspaper', 'Ukrainian outlet X'."""
         return (self.lexicon.has("OutletAnaphor", tok.lemma_.lower()) or self._known_outlet(tok)
-                or any(c.dep_ == "compound" and self.lexicon.has("OutletAnaphor", c.lemma_.lower()) for c in tok.children))
+                or any(c.dep_ == "compound" and self.lexicon.has("OutletAnaphor", c.lemma_.lower()) for c in tok.children)
+                or self._masthead(tok))
+
+    def _masthead(self, tok: Token) -> bool:
+        """'the Valley Courier', 'the Harbour Times': a name of two or more words ending in a masthead word."""
+        return tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON" and self.lexicon.has("MastheadWord", tok.lower_) \
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
 
     def _known_outlet(self, tok: Token) -> bool:
         span = self.mention(tok)

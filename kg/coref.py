@@ -76,6 +76,10 @@ class ArticleActors:
         if key is None:
             return None
         actor = self.actors[key]
+        if root.pos_ == "PROPN" and self.lexicon.has("MastheadWord", root.lower_) and not actor.known \
+                and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.children):
+            actor.kind = ORGANIZATION  # "the Valley Courier": a name that ends like a newspaper's is one
+            actor.roles.add("news outlet")
         if normalise(text) != normalise(actor.name) and len(span) <= 8 and not any(t.dep_ in ("cc", "conj") for t in span):
             actor.aliases.add(text)
         if (root.pos_ in ("NOUN", "PROPN") or self.lexicon.has("SourceNoun", root.lower_)) and root.lower_ not in _MALE | _FEMALE | _PLURAL | _NEUTER:

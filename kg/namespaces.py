@@ -54,6 +54,7 @@ class KG(DefinedNamespace):
     SourceNoun: URIRef
     RoleNoun: URIRef
     OutletAnaphor: URIRef
+    MastheadWord: URIRef
     SignalNoun: URIRef
     AttitudeAdjective: URIRef
     OrganizationAnaphor: URIRef
