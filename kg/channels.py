@@ -126,6 +126,9 @@ class ChannelFinder:
         return found
 
     def _hop(self, doc: Doc, obj: Token, prep: Token | None = None) -> ChannelHop | None:
+        if obj.pos_ == "PROPN" and obj.text[:1].isupper() and sum(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children) >= 2:
+            return None  # "the South China Morning Post" is a name, not a post: outlets are found as actors
         text = _np_text(doc, obj)
         lower = text.lower()
         if prep is not None:

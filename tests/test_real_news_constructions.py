@@ -265,3 +265,12 @@ def test_an_outlet_named_after_a_quote_and_its_speaker_only_carries_it(found):
 ])
 def test_negated_and_ownerless_frames_are_not_statements(found, text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Five engineers told the Valley Courier that the valve had failed.", "Valley Courier"),  # a masthead name
+    ("The minister told the South China Morning Post that the plan was dead.", "South China Morning Post"),
+    ("The minister told TechCrunch that the plan was dead.", "TechCrunch"),  # a known outlet (ontology/outlets.ttl)
+])
+def test_outlets_recognised_by_name_or_data(found, text, outlet):
+    assert found(text)[0]["channel"] == [outlet]
