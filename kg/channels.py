@@ -115,7 +115,10 @@ class ChannelFinder:
     def _objects(self, prep: Token) -> list[Token]:
         found = []
         for child in prep.children:
-            if child.dep_ == "pobj":
+            if child.dep_ == "pobj" and child.lower_ in ("which", "whom"):
+                antecedent = _antecedent_of_which(prep)  # "a memo in which the chief executive hinted at ...": the memo
+                found.extend([antecedent] if antecedent is not None else [])
+            elif child.dep_ == "pobj":
                 found.append(child)
                 found.extend(c for c in child.children if c.dep_ == "conj")
             elif child.dep_ == "prep":
@@ -170,6 +173,16 @@ class ChannelFinder:
 
 # Modifiers that say which or how long a medium was, not what it was.
 _INCIDENTAL = frozenset({"same", "separate", "earlier", "later", "brief", "short", "lengthy", "long"})
+
+
+def _antecedent_of_which(prep: Token) -> Token | None:
+    """The noun an 'in which' clause describes: the relative clause's head, or (when the parser hangs the clause
+    elsewhere) the last noun before it that is not a time expression ('a memo last week in which')."""
+    if prep.head.dep_ == "relcl":
+        return prep.head.head
+    before = [t for t in prep.doc[sentence_of(prep).start: prep.i] if t.pos_ == "NOUN"
+              and t.dep_ not in ("npadvmod", "compound", "amod", "poss") and t.ent_type_ not in ("DATE", "TIME")]
+    return before[-1] if before else None
 
 
 def _name_length(text: str) -> int:

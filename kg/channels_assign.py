@@ -22,7 +22,7 @@ def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActo
     # outer statements first: a nested statement travels the way its reporter's words did
     for index in sorted(range(len(statements)), key=lambda i: _depth(statements, i)):
         statement = statements[index]
-        hops = finder.venues(doc, statement) or _continued_venues(index, statements)
+        hops = finder.venues(doc, statement) or _continued_venues(index, statements, doc_text(doc))
         direct = _direct_outlets(doc, statement, registry, finder, labels)
         quoted = _quote_outlets(index, statement, statements, actors, quotes)
         outlets = direct + quoted + _linked_outlets(statement, statements, actors, carried_by)
@@ -48,13 +48,20 @@ def _speaker_and_group(key: str, actors: dict[str, Actor]) -> list[str]:
     return [key] + ([group] if group else [])
 
 
-def _continued_venues(index: int, statements: list[Statement]) -> list[ChannelHop]:
-    """A continued quote travelled the way the quote it continues did."""
+def _continued_venues(index: int, statements: list[Statement], text: str) -> list[ChannelHop]:
+    """The same speech act goes on: a continued quote, or the same speaker's next words right after ('In a
+    televised address, the general said ... He cautioned that ...'; '..., adding that ...') travelled the way
+    the words before them did, until someone else speaks or the paragraph ends."""
     statement = statements[index]
-    if statement.cue is not None or not statement.speaker_actor:
+    if not statement.speaker_actor or index == 0:
         return []
-    previous = next((s for s in reversed(statements[:index]) if s.speaker_actor == statement.speaker_actor and s.cue), None)
-    return [ChannelHop(h.label, h.kind, h.actor) for h in previous.channel if not h.actor] if previous else []
+    previous = next((s for s in reversed(statements[:index]) if s.reported_by is None and s.start < statement.start
+                     or s.start == statement.start and s.cue), None)
+    if previous is None or previous.speaker_actor != statement.speaker_actor or statement.reported_by is not None:
+        return []
+    if "\n" in text[previous.end:statement.start]:
+        return []  # a new paragraph: the speech act may have changed
+    return [ChannelHop(h.label, h.kind, h.actor) for h in previous.channel if not h.actor]
 
 
 def _paragraph_outlets(doc: Doc, statements: list[Statement], actors: dict[str, Actor], labels: dict[str, str]) -> None:

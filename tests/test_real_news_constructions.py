@@ -274,3 +274,23 @@ def test_negated_and_ownerless_frames_are_not_statements(found, text):
 ])
 def test_outlets_recognised_by_name_or_data(found, text, outlet):
     assert found(text)[0]["channel"] == [outlet]
+
+
+# -- channels of a speech act that goes on --------------------------------------------------
+
+def test_a_venue_carries_over_to_the_same_speaker_s_next_words_in_the_paragraph(found):
+    text = ("In a televised address on Saturday, the general said the army was ready. He cautioned that any attack "
+            "would be answered.\n\nHe said later that talks remained possible.")
+    statements = found(text)
+    assert [s["channel"] for s in statements] == [["televised address"], ["televised address"], []]
+
+
+def test_a_participle_shares_its_host_s_venue(found):
+    statements = found("In a statement, the board said the bid undervalued the group, adding that it was confident "
+                       "about its own plan.")
+    assert [s["channel"] for s in statements] == [["statement"], ["statement"]]
+
+
+def test_a_document_named_by_a_relative_clause_is_the_venue(found):
+    text = "The cuts follow a memo last week in which the chief executive hinted at the possibility of layoffs."
+    assert found(text)[0]["channel"] == ["memo"]
