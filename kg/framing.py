@@ -182,13 +182,23 @@ def nest(statements: list[Statement], doc: Doc | None = None) -> None:
     if doc is not None:
         _turn_trailing_reporters(statements, doc)
     for i, inner in enumerate(statements):
-        if inner.cue_token is None:
+        if inner.cue_token is None or doc is not None and _narrator_aside(doc[inner.cue_token]):
             continue
         hosts = [j for j, outer in enumerate(statements)
                  if j != i and inner.cue_token in outer.content_tokens and outer.speaker_token != inner.speaker_token
                  and outer.start == inner.start and inner.cue_token != outer.cue_token]
         if hosts:
             inner.reported_by = min(hosts, key=lambda j: len(statements[j].content_tokens))
+
+
+def _narrator_aside(cue: Token) -> bool:
+    """A cue in a relative clause or an absolute 'with X saying' inside someone's words is the narrator's aside,
+    not what that speaker reported: "he repeated the demand - conditions that Israel has rejected", "the report
+    speculates that ..., with the company saying it would update shareholders"."""
+    if cue.dep_ == "relcl" and not any(c.dep_ == "mark" for c in cue.children):
+        return True
+    return cue.tag_ == "VBG" and (cue.dep_ == "pcomp" and cue.head.lower_ == "with"
+                                  or cue.dep_ in ("acl", "advcl") and cue.head.dep_ == "pobj" and cue.head.head.lower_ == "with")
 
 
 def _turn_trailing_reporters(statements: list[Statement], doc: Doc) -> None:

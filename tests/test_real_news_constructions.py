@@ -294,3 +294,14 @@ def test_a_participle_shares_its_host_s_venue(found):
 def test_a_document_named_by_a_relative_clause_is_the_venue(found):
     text = "The cuts follow a memo last week in which the chief executive hinted at the possibility of layoffs."
     assert found(text)[0]["channel"] == ["memo"]
+
+
+@pytest.mark.parametrize("text, aside", [
+    ("The union leader repeated that any deal must include a raise, a condition that the board has rejected.",
+     "has rejected"),
+    ("The report speculates that a deal may come next week, with the company saying it would update its "
+     "shareholders in May.", "saying"),
+])
+def test_a_narrator_s_aside_inside_someone_s_words_is_not_reported_by_them(found, text, aside):
+    statement = next(s for s in found(text) if s["cue"] == aside)
+    assert statement["reported_by"] is None
