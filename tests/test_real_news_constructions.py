@@ -297,8 +297,8 @@ def test_a_document_named_by_a_relative_clause_is_the_venue(found):
 
 
 @pytest.mark.parametrize("text, aside", [
-    ("The union leader repeated that any deal must include a raise, a condition that the board has rejected.",
-     "has rejected"),
+    ("But he repeated the union's demand that any deal should include a raise - conditions that the board has "
+     "previously rejected.", "has previously rejected"),
     ("The report speculates that a deal may come next week, with the company saying it would update its "
      "shareholders in May.", "saying"),
 ])
