@@ -193,6 +193,9 @@ class AttributionRules:
             return True  # "is expected to announce"; but "appeared to rule out" is a hedged act
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "will", "would", "can", "could") for c in tok.children):
             return True
+        if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and any(
+                c.dep_ == "aux" and c.lower_ in ("might", "may", "could", "would") for c in tok.head.children):
+            return True  # "might consider supporting X": a possibility, not something said
         return False
 
     def _verb_entry(self, tok: Token) -> tuple[LexiconEntry | None, list[Token]]:
@@ -485,6 +488,9 @@ class AttributionRules:
             return [t for t in tok.head.subtree if t.i not in own and not t.is_punct]
         if any(c.dep_ in ("ccomp", "csubj") and _is_question(c) for c in tok.children):
             return []
+        if entry.kind == "CognitionVerb" and clause and all(c.tag_ == "VB" and not any(
+                g.dep_ in ("mark", "aux") for g in c.children) for c in clause):
+            return []  # "saw its shares plunge": a bare infinitive after 'see' is something that happened to it
         if not clause and tok.dep_ == "advcl" and tok.i < tok.head.i and not any(c.dep_ == "dobj" for c in tok.children) \
                 and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
             # "As the Gazette reported last week, the bridge will close": the main clause is what was reported
