@@ -823,8 +823,30 @@ class AttributionRules:
                 if host is not None and frame.entry.hedges:
                     host.hedged_by_fold = True
                 continue
+            if self._own_stance_restated(frame, frames):
+                continue
             kept.append(frame)
         return kept
+
+    @staticmethod
+    def _own_stance_restated(frame: Frame, frames: list[Frame]) -> bool:
+        """'He said that he supported removing the hurdles': the speaker's own stance inside their own words
+        is what they said, not a second statement."""
+        if frame.entry is None or not frame.entry.expresses_stance or frame.speaker is None or len(frame.speaker) != 1 \
+                or frame.speaker[0].pos_ != "PRON":
+            return False
+        pronoun = frame.speaker[0].lower_
+        for host in frames:
+            cue = frame.cue_tokens[0]
+            if host is frame or host.speaker is None or cue.i not in {t.i for t in host.content} \
+                    or cue.head in host.cue_tokens and cue.dep_ in _PARTICIPLE_LINK_DEPS \
+                    or cue.tag_ == "VBG" and cue.doc[cue.i - 1].text == ",":
+                continue  # a participle on the host's cue (", calling them ...") is a proposition of its own
+            said_by = host.speaker[0].lower_ if len(host.speaker) == 1 else None
+            named_person = host.speaker.root.ent_type_ == "PERSON" or host.speaker.root.pos_ == "PROPN"
+            if said_by == pronoun or said_by is None and named_person and pronoun in ("he", "she"):
+                return True
+        return False
 
     @staticmethod
     def _continues(host: Frame, frame: Frame) -> bool:

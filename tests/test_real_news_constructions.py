@@ -305,3 +305,22 @@ def test_a_document_named_by_a_relative_clause_is_the_venue(found):
 def test_a_narrator_s_aside_inside_someone_s_words_is_not_reported_by_them(found, text, aside):
     statement = next(s for s in found(text) if s["cue"] == aside)
     assert statement["reported_by"] is None
+
+
+def test_a_speaker_s_own_stance_inside_their_words_is_not_a_second_statement(found):
+    statements = found("Mayor Ines Kovac said she opposed the levy.")
+    assert [s["cue"] for s in statements] == ["said"]
+
+
+def test_a_participle_after_a_comma_stays_a_proposition_of_its_own(found):
+    text = ("The mayor met the press.\n\nShe denied reports that she would resign if the vote failed, calling them "
+            "fabrications.")
+    assert [s["cue"] for s in found(text)] == ["denied", "calling"]
+
+
+@pytest.mark.parametrize("text", [
+    "Norcastle, which employs 93,000 people, saw its shares plunge by 14% in January.",  # 'see' + what happened
+    "The two campaigns said both candidates might consider supporting the mayor.",  # a possibility inside
+])
+def test_happenings_and_possibilities_are_not_statements(found, text):
+    assert [s["cue"] for s in found(text)] in ([], ["said"])
