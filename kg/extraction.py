@@ -4,11 +4,13 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .actors import Actor
 from .article import Article, parse_article, read_article
 from .cleaning import mask_boilerplate
+from .errors import ExtractionError
+from .pieces import PIECE_CHARS, Piece, merge, split
 from .pipeline import doc_results, load_pipeline
 from .positions import DEFAULT_THRESHOLD
 from .statements import Statement
@@ -59,29 +61,114 @@ def extract_files(paths: Iterable[str | Path], settings: Settings | None = None)
 
 
 def extract_many(articles: Iterable[Article], settings: Settings | None = None, n_process: int = 1,
-                 batch_size: int = 16) -> Iterator[Extraction]:
-    """Extract a stream of articles with spaCy's nlp.pipe (optionally in several processes).
+                 batch_size: int = 16, on_failure: Callable[[Article, ExtractionError], None] | None = None
+                 ) -> Iterator[Extraction]:
+    """Extract a stream of articles with spaCy's nlp.pipe (optionally in several processes), in order.
+
+    A body longer than kg.pieces.PIECE_CHARS (or half of the model's ``max_length``) is read in pieces.
 
     :param n_process: spaCy processes (nlp.pipe's own multiprocessing); with more than one, each worker's
         ``kg_output`` sends back only the results, as plain data.
     :param batch_size: texts per batch (and per hand-over to a worker process).
+    :param on_failure: called with an article whose extraction failed, which is then left out; without it
+        the failure is raised (:class:`ExtractionError`). Either way the articles before it are yielded.
     """
     settings = settings or Settings()
     nlp = settings.pipeline()
-    pending: deque[Article] = deque()
+    source = iter(articles)
+    while True:
+        pending: deque[_Unit] = deque()
+        stream = _pipe(nlp, source, pending, n_process, batch_size)
+        while True:
+            try:
+                unit = next(stream)
+            except StopIteration:
+                return
+            except Exception:  # noqa: BLE001 - an article broke the stream: find it, keep the others
+                if not pending:
+                    raise  # no article in flight: not an article's fault
+                break
+            yield from _finished(unit, on_failure)
+        # nlp.pipe cannot go on after an error: the articles in flight are extracted again one by one, alone,
+        # so only the one that fails is lost, and a new stream carries on with the rest
+        for unit in list(pending):
+            yield from _finished(_alone(nlp, unit), on_failure)
 
-    def texts():
-        for article in articles:
-            pending.append(article)
-            yield mask_boilerplate(article.body)
+
+@dataclass
+class _Unit:
+    """An article on its way through nlp.pipe: its pieces and, as they come back, their results."""
+
+    article: Article
+    pieces: list[Piece] = field(default_factory=list)
+    results: list = field(default_factory=list)
+    error: Exception | None = None
+
+
+def _pipe(nlp, source: Iterator[Article], pending: deque[_Unit], n_process: int, batch_size: int) -> Iterator[_Unit]:
+    """Units whose every piece has been through the pipeline; ``pending`` holds those still in flight."""
+    def texts() -> Iterator[str]:
+        for article in source:
+            unit = _Unit(article)
+            pending.append(unit)
+            try:
+                masked = mask_boilerplate(article.body)
+                unit.pieces = split(masked, _piece_chars(nlp))
+            except Exception as err:  # noqa: BLE001 - reported as this article's failure
+                unit.error = err
+            yield from (masked[p.start:p.end] for p in unit.pieces)
 
     config = {"kg_output": {"portable": True}} if n_process != 1 else None
     for doc in nlp.pipe(texts(), n_process=n_process, batch_size=batch_size, component_cfg=config):
-        yield _finish(pending.popleft(), doc)
+        yield from _complete(pending)
+        unit = pending[0]
+        unit.results.append(doc_results(doc))
+        yield from _complete(pending)
+    yield from _complete(pending)
 
 
-def _finish(article: Article, doc) -> Extraction:
-    statements, actors = doc_results(doc)
+def _complete(pending: deque[_Unit]) -> Iterator[_Unit]:
+    """Take the units at the head of ``pending`` that have all their results (or failed before the pipeline)."""
+    while pending and (pending[0].error is not None or len(pending[0].results) == len(pending[0].pieces)):
+        yield pending.popleft()
+
+
+def _alone(nlp, unit: _Unit) -> _Unit:
+    """Extract one article by itself, outside the shared stream."""
+    retry = _Unit(unit.article)
+    try:
+        masked = mask_boilerplate(unit.article.body)
+        retry.pieces = split(masked, _piece_chars(nlp))
+        texts = (masked[p.start:p.end] for p in retry.pieces)
+        retry.results = [doc_results(doc) for doc in nlp.pipe(texts, batch_size=1)]
+    except Exception as err:  # noqa: BLE001 - reported as this article's failure
+        retry.error = err
+    return retry
+
+
+def _piece_chars(nlp) -> int:
+    """Pieces stay well under the model's limit, whatever it is set to."""
+    return max(1, min(PIECE_CHARS, nlp.max_length // 2))
+
+
+def _finished(unit: _Unit, on_failure: Callable[[Article, ExtractionError], None] | None) -> Iterator[Extraction]:
+    """The unit's extraction, or its failure reported (or raised without ``on_failure``)."""
+    if unit.error is None:
+        try:
+            parts = [(piece, statements, actors) for piece, (statements, actors) in zip(unit.pieces, unit.results)]
+            yield _finish(unit.article, *merge(parts))
+            return
+        except Exception as err:  # noqa: BLE001 - reported as this article's failure
+            unit.error = err
+    reason = str(unit.error).splitlines()[0] if str(unit.error) else ""
+    error = ExtractionError(f"{unit.article.name}: could not be extracted: {type(unit.error).__name__}"
+                            + (f": {reason}" if reason else ""))
+    if on_failure is None:
+        raise error from unit.error
+    on_failure(unit.article, error)
+
+
+def _finish(article: Article, statements: list[Statement], actors: dict[str, Actor]) -> Extraction:
     for statement in statements:
         # The parse ran on the masked body: take the words from the article itself.
         statement.evidence = article.body[statement.start:statement.end]
