@@ -22,6 +22,7 @@ PIECE_CHARS = 20_000  # per-character cost is flat up to about this size (benchm
 CONTEXT_CHARS = 1_000  # a paragraph or two of the previous piece, read again for antecedents
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
+_PARAGRAPH_START = re.compile(r"\n+(?=[^\n])")
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,11 @@ def _cut(text: str, own: int, limit: int) -> int:
 def _context_start(text: str, own: int, context: int) -> int:
     """The start of the whole paragraphs (else sentences) within ``context`` characters before ``own``."""
     low = max(0, own - context)
-    newline = text.find("\n", low, own - 1)
-    if newline >= 0:
-        return newline + 1
-    sentence = _SENTENCE_END.search(text, low, own - 1)
-    return sentence.end() if sentence else own
+    for pattern in (_PARAGRAPH_START, _SENTENCE_END):
+        found = pattern.search(text, low, own)
+        if found and found.end() < own:
+            return found.end()
+    return own
 
 
 def merge(parts: list[tuple[Piece, list[Statement], dict[str, Actor]]]) -> tuple[list[Statement], dict[str, Actor]]:
