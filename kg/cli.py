@@ -362,7 +362,7 @@ def eval_command(gold_dir, articles, fmt, settings) -> None:
 
     \b
     Example:
-        kg eval --gold gold/ examples/*.txt
+        kg eval --gold examples/gold examples/*.txt
     """
     from .evaluation import evaluate_files, format_scores
 
