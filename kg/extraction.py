@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .actors import Actor
+from .actors import Actor, clean_aliases, is_generic, is_pronoun
 from .article import Article, parse_article, read_article
 from .cleaning import mask_boilerplate
 from .errors import ExtractionError
-from .pieces import PIECE_CHARS, Piece, merge, split
+from .pieces import PIECE_CHARS, Piece, merge, rekey, split
 from .pipeline import doc_results, load_pipeline
 from .positions import DEFAULT_THRESHOLD
 from .statements import Statement
@@ -199,13 +199,25 @@ def _finish(article: Article, statements: list[Statement], actors: dict[str, Act
         statement.evidence = article.body[statement.start:statement.end]
         if statement.time:
             statement.time_start, statement.time_end = resolve(statement.time, article.published)
+    actors = _own_unnamed_sources(article, statements, actors)
+    for actor in actors.values():
+        actor.aliases = clean_aliases(actor.name, actor.aliases)
     used = _used_actors(statements, actors)
     # every named or collective actor of the article, those the statements involve first
-    mentioned = {k: a for k, a in actors.items() if k not in used and a.name.lower() not in _PRONOUNS}
+    mentioned = {k: a for k, a in actors.items() if k not in used and not is_pronoun(a.name)}
     return Extraction(article, statements, {**used, **mentioned})
 
 
-_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his", "its", "their"}
+def _own_unnamed_sources(article: Article, statements: list[Statement], actors: dict[str, Actor]) -> dict[str, Actor]:
+    """Unnamed sources ("two officials", "a source", kg.actors.is_generic) get keys of this article: the same
+    words are other people in another article, so no build, store or cluster may join them by key."""
+    mapping = {key: f"{key}-{article.text_hash[:8]}" for key, actor in actors.items() if is_generic(actor)}
+    if not mapping:
+        return actors
+    for statement in statements:
+        rekey(statement, mapping)
+    return {mapping.get(k, k): replace(a, key=mapping.get(k, k), member_of=mapping.get(a.member_of, a.member_of))
+            for k, a in actors.items()}
 
 
 def _used_actors(statements: list[Statement], actors: dict[str, Actor]) -> dict[str, Actor]:

@@ -92,7 +92,7 @@ def merge(parts: list[tuple[Piece, list[Statement], dict[str, Actor]]]) -> tuple
             if statement.start < piece.own:  # read again as context: the previous piece has it
                 index_of[index] = by_span.get((statement.start, statement.end))
                 continue
-            _rekey(statement, mapping)
+            rekey(statement, mapping)
             index_of[index] = by_span[(statement.start, statement.end)] = len(statements)
             statements.append(statement)
             kept.append(statement)
@@ -114,7 +114,8 @@ def _shift(statement: Statement, offset: int) -> None:
     statement.content_tokens = frozenset()
 
 
-def _rekey(statement: Statement, mapping: dict[str, str]) -> None:
+def rekey(statement: Statement, mapping: dict[str, str]) -> None:
+    """Point a statement's actor keys (speaker, addressee, subjects, channel hops) at their new keys."""
     statement.speaker_actor = mapping.get(statement.speaker_actor, statement.speaker_actor)
     statement.addressee_actor = mapping.get(statement.addressee_actor, statement.addressee_actor)
     statement.subject_actors = list(dict.fromkeys(mapping.get(k, k) for k in statement.subject_actors))
