@@ -24,6 +24,7 @@ PERSON, ORGANIZATION, COUNTRY, GROUP = "person", "organization", "country", "gro
 _KIND_OF = {KG.Person: PERSON, KG.Organization: ORGANIZATION, KG.Country: COUNTRY, KG.Group: GROUP}
 _DETERMINERS = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _NAME_MATCH = 90  # rapidfuzz ratio for transliteration variants (Dmitri/Dmitry)
+_DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")  # U.S., U.K., U.N. (a single initial, J., is not one)
 
 
 @dataclass
@@ -46,23 +47,96 @@ class Actor:
 
 
 def slug(name: str) -> str:
-    """A stable key from a name: ASCII, lowercase, kebab-case.
+    """A stable key from a name: ASCII, lowercase, kebab-case; "U.S." and "US" alike.
 
-    >>> slug("Dmitri Peskov's")
-    'dmitri-peskov'
+    >>> slug("Dmitri Peskov's"), slug("U.S. officials")
+    ('dmitri-peskov', 'us-officials')
     """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = unicodedata.normalize("NFKD", fold_acronyms(name)).encode("ascii", "ignore").decode()
     text = re.sub(r"['’]s\b", "", text.lower())
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text or "unnamed"
 
 
+def fold_acronyms(text: str) -> str:
+    """A dotted acronym without its dots, so that "U.S. officials" and "US officials" are one name.
+
+    >>> fold_acronyms("U.S. officials met U.N. envoys and Donald J. Trump")
+    'US officials met UN envoys and Donald J. Trump'
+    """
+    return _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
+
+
 @lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
-    """Fold a mention for comparison: no leading article, quotes or case."""
-    text = name.strip().strip("\"'‘’“”").strip()
+    """Fold a mention for comparison: no leading article, quotes, acronym dots or case."""
+    text = fold_acronyms(name.strip()).strip("\"'‘’“”").strip()
     text = _DETERMINERS.sub("", text)
     return re.sub(r"\s+", " ", text.replace("'", "").replace("‘", "").replace("’", "")).lower()
+
+
+def is_pronoun(text: str) -> bool:
+    """A pronoun as written ("he", "He"), not an acronym that spells one ("US")."""
+    return text.lower() in PRONOUNS and text in (text.lower(), text.capitalize())
+
+
+def clean_aliases(name: str, aliases: set[str]) -> set[str]:
+    """The aliases worth listing beside an actor's name: no pronouns, no other spelling of the name itself
+    (case, articles, acronym dots), and a mention that runs past the name cut back to it ("the Kremlin of
+    employing misleading tactics" is the Kremlin; "Putin's spokesman, Dmitri Peskov" is Dmitri Peskov).
+
+    >>> sorted(clean_aliases("Kremlin", {"it", "the Kremlin of employing misleading tactics", "Russian Presidency"}))
+    ['Russian Presidency']
+    """
+    folded = normalise(name)
+    kept = set()
+    for alias in aliases:
+        alias = _cut_to_name(" ".join(alias.split()), name)
+        if alias and not is_pronoun(alias) and normalise(alias) != folded:
+            kept.add(alias)
+    return kept
+
+
+def _cut_to_name(alias: str, name: str) -> str:
+    """A mention holding the name with a clause or a description beside it, cut to the name. Words of a longer
+    name stay: "United States of America", "Cleveland, Ohio"."""
+    found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", alias, re.IGNORECASE) if name else None
+    if found is None:
+        return alias
+    if _describes(alias[found.end():]):  # "... of employing misleading tactics", ", Russia's defense minister"
+        alias = alias[:found.end()]
+    if alias[:found.start()].rstrip().endswith(",") and _describes(alias[:found.start()]):  # "Putin's spokesman, ..."
+        alias = alias[found.start():]
+    return alias.strip(" ,;:")
+
+
+def _describes(words: str) -> bool:
+    """Common words (not a name's particles): a description or a clause, not more of a name."""
+    return any(w == w.lower() and w not in _NAME_PARTICLES for w in re.findall(r"[^\W\d_][\w'’-]*", words))
+
+
+def is_generic(actor: Actor) -> bool:
+    """An unnamed source: a description rather than a name ("two officials", "a source close to the talks",
+    "US officials", "people familiar with the matter", "the company"). It is someone else in every article,
+    so it is never joined with another article's actor of the same description.
+
+    >>> is_generic(Actor("a", "two officials", GROUP)), is_generic(Actor("b", "Mohammed bin Salman", PERSON))
+    (True, False)
+    """
+    if actor.known or actor.kind == COUNTRY:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", actor.name) if w.lower() not in _NAME_PARTICLES]
+    described = [w for w in words if w == w.lower()]  # no capital at all: a common word
+    if actor.kind == ORGANIZATION:
+        return bool(words) and len(described) == len(words)  # "the company"; "Zelenskyy government" is named
+    return bool(described)
+
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "hers",
+                      "its", "their", "theirs", "our", "ours", "my", "mine", "your", "yours", "himself", "herself",
+                      "itself", "themselves", "ourselves", "who", "whom", "which", "that", "this", "these", "those"})
+_NAME_PARTICLES = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di",
+                   "bin", "ibn", "al", "el", "y"}  # lowercase words inside proper names
 
 
 @dataclass

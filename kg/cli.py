@@ -101,12 +101,22 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
         raise click.UsageError("--cluster, --shards and --force need --store")
     if output:
         _check_output_folder(output)
+    failures: list[str] = []  # an article that fails is reported; the others are built
+
+    def failed(_article, error: KgError) -> None:
+        failures.append(str(error))
+        bar.update(1)
+
     try:
         articles = read_articles(paths)  # every file is read before the progress bar starts
         with click.progressbar(length=len(articles), label="Extracting", file=sys.stderr) as bar:
-            graph = build_graph(articles, settings, progress=lambda _: bar.update(1), workers=workers or 1)
+            graph = build_graph(articles, settings, progress=lambda _: bar.update(1), workers=workers or 1,
+                                on_failure=failed)
     except KgError as err:
         _fail(err)
+    _report_failures(failures)
+    if len(failures) == len(articles):
+        raise click.ClickException("no article could be extracted; nothing written")
     fmt = fmt or _format_from_suffix(output)
     text = serialize(graph, fmt)
     if output:
@@ -114,9 +124,18 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
             write_atomic(output, text)
         except OSError as err:
             raise click.ClickException(f"{output}: cannot write: {err.strerror or err}") from None
-        click.echo(f"Wrote {len(graph)} triples from {len(articles)} article(s) to {output}", err=True)
+        click.echo(f"Wrote {len(graph)} triples from {len(articles) - len(failures)} article(s) to {output}", err=True)
     else:
         click.echo(text)
+    if failures:
+        sys.exit(1)
+
+
+def _report_failures(failures: list[str]) -> None:
+    for line in failures:
+        click.echo(f"Error: {line}", err=True)
+    if failures:
+        click.echo(f"{len(failures)} article(s) failed and were left out; the others were built", err=True)
 
 
 def _build_store(paths, store_path, settings, workers, force, cluster, shards) -> None:
@@ -142,8 +161,12 @@ def _build_store(paths, store_path, settings, workers, force, cluster, shards) -
                 summary = build_store(sources, store_path, settings, workers=workers, progress=progress, force=force)
     except KgError as err:
         _fail(err)
+    _report_failures(summary.failures)
+    failed = f", {len(summary.failures)} failed" if summary.failures else ""
     click.echo(f"Store {store_path}: {summary.added} added, {summary.replaced} replaced, "
-               f"{summary.skipped} unchanged (skipped); {summary.triples} triples", err=True)
+               f"{summary.skipped} unchanged (skipped){failed}; {summary.triples} triples", err=True)
+    if summary.failures:
+        sys.exit(1)
 
 
 def _check_output_folder(output: str) -> None:
@@ -339,7 +362,7 @@ def eval_command(gold_dir, articles, fmt, settings) -> None:
 
     \b
     Example:
-        kg eval --gold gold/ examples/*.txt
+        kg eval --gold examples/gold examples/*.txt
     """
     from .evaluation import evaluate_files, format_scores
 

@@ -129,8 +129,8 @@ class ArticleActors:
 
     def _named(self, span: Span) -> str | None:
         ent = _head_entity(span)
-        if ent is None:
-            return None
+        if ent is None or all(t.pos_ == "ADJ" for t in ent):
+            return None  # a nationality adjective ("Ukrainian territory") names no one, even tagged as a place
         kind = _KIND_OF_ENT.get(ent.label_ or ent.root.ent_type_, ORGANIZATION)
         if kind == GROUP:
             return None
@@ -287,6 +287,8 @@ class ArticleActors:
         if root.lower_ == "one" and member_of is not None:
             kind = PERSON
         description = any(t.pos_ not in ("PROPN", "PUNCT") for t in span)
+        if all(t.pos_ in ("PROPN", "PUNCT", "DET") for t in span) and self._match_known(name, ORGANIZATION):
+            return self._match_known(name, ORGANIZATION)  # a known name the tagger left untagged ("the West")
         if not description and len(span) <= 3:
             # an untagged name: a person unless it matches an organisation already named
             personal = self._personal_name(_clean_name(name))  # "Mayor Ines Kovac": the name after the title

@@ -7,7 +7,7 @@ from typing import Callable, Iterable, Iterator
 from rdflib import Graph
 
 from .article import Article, find_articles, read_article
-from .errors import ArticleError
+from .errors import ArticleError, ExtractionError
 from .extraction import Extraction, Settings, extract_many
 from .linking import ActorLinker
 from .positions import load_scheme
@@ -23,13 +23,16 @@ def read_articles(paths: Iterable[str | Path]) -> list[Article]:
 
 
 def build(paths: Iterable[str | Path | Article], settings: Settings | None = None,
-          progress: Callable[[Extraction], None] | None = None, workers: int = 1) -> Graph:
+          progress: Callable[[Extraction], None] | None = None, workers: int = 1,
+          on_failure: Callable[[Article, ExtractionError], None] | None = None) -> Graph:
     """Extract every article under ``paths`` into one RDF graph.
 
     :param paths: article files or folders of them, or articles already read (see read_articles).
     :param settings: extra data files and thresholds.
     :param progress: called after each article.
     :param workers: spaCy processes.
+    :param on_failure: called with an article whose extraction failed, which is left out of the graph; without
+        it the failure is raised (:class:`kg.errors.ExtractionError`).
     """
     settings = settings or Settings()
     articles: list[Article] = []
@@ -40,7 +43,7 @@ def build(paths: Iterable[str | Path | Article], settings: Settings | None = Non
     scheme = load_scheme(list(settings.scheme))
     graph = new_graph()
     linker = ActorLinker()
-    for extraction in _extractions(articles, settings, workers):
+    for extraction in _extractions(articles, settings, workers, on_failure):
         extraction = linker.link(extraction)
         add_extraction(graph, extraction, scheme)
         if progress is not None:
@@ -49,9 +52,10 @@ def build(paths: Iterable[str | Path | Article], settings: Settings | None = Non
     return graph
 
 
-def _extractions(articles: list[Article], settings: Settings, workers: int) -> Iterator[Extraction]:
+def _extractions(articles: list[Article], settings: Settings, workers: int,
+                 on_failure: Callable[[Article, ExtractionError], None] | None = None) -> Iterator[Extraction]:
     """The articles' extractions, in order, from ``workers`` processes: spaCy's own nlp.pipe(n_process=...), whose
     workers send back only kg's results (as plain data, see kg.pipeline.Output). Measured on 200 articles and 2
     cores against a pool of processes that each extracted whole articles: nlp.pipe was faster, as the workers
     start from the model already loaded."""
-    yield from extract_many(articles, settings, n_process=max(1, min(workers, len(articles))))
+    yield from extract_many(articles, settings, n_process=max(1, min(workers, len(articles))), on_failure=on_failure)

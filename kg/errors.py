@@ -10,6 +10,10 @@ class ArticleError(KgError):
     """An article could not be read: missing, empty, binary or not UTF-8."""
 
 
+class ExtractionError(KgError):
+    """An article was read but its extraction failed (a build reports it and carries on with the others)."""
+
+
 class GraphParseError(KgError):
     """An RDF file could not be parsed."""
 

@@ -4,6 +4,8 @@ Known actors already share their key from ``ontology/actors.ttl``. Unknown
 people are joined when they share a surname and their first names agree
 (the same, an initial, or a transliteration variant, compared with
 rapidfuzz); a bare surname joins the only person of the corpus with it.
+Unnamed sources ("two officials", kg.actors.is_generic) are never joined:
+their keys are the article's own (kg.extraction).
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from .actors import PERSON, Actor, normalise
+from .actors import PERSON, Actor, is_generic, normalise
 from .extraction import Extraction
 
 _FIRST_NAME_MATCH = 75
@@ -46,6 +48,8 @@ class ActorLinker:
         return replace(extraction, actors=actors)
 
     def _corpus_key(self, actor: Actor) -> str:
+        if is_generic(actor):
+            return actor.key  # an unnamed source ("two officials") is someone else in every article
         words = normalise(actor.name).split()
         if not actor.known and actor.kind != PERSON and len(words) == 1 and len(self._people.get(words[0], [])) == 1:
             return self._people[words[0]][0]  # a bare surname the tagger took for an organisation

@@ -176,12 +176,13 @@ class Positions:
 
     def __call__(self, doc: Doc) -> Doc:
         statements = doc._.kg_statements or []
+        attributed = {i for s in statements for i in s.content_tokens} | {s.cue_token for s in statements}
         for index, statement in enumerate(statements):
             tokens = _stance_tokens(doc, statements, index)
             notation, score = self.classifier.classify(tokens)
             if notation is not None and score >= STANCE_EVIDENCE:
                 statement.kind = "stance"  # content that clearly expresses a known position is a stance
-            elaboration = _elaboration(doc, statements, statement, self._rules.related)
+            elaboration = _elaboration(doc, attributed, statement, self._rules.related)
             if statement.kind == "stance" and elaboration:
                 notation, score = self.classifier.classify(tokens + elaboration)
             statement.position_confidence = score  # kept even when no concept is assigned
@@ -207,7 +208,7 @@ def _stance_tokens(doc: Doc, statements: list, index: int) -> list[Token]:
     return tokens
 
 
-def _elaboration(doc: Doc, statements: list, statement, related) -> list[Token]:
+def _elaboration(doc: Doc, attributed: set, statement, related) -> list[Token]:
     """The next sentence when it only spells out what the statement proposed, unattributed and with a
     definite subject naming the same thing: "... his openness to a ceasefire. The proposed truce would
     halt hostilities along the current line." Its words say which ceasefire was meant."""
@@ -219,9 +220,8 @@ def _elaboration(doc: Doc, statements: list, statement, related) -> list[Token]:
     following = doc[sent.end].sent
     if "\n" in sent[-1].text_with_ws or following[0].is_space or "\n" in following[0].text:
         return []  # a new paragraph
-    if any(s.cue_token is not None and following.start <= s.cue_token < following.end
-           or any(following.start <= i < following.end for i in s.content_tokens) for s in statements):
-        return []  # attributed in its own right
+    if any(i in attributed for i in range(following.start, following.end)):
+        return []  # attributed in its own right (a cue or content word of a statement; a set: no scan per statement)
     subject = next((t for t in following.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ != "NOUN" \
             or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "such", "these") for c in subject.children):

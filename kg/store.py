@@ -40,7 +40,7 @@ from rdflib.namespace import XSD
 
 from .rdf import MergedActor, ordinary_file_mode
 from .article import Article, find_articles, read_article
-from .errors import ArticleError, QueryError, StoreError, StoreLockedError
+from .errors import ArticleError, KgError, QueryError, StoreError, StoreLockedError
 from .namespaces import ACTOR, ID
 
 if TYPE_CHECKING:  # spaCy and the extraction modules load only when a build needs them: kg serve starts fast
@@ -782,11 +782,12 @@ class BuildSummary:
     skipped: int = 0
     triples: int = 0
     articles: int = 0
+    failures: list[str] = field(default_factory=list)  # one line per article whose extraction failed (not stored)
 
 
 @dataclass(frozen=True)
 class Progress:
-    """One article done: ``status`` is added, replaced or skipped (unchanged)."""
+    """One article done: ``status`` is added, replaced, skipped (unchanged) or failed (its extraction; not stored)."""
 
     name: str
     status: str
@@ -840,7 +841,8 @@ def build_store(paths: Iterable[str | Path | tuple[Article, str]], store_path: s
                 force: bool = False) -> BuildSummary:
     """Extract articles into a store, one transaction per article; unchanged articles are skipped.
 
-    Memory stays flat: each article is written as soon as it is extracted.
+    Memory stays flat: each article is written as soon as it is extracted. An article whose extraction fails is
+    listed in the summary's ``failures`` and left out (its previous graph, if any, stays); the others are committed.
 
     :param paths: article files or folders (or (article, source) pairs from :func:`read_sources`).
     :param store_path: the store folder (created when missing).
@@ -869,7 +871,14 @@ def build_store(paths: Iterable[str | Path | tuple[Article, str]], store_path: s
                 progress(Progress(article.name, "skipped"))
         linker = corpus_linker(store, exclude=[a.text_hash for a, _ in todo])
         workers = workers or auto_workers(len(todo))
-        extractions = _extractions([a for a, _ in todo], settings, workers) if todo else iter(())
+        source_of = {id(article): source for article, source in todo}
+
+        def failed(article: Article, error: KgError) -> None:  # reported; the other articles are committed
+            summary.failures.append(str(error))
+            if progress is not None:
+                progress(Progress(article.name, "failed"))
+
+        extractions = _extractions([a for a, _ in todo], settings, workers, failed) if todo else iter(())
         writer: _Writer | None = None  # started with the first article: the extraction workers are forked by then
 
         def report() -> None:
@@ -879,10 +888,11 @@ def build_store(paths: Iterable[str | Path | tuple[Article, str]], store_path: s
                     progress(Progress(write.name, write.status, write.statements))
 
         try:
-            for (article, source), extraction in zip(todo, extractions):
+            for extraction in extractions:
                 writer = writer or _Writer(store)
+                source = source_of[id(extraction.article)]
                 write = store.prepare(linker.link(extraction), fp, source, scheme, before_replacing=writer.wait)
-                write.name, write.statements = article.name, len(extraction.statements)
+                write.name, write.statements = extraction.article.name, len(extraction.statements)
                 writer.submit(write)
                 report()
         except BaseException:
