@@ -266,8 +266,10 @@ class AttributionRules:
         """'X said the campaign had nothing to do with it, adding he was unaware ...': the parser hangs a
         participial cue set off by a comma on the reported clause, but it is the reporter who adds it."""
         clause = participle.head
-        if participle.tag_ != "VBG" or participle.i == 0 or participle.doc[participle.i - 1].text != "," \
-                or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        set_off = participle.tag_ == "VBG" and participle.i > 0 and participle.doc[participle.i - 1].text == ","
+        # "said that the reports were false and called for calm": the parser joins the second cue to the reported clause
+        joined = participle.dep_ == "conj" and participle.tag_ in ("VBD", "VBZ") and self._verb_entry(participle)[0] is not None
+        if not (set_off or joined) or clause.dep_ != "ccomp" or clause.head.i == clause.i:
             return None
         return clause.head if self._verb_entry(clause.head)[0] is not None else None
 
