@@ -513,7 +513,7 @@ class AttributionRules:
         takes_as = entry.kind == "CognitionVerb" and any(c.lower_ == "as" and c.dep_ == "prep" for c in tok.children)
         if not tokens and (entry.object_is_content or extra or takes_as):
             objs = [c for c in tok.children if c.dep_ in ("dobj", "prep", "oprd", "acomp", "dative", "xcomp", "pcomp") and c not in extra
-                    and not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after", "before", "through", "via", "with") and not extra)]
+                    and not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after", "before", "through", "via", "with"))]
             objs += [c for e in extra for c in e.children if c.dep_ in ("pobj", "prep", "dobj")]
             tokens = [t for o in objs for t in o.subtree if not self.is_actor_like(o) or o.dep_ != "dobj" or entry.object_is_content]
             if entry.kind == "CognitionVerb":
@@ -660,12 +660,26 @@ class AttributionRules:
         return [Frame([first], self.mention(source), content, "perspective")] if content else []
 
     # -- nouns ------------------------------------------------------------
+    def _offered_by(self, noun: Token) -> Token | None:
+        """The named maker of an offer or proposal: 'an offer from X' (a named person or organisation only)."""
+        if not self.lexicon.has("NonSource", noun.lemma_.lower()):
+            return None  # only document-like nouns (offer, proposal, plan) are made by someone 'from' somewhere
+        maker = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        return maker if maker is not None and maker.ent_type_ in ("PERSON", "ORG") else None
+
     def _noun_frame(self, tok: Token, sent: Span) -> Frame | None:
         if tok.pos_ not in ("NOUN",) or not self.lexicon.lookup("CueNoun", tok.lemma_.lower()):
             return None
         entry = self.lexicon.lookup("CueNoun", tok.lemma_.lower())[0]
         complements = [c for c in tok.children if c.dep_ in ("prep", "acl", "ccomp", "relcl", "xcomp")
                        and not (c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "since", "after", "before", "through"))]
+        source = self._offered_by(tok)
+        if source is not None:
+            # "a takeover offer from retail tycoon Philip Green": the proposal is its maker's stance
+            cue = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and not c.like_num] + [tok]
+            what = [t for t in tok.subtree if t.i < tok.i and t.dep_ not in ("det",)] + [tok]
+            return Frame(sorted(cue, key=lambda t: t.i), self.mention(source), what, "noun", entry)
         content = _up_to_comma([t for c in complements for t in c.subtree])
         if not content:
             return None

@@ -324,3 +324,9 @@ def test_a_participle_after_a_comma_stays_a_proposition_of_its_own(found):
 ])
 def test_happenings_and_possibilities_are_not_statements(found, text):
     assert [s["cue"] for s in found(text)] in ([], ["said"])
+
+
+def test_an_offer_from_a_named_maker_is_their_stance_and_turning_it_down_is_a_statement(found):
+    statements = found("The board turned down a takeover offer from retail tycoon Philip Green on Thursday.")
+    assert [(s["speaker"], s["cue"]) for s in statements] == [
+        ("The board", "turned down"), ("retail tycoon Philip Green", "takeover offer")]
