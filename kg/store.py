@@ -18,7 +18,7 @@ used for storage, queries and serialisation; rdflib only for the small per-artic
 kg.rdf builds and that pySHACL validates.
 
 >>> sorted(FORMATS)
-['jsonld', 'nq', 'nt', 'trig', 'ttl']
+['jsonld', 'nq', 'nt', 'rdf', 'trig', 'ttl']
 """
 from __future__ import annotations
 
@@ -70,9 +70,7 @@ VALIDATION_BATCH = 100  # articles per pySHACL run: 50 ms per article at 50-200,
 FLUSH_EVERY = 50  # articles between flushes of the store's write buffers (about 1 MB of memory per article)
 
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
-           "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
-_SUFFIX_FORMAT = {".ttl": "ttl", ".turtle": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".jsonld": "jsonld",
-                  ".json": "jsonld"}
+           "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdf": ox.RdfFormat.RDF_XML}
 _XSD_STRING = str(XSD.string)
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -916,15 +914,18 @@ def export_store(store_path: str | Path, output: str | Path, fmt: str | None = N
 
 
 def export_format(output: str | Path) -> str:
-    """The export format named by a file's suffix.
+    """The export format named by a file's suffix: kg.rdf's rule, the same as for kg build -o.
 
     >>> export_format("corpus.nq"), export_format("corpus.jsonld")
     ('nq', 'jsonld')
     """
-    suffix = Path(output).suffix.lower()
-    if suffix not in _SUFFIX_FORMAT:
-        raise StoreError(f"{output}: unknown suffix; use .ttl, .nt, .nq, .trig or .jsonld (or --format)")
-    return _SUFFIX_FORMAT[suffix]
+    from .errors import KgError
+    from .rdf import rdf_format
+
+    try:
+        return rdf_format(output)
+    except KgError as err:
+        raise StoreError(str(err)) from None
 
 
 # --- queries -----------------------------------------------------------------------
@@ -993,10 +994,10 @@ def format_store_result(result: StoreResult, fmt: str = "table") -> str:
     import csv
     import io
 
-    from .queries import _table
+    from .queries import _table, ask_text
 
     if result.type == "ASK":
-        return json.dumps({"boolean": result.boolean}) if fmt == "json" else str(result.boolean).lower()
+        return ask_text(bool(result.boolean), fmt)
     if result.type == "CONSTRUCT":
         out = ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE,
                            prefixes=_prefixes())

@@ -347,7 +347,8 @@ def test_store_command_errors(runner, tmp_path, monkeypatch, args, code, line):
 def test_export_to_an_unknown_suffix(runner, example_store, tmp_path):
     result = runner.invoke(cli, ["export", "--store", str(example_store), "-o", str(tmp_path / "x.csv")])
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"Error: {tmp_path / 'x.csv'}: unknown suffix; use .ttl, .nt, .nq, .trig or .jsonld (or --format)"
+    assert result.stderr.strip() == (f"Error: {tmp_path / 'x.csv'}: unknown RDF file suffix '.csv'; "
+                                     "use .ttl, .nt, .nq, .trig, .jsonld, .rdf (or --format)")
 
 
 def test_replacing_an_article_whose_actors_changed_merges_them_again(tmp_path):
