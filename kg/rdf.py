@@ -508,23 +508,21 @@ def write_rdf(graph: Graph | Iterable[tuple], out, fmt: str = "ttl") -> None:
     :param fmt: a format of :data:`RDF_FORMATS` (or its alias); nq and trig get a named graph per article.
     """
     fmt = rdf_format(None, fmt)
-    if fmt == "ttl":
-        for chunk in turtle_chunks(graph):
-            out.write(chunk.encode("utf-8"))
+    if fmt in ("ttl", "nt", "nq"):
+        chunks = turtle_chunks(graph) if fmt == "ttl" else line_chunks(graph, named=fmt == "nq")
+        out.write("".join(chunks).encode("utf-8"))  # one write: a few bytes per triple, far less than the graph
         return
     import pyoxigraph as ox
 
     quads = sorted_quads(graph, named=fmt in QUAD_FORMATS)
-    ox_format = {"nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
-                 "jsonld": ox.RdfFormat.JSON_LD, "rdf": ox.RdfFormat.RDF_XML}[fmt]
-    prefixes = None if fmt in ("nt", "nq") else PREFIXES
+    ox_format = {"trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdf": ox.RdfFormat.RDF_XML}[fmt]
     if fmt == "jsonld":  # Oxigraph writes one line: indented, a person can read it and diffs stay small
         import json
 
         data = json.loads(ox.serialize(quads, format=ox_format))
         out.write(json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8") + b"\n")
         return
-    ox.serialize(quads, out, ox_format, prefixes=prefixes)
+    ox.serialize(quads, out, ox_format, prefixes=PREFIXES)
 
 
 def write_graph_file(graph: Graph | Iterable[tuple], path: str | Path, fmt: str | None = None) -> None:
@@ -599,19 +597,21 @@ _LOCAL_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\Z")
 _IRI_ESCAPE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _INTEGER = re.compile(r"[+-]?[0-9]+\Z")
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")
-_XSD_STRING = str(XSD.string)
+_XSD_STRING, _XSD_BOOLEAN = str(XSD.string), str(XSD.boolean)
 _BARE = {str(XSD.integer): _INTEGER, str(XSD.decimal): _DECIMAL}
 
 
 class TurtleNames:
-    """Turtle text of rdflib terms, with the prefixes it used."""
+    """Turtle text of rdflib terms, with the prefixes it used; with ``ntriples``, their N-Triples text."""
 
-    def __init__(self, prefixes: dict[str, str] | None = None) -> None:
-        self.namespaces = {ns: prefix for prefix, ns in (prefixes or PREFIXES).items()}
+    def __init__(self, prefixes: dict[str, str] | None = None, ntriples: bool = False) -> None:
+        self.namespaces = {} if ntriples else {ns: p for p, ns in (PREFIXES if prefixes is None else prefixes).items()}
+        self.ntriples = ntriples
         self.used: set[str] = set()
         self.iris: dict[str, str] = {}
 
     def iri(self, value: str) -> str:
+        value = str(value)  # a plain str: rdflib's terms hash and compare in Python, slowly
         text = self.iris.get(value)
         if text is None:
             text = self.iris[value] = self._iri(value)
@@ -620,7 +620,7 @@ class TurtleNames:
     def _iri(self, value: str) -> str:
         cut = max(value.rfind("#"), value.rfind("/")) + 1
         prefix = self.namespaces.get(value[:cut])
-        if prefix is not None and _LOCAL_NAME.match(value, cut) or (prefix is not None and cut == len(value)):
+        if prefix is not None and (cut == len(value) or _LOCAL_NAME.match(value, cut)):
             self.used.add(prefix)
             return f"{prefix}:{value[cut:]}"
         return "<" + _IRI_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04X}", value) + ">"
@@ -633,21 +633,34 @@ class TurtleNames:
         return f"_:{re.sub(r'[^A-Za-z0-9_]', '_', str(term))}"  # blank node
 
     def literal(self, value: str, language: str | None = None, datatype: str | None = None) -> str:
+        datatype = str(datatype) if datatype is not None else None
         if datatype is not None and datatype != _XSD_STRING:
-            datatype = str(datatype)
             pattern = _BARE.get(datatype)
-            if pattern is not None and pattern.match(value) or datatype == str(XSD.boolean) and value in ("true",
-                                                                                                          "false"):
+            if not self.ntriples and (pattern is not None and pattern.match(value)
+                                      or datatype == _XSD_BOOLEAN and value in ("true", "false")):
                 return value
-            return f"{_quoted(value)}^^{self.iri(datatype)}"
-        return _quoted(value) + (f"@{language}" if language else "")
+            return f"{_quoted(value, self.ntriples)}^^{self.iri(datatype)}"
+        return _quoted(value, self.ntriples) + (f"@{language}" if language else "")
 
 
-def _quoted(value: str) -> str:
+def _quoted(value: str, one_line: bool = False) -> str:
     escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r")
-    if "\n" in value:
-        return f'"""{escaped}"""'  # a body keeps its lines: a changed paragraph is a changed line in a diff
-    return f'"{escaped}"'
+    if "\n" not in value:
+        return f'"{escaped}"'
+    if one_line:
+        return '"' + escaped.replace("\n", "\\n") + '"'
+    return f'"""{escaped}"""'  # a body keeps its lines: a changed paragraph is a changed line in a diff
+
+
+def line_chunks(graph: Graph | Iterable[tuple], named: bool = False) -> Iterable[str]:
+    """N-Triples (or, ``named``, N-Quads with a graph per article) of a graph, its lines sorted."""
+    names = TurtleNames(ntriples=True)
+    if named:
+        lines = {f"{names.term(s)} {names.iri(p)} {names.term(o)} <{graph_name_of(str(s))}> .\n"
+                 for s, p, o in graph}
+    else:
+        lines = {f"{names.term(s)} {names.iri(p)} {names.term(o)} .\n" for s, p, o in graph}
+    return sorted(lines)
 
 
 def turtle_chunks(graph: Graph | Iterable[tuple], prefixes: dict[str, str] | None = None) -> Iterable[str]:
