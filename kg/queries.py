@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDFS, SKOS, XSD
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.query import Result
+
+if TYPE_CHECKING:  # rdflib's SPARQL engine takes 0.2 s to import: a query on a store (Oxigraph) never needs it
+    from rdflib.query import Result
 
 from .errors import QueryError
 from .namespaces import ACTOR, CHAN, ID, KG, NIF, ORG, POS, PROV, SCHEMA
@@ -78,6 +81,8 @@ def run_query(graph: Graph, text: str, bindings: dict[str, Any] | None = None) -
     :param text: SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE.
     :param bindings: values for variables, bound by the engine (never by string formatting).
     """
+    from rdflib.plugins.sparql import prepareQuery
+
     if _UPDATE.match(_strip_comments(text)):
         raise QueryError(_UPDATE_MESSAGE)
     try:

@@ -189,6 +189,20 @@ def test_query_store_command(runner, example_store, example_graph_path):
     assert len(by_store.stdout.splitlines()) == len(by_file.stdout.splitlines())
 
 
+def test_a_stored_query_on_a_store_loads_neither_spacy_nor_pyshacl(example_store):
+    """Issue 16: kg query NAME --store took a second, importing spaCy through kg.rdf -> kg.extraction."""
+    code = ("import sys\nfrom kg.cli import cli\n"
+            "try:\n    cli(['query', 'actors', '--store', sys.argv[1], '--format', 'csv'])\n"
+            "except SystemExit as done:\n    assert not done.code, done.code\n"
+            "heavy = ('spacy', 'thinc', 'pyshacl', 'kg.extraction', 'kg.pipeline', 'rdflib.plugins.sparql')\n"
+            "print('loaded:', sorted(m for m in heavy if m in sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, str(example_store)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "loaded: []"
+    assert len(done.stdout.splitlines()) > 5
+
+
 def test_query_store_with_a_binding(runner, example_store):
     result = runner.invoke(cli, ["query", "via-outlet", "--store", str(example_store),
                                  "--bind", "outlet=actor:european-pravda", "--format", "csv"])
