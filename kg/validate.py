@@ -9,7 +9,7 @@ from typing import Iterable
 from rdflib import Dataset, Graph
 
 from .errors import GraphParseError, KgError
-from .rdf import QUAD_FORMATS
+from .rdf import FORMAT_NAMES, QUAD_FORMATS, rdf_format
 from .resources import data_path
 
 
@@ -73,8 +73,6 @@ def load_dataset(paths: Iterable[str | Path], fmt: str | None = None) -> Dataset
 
 
 def _readable(path: str | Path, fmt: str | None) -> tuple[Path, str]:
-    from .rdf import rdf_format
-
     path = Path(path)
     if not path.exists():
         raise GraphParseError(f"{path}: no such file")
@@ -87,8 +85,6 @@ def _readable(path: str | Path, fmt: str | None) -> tuple[Path, str]:
 
 
 def _parse(graph, path: Path, fmt: str):
-    from .rdf import FORMAT_NAMES
-
     try:
         graph.parse(path, format=_PARSERS[fmt])
     except Exception as err:  # rdflib parsers raise many exception types
