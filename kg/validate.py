@@ -85,10 +85,14 @@ def _readable(path: str | Path, fmt: str | None) -> tuple[Path, str]:
 
 
 def _parse(graph, path: Path, fmt: str):
+    before = len(graph)
     try:
         graph.parse(path, format=_PARSERS[fmt])
     except Exception as err:  # rdflib parsers raise many exception types
         raise GraphParseError(f"{path}: not valid {FORMAT_NAMES[fmt]}: {_parse_reason(err, path)}") from None
+    if fmt == "jsonld" and len(graph) == before and path.read_bytes().strip() not in (b"", b"[]", b"{}"):
+        # JSON-LD maps JSON without @context or @id to nothing at all: say so rather than read an empty graph
+        raise GraphParseError(f"{path}: not valid JSON-LD: it holds no RDF (plain JSON without @context or @id?)")
     return graph
 
 

@@ -123,6 +123,13 @@ def test_what_cannot_be_read_is_refused(runner, built, tmp_path, command):
         f"Error: {turtle_as_nquads}: not valid N-Quads: ")
 
 
+def test_plain_json_is_not_read_as_an_empty_graph(runner, tmp_path):
+    data = tmp_path / "data.json"
+    data.write_text('{"speaker": "Putin", "said": "no"}', encoding="utf-8")
+    line = one_error_line(runner.invoke(cli, ["query", "-e", COUNT, str(data)]), 1)
+    assert line == f"Error: {data}: not valid JSON-LD: it holds no RDF (plain JSON without @context or @id?)"
+
+
 def test_validate_refuses_what_it_cannot_read_with_its_own_code(runner, tmp_path):
     notes = tmp_path / "notes.csv"
     notes.write_text("a,b\n", encoding="utf-8")
