@@ -597,7 +597,7 @@ _LOCAL_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\Z")
 _IRI_ESCAPE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _INTEGER = re.compile(r"[+-]?[0-9]+\Z")
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")
-_XSD_STRING, _XSD_BOOLEAN = str(XSD.string), str(XSD.boolean)
+_XSD_STRING, _XSD_BOOLEAN, _RDF_TYPE = str(XSD.string), str(XSD.boolean), str(RDF.type)
 _BARE = {str(XSD.integer): _INTEGER, str(XSD.decimal): _DECIMAL}
 
 
@@ -667,8 +667,8 @@ def turtle_chunks(graph: Graph | Iterable[tuple], prefixes: dict[str, str] | Non
     """kg's Turtle of a graph, in pieces to write one after the other."""
     names = TurtleNames(prefixes)
     # subjects by their IRI (a statement before its hops), rdf:type first, then predicates and objects as written
-    rows = sorted({(str(s), p != RDF.type, "a" if p == RDF.type else names.iri(p), names.term(o), names.term(s))
-                   for s, p, o in graph})
+    rows = sorted({(str(s), str(p) != _RDF_TYPE, "a" if str(p) == _RDF_TYPE else names.iri(p), names.term(o),
+                    names.term(s)) for s, p, o in graph})  # str(): rdflib's own == is Python code, slow
     header = "".join(f"@prefix {prefix}: <{ns}> .\n" for ns, prefix in sorted(names.namespaces.items(),
                                                                             key=lambda item: item[1])
                      if prefix in names.used)
