@@ -506,22 +506,19 @@ def write_rdf(graph: Graph | Iterable[tuple], out, fmt: str = "ttl") -> None:
     :param graph: an rdflib graph, or rdflib triples.
     :param out: a binary file object.
     :param fmt: a format of :data:`RDF_FORMATS` (or its alias); nq and trig get a named graph per article.
+        Turtle, N-Triples, N-Quads and JSON-LD are written by kg (sorted lines or blocks, built in one pass over
+        the graph), TriG and RDF/XML by Oxigraph's serialisers from sorted quads.
     """
     fmt = rdf_format(None, fmt)
-    if fmt in ("ttl", "nt", "nq"):
-        chunks = turtle_chunks(graph) if fmt == "ttl" else line_chunks(graph, named=fmt == "nq")
+    if fmt in ("ttl", "nt", "nq", "jsonld"):
+        chunks = turtle_chunks(graph) if fmt == "ttl" else jsonld_chunks(graph) if fmt == "jsonld" \
+            else line_chunks(graph, named=fmt == "nq")
         out.write("".join(chunks).encode("utf-8"))  # one write: a few bytes per triple, far less than the graph
         return
     import pyoxigraph as ox
 
     quads = sorted_quads(graph, named=fmt in QUAD_FORMATS)
-    ox_format = {"trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdf": ox.RdfFormat.RDF_XML}[fmt]
-    if fmt == "jsonld":  # Oxigraph writes one line: indented, a person can read it and diffs stay small
-        import json
-
-        data = json.loads(ox.serialize(quads, format=ox_format))
-        out.write(json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8") + b"\n")
-        return
+    ox_format = {"trig": ox.RdfFormat.TRIG, "rdf": ox.RdfFormat.RDF_XML}[fmt]
     ox.serialize(quads, out, ox_format, prefixes=PREFIXES)
 
 
@@ -688,6 +685,67 @@ def turtle_chunks(graph: Graph | Iterable[tuple], prefixes: dict[str, str] | Non
             block += [",\n        ", o]
     if block:
         yield "".join(block) + " .\n"
+
+
+def jsonld_chunks(graph: Graph | Iterable[tuple]) -> Iterable[str]:
+    """kg's JSON-LD of a graph: an ``@context`` of kg's prefixes (only those used) and an ``@graph`` of one
+    object per subject, in the order and layout of kg's Turtle (one line per property), so that it diffs as well.
+    Literals keep their lexical forms (``{"@value": "0.50", "@type": "xsd:decimal"}``)."""
+    import json
+
+    names = TurtleNames()
+    compact = _JsonLdNames(names)
+    rows = set()
+    for s, p, o in graph:
+        is_type = str(p) == _RDF_TYPE and not isinstance(o, Literal)
+        key = "@type" if is_type else compact.iri(str(p))
+        value = json.dumps(compact.iri(str(o)) if is_type else compact.value(o), ensure_ascii=False)
+        rows.add((str(s), key, value, compact.node(s)))
+    rows = sorted(rows)
+    context = {prefix: ns for ns, prefix in sorted(names.namespaces.items(), key=lambda item: item[1])
+               if prefix in compact.used}
+    yield '{\n  "@context": ' + json.dumps(context, ensure_ascii=False) + ',\n  "@graph": ['
+    subject = predicate = None
+    for _, key, value, node in rows:
+        if node != subject:
+            yield ("]\n    },\n" if subject is not None else "\n") + f'    {{\n      "@id": {json.dumps(node)},'
+            subject, predicate = node, None
+        if key != predicate:
+            yield ("],\n" if predicate is not None else "\n") + f"      {json.dumps(key)}: [{value}"
+            predicate = key
+        else:
+            yield f", {value}"
+    yield ("]\n    }\n" if subject is not None else "") + "  ]\n}\n"
+
+
+class _JsonLdNames:
+    """JSON-LD terms: compact IRIs by kg's prefixes (the ones Turtle would use), node and value objects."""
+
+    def __init__(self, names: TurtleNames) -> None:
+        self.names = names
+        self.used: set[str] = set()
+        self.iris: dict[str, str] = {}
+
+    def iri(self, value: str) -> str:
+        found = self.iris.get(value)
+        if found is None:
+            written = self.names.iri(value)
+            found = self.iris[value] = value if written.startswith("<") else written
+            if found is not value:
+                self.used.add(written.split(":", 1)[0])
+        return found
+
+    def node(self, term) -> str:
+        return self.iri(str(term)) if isinstance(term, URIRef) else f"_:{re.sub(r'[^A-Za-z0-9_]', '_', str(term))}"
+
+    def value(self, term) -> dict[str, str]:
+        if not isinstance(term, Literal):
+            return {"@id": self.node(term)}
+        if term.language:
+            return {"@value": str(term), "@language": term.language}
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return {"@value": str(term), "@type": self.iri(str(term.datatype))}
+        return {"@value": str(term)}
 
 
 def write_atomic(path: str | Path, text: str) -> None:

@@ -189,6 +189,14 @@ def test_turtle_is_one_block_per_subject_with_kg_prefixes(example_graph):
     assert block.startswith("a kg:Statement ;\n    kg:")  # rdf:type first, then one predicate a line
 
 
+def test_json_ld_has_kg_prefixes_in_its_context_and_one_object_per_subject(example_graph):
+    import json
+
+    data = json.loads(serialize(example_graph, "jsonld"))
+    assert data["@context"]["kg"] == "https://w3id.org/kg/ns#"
+    assert len(data["@graph"]) == len({node["@id"] for node in data["@graph"]}) == len(set(example_graph.subjects()))
+
+
 def test_a_changed_statement_changes_only_its_own_lines(example_graph):
     changed = copy_graph(example_graph)
     statement = sorted(changed.subjects(RDF.type, KG.Statement))[0]
