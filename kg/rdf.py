@@ -437,8 +437,8 @@ def _position_iri(notation: str, scheme: PositionScheme | None) -> URIRef:
 
 # --- RDF files: formats, writing ----------------------------------------------------
 # One rule maps a file's suffix to its format for every command that reads or writes RDF (build, export, query,
-# validate, actors, report, push). Writing goes through kg's own Turtle writer or Oxigraph's serialisers: rdflib's
-# longturtle took 28.7 s for 148k triples, most of a build's time.
+# validate, actors, report, push). Writing goes through kg's own writers (Turtle, N-Triples, N-Quads, JSON-LD) or
+# Oxigraph's serialisers (TriG, RDF/XML): rdflib's longturtle took 28.7 s for 148k triples, most of a build's time.
 
 RDF_FORMATS: dict[str, tuple[str, ...]] = {  # format name -> the suffixes that name it
     "ttl": (".ttl", ".turtle"), "nt": (".nt",), "nq": (".nq",), "trig": (".trig",), "jsonld": (".jsonld", ".json"),
@@ -510,10 +510,10 @@ def write_rdf(graph: Graph | Iterable[tuple], out, fmt: str = "ttl") -> None:
         the graph), TriG and RDF/XML by Oxigraph's serialisers from sorted quads.
     """
     fmt = rdf_format(None, fmt)
-    if fmt in ("ttl", "nt", "nq", "jsonld"):
-        chunks = turtle_chunks(graph) if fmt == "ttl" else jsonld_chunks(graph) if fmt == "jsonld" \
-            else line_chunks(graph, named=fmt == "nq")
-        out.write("".join(chunks).encode("utf-8"))  # one write: a few bytes per triple, far less than the graph
+    own = {"ttl": turtle_chunks, "jsonld": jsonld_chunks, "nt": line_chunks,
+           "nq": lambda g: line_chunks(g, named=True)}.get(fmt)
+    if own is not None:
+        out.write("".join(own(graph)).encode("utf-8"))  # one write: a few bytes per triple, far less than the graph
         return
     import pyoxigraph as ox
 
