@@ -18,9 +18,9 @@ writes. (Stores made by an older kg kept them in the graph ``<https://w3id.org/k
 next build moves them.)
 
 Each article is committed in one SPARQL update (a transaction), then its record: a build killed halfway
-leaves every finished article whole, and an article without its record is built again. A lock file refuses two builds on one store at once. Oxigraph (RocksDB) is
-used for storage, queries and serialisation; rdflib only for the small per-article graphs that
-kg.rdf builds and that pySHACL validates.
+leaves every finished article whole, and an article without its record is built again. A lock file
+refuses two builds on one store at once. Oxigraph (RocksDB) is used for storage, queries and
+serialisation; rdflib only for the small per-article graphs that kg.rdf builds and that pySHACL validates.
 
 >>> sorted(FORMATS)
 ['jsonld', 'nq', 'nt', 'rdf', 'trig', 'ttl']
