@@ -13,6 +13,9 @@ from conftest import EXAMPLES
 from kg.cli import cli
 from kg.rdf import RDF_FORMATS
 
+# rdflib's own N-Quads parser and SPARQL engine still call Dataset methods it deprecated
+pytestmark = [pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
+              pytest.mark.filterwarnings("ignore:Dataset.contexts is deprecated:DeprecationWarning")]
 SUFFIXES = [suffixes[0] for suffixes in RDF_FORMATS.values()]  # .ttl .nt .nq .trig .jsonld .rdf
 OX_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
               ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML}

@@ -16,6 +16,9 @@ from kg.rdf import (ACTORS_GRAPH, RDF_FORMATS, VOCABULARY_GRAPH, TurtleNames, ac
                     rdflib_serialize, serialize, statement_iris, to_graph, write_atomic)
 from kg.validate import validate_graph
 
+# rdflib's own N-Quads parser and SPARQL engine still call Dataset methods it deprecated
+pytestmark = [pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
+              pytest.mark.filterwarnings("ignore:Dataset.contexts is deprecated:DeprecationWarning")]
 STATEMENT_IRI = re.compile(r"^https://w3id\.org/kg/id/article/[0-9a-f]{16}/statement/\d+-\d+/\d+$")
 SPAN_IRI = re.compile(r"^https://w3id\.org/kg/id/article/[0-9a-f]{16}/span/(\d+)-(\d+)$")
 ACTOR_IRI = re.compile(r"^https://w3id\.org/kg/actor/[A-Za-z0-9%_.~-]+$")
