@@ -5,7 +5,7 @@ Every sentence here was written for this project (no copied text). An article ge
 hedged claims, nested attributions and channels (agencies, interviews, messaging apps). The same
 seed always gives the same corpus.
 
-    python benchmarks/newsgen.py 2000 /tmp/corpus
+    python benchmarks/newsgen.py 2000 /tmp/corpus [--seed 7]
 """
 from __future__ import annotations
 
@@ -114,6 +114,22 @@ def write_corpus(count: int, folder: str | Path, seed: int = 7) -> list[Path]:
     return paths
 
 
+def main(argv: list[str] | None = None) -> int:
+    """The command line: ``newsgen.py COUNT FOLDER [--seed N]`` (argparse gives --help and usage errors)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write COUNT generated news articles into FOLDER (the same seed "
+                                                 "always gives the same corpus).")
+    parser.add_argument("count", type=int, help="how many articles")
+    parser.add_argument("folder", help="where to write them (created when missing)")
+    parser.add_argument("--seed", type=int, default=7, help="random seed (default: 7)")
+    args = parser.parse_args(argv)
+    if args.count < 0:
+        parser.error("count must be 0 or more")
+    written = write_corpus(args.count, args.folder, args.seed)
+    print(f"wrote {len(written)} articles to {args.folder}")
+    return 0
+
+
 if __name__ == "__main__":
-    written = write_corpus(int(sys.argv[1]), sys.argv[2])
-    print(f"wrote {len(written)} articles to {sys.argv[2]}")
+    sys.exit(main())

@@ -10,7 +10,7 @@ import click
 
 from .errors import KgError
 
-FORMATS_RDF = ("ttl", "jsonld", "nt")
+FORMATS_RDF = ("ttl", "nt", "nq", "trig", "jsonld", "rdf")  # kg.rdf.RDF_FORMATS, without importing rdflib at start
 
 
 def data_options(func):
@@ -64,7 +64,7 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the graph here (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS_RDF), default=None,
-              help="RDF format; default from the output suffix, else ttl.")
+              help="RDF format; default from the output suffix (.ttl .nt .nq .trig .jsonld .rdf), else ttl.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Extraction processes (default 1; with --store, 2 for 100 articles or more on 2+ cores).")
 @click.option("--store", "store_path", type=click.Path(), default=None,
@@ -90,7 +90,7 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
     """
     from .corpus import build as build_graph
     from .corpus import read_articles
-    from .rdf import serialize, write_atomic
+    from .rdf import serialize, write_graph_file
 
     if store_path:
         if output or fmt:
@@ -99,6 +99,7 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
         return
     if cluster or shards or force:
         raise click.UsageError("--cluster, --shards and --force need --store")
+    fmt = _output_format(output, fmt)  # before minutes of extraction, not after
     if output:
         _check_output_folder(output)
     failures: list[str] = []  # an article that fails is reported; the others are built
@@ -117,16 +118,14 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
     _report_failures(failures)
     if len(failures) == len(articles):
         raise click.ClickException("no article could be extracted; nothing written")
-    fmt = fmt or _format_from_suffix(output)
-    text = serialize(graph, fmt)
-    if output:
+    if not output:
+        click.echo(serialize(graph, fmt))
+    else:
         try:
-            write_atomic(output, text)
+            write_graph_file(graph, output, fmt)
         except OSError as err:
             raise click.ClickException(f"{output}: cannot write: {err.strerror or err}") from None
         click.echo(f"Wrote {len(graph)} triples from {len(articles) - len(failures)} article(s) to {output}", err=True)
-    else:
-        click.echo(text)
     if failures:
         sys.exit(1)
 
@@ -176,9 +175,14 @@ def _check_output_folder(output: str) -> None:
         raise click.ClickException(f"{output}: the folder {folder} does not exist")
 
 
-def _format_from_suffix(output: str | None) -> str:
-    suffix = Path(output).suffix.lower() if output else ""
-    return {".jsonld": "jsonld", ".json": "jsonld", ".nt": "nt"}.get(suffix, "ttl")
+def _output_format(output: str | None, fmt: str | None) -> str:
+    """The format of an RDF output: --format, else the file's suffix (the rule of kg export), else Turtle on stdout."""
+    from .rdf import rdf_format
+
+    try:
+        return rdf_format(output, fmt, default="ttl")
+    except KgError as err:
+        _fail(err)
 
 
 @cli.command()
@@ -310,10 +314,8 @@ def query(name, graphs, expression, fmt, bindings, store_path) -> None:
         kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' graph.ttl --format csv
         kg query statements-by-actor --store ./kg-store
     """
-    from rdflib import Graph
-
     from .queries import format_result, get_query, run_query
-    from .validate import load_graph
+    from .validate import load_dataset
 
     if expression and name:
         graphs = (name, *graphs)
@@ -335,10 +337,8 @@ def query(name, graphs, expression, fmt, bindings, store_path) -> None:
         return
     try:
         text = expression if expression else get_query(name).text
-        graph = Graph()
-        for path in graphs:
-            graph += load_graph(path)
-        result = run_query(graph, text, values)
+        # a dataset: the named graphs of .nq and .trig files stay apart for GRAPH ?g, the union answers the rest
+        result = run_query(load_dataset(graphs), text, values)
         click.echo(format_result(result, fmt).rstrip("\n"))  # CSV ends with a newline already
     except KgError as err:
         _fail(err)
@@ -450,8 +450,8 @@ def report(graphs, output, title, store_path) -> None:
 @cli.command()
 @click.option("--store", "store_path", required=True, type=click.Path(), help="The store folder.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="The file: .ttl, .nt, .nq (a named graph per article), .trig or .jsonld.")
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]), default=None,
+              help="The file: .ttl, .nt, .nq (a named graph per article), .trig, .jsonld or .rdf.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS_RDF), default=None,
               help="RDF format; default from the output suffix.")
 def export(store_path, output, fmt) -> None:
     """Write a store's corpus graph to one RDF file.

@@ -124,10 +124,16 @@ def push_files(paths: Iterable[str | Path], endpoint: str, graph: str | None = N
 
 
 def _format(path: Path) -> ox.RdfFormat:
-    suffix = path.suffix.lower().lstrip(".")
-    suffix = {"json": "jsonld", "turtle": "ttl"}.get(suffix, suffix)
-    found = ox.RdfFormat.from_extension(suffix)
-    return found if found is not None else ox.RdfFormat.TURTLE
+    """The file's format by kg.rdf's rule (the suffixes kg writes); any other suffix is refused."""
+    from .errors import GraphParseError, KgError
+    from .rdf import rdf_format
+
+    try:
+        name = rdf_format(path, hint="")
+    except KgError as err:
+        raise GraphParseError(str(err)) from None
+    return {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
+            "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdf": ox.RdfFormat.RDF_XML}[name]
 
 
 def _credentials(url: str) -> tuple[str, dict[str, str]]:

@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDFS, SKOS, XSD
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.query import Result
+
+if TYPE_CHECKING:  # rdflib's SPARQL engine takes 0.2 s to import: a query on a store (Oxigraph) never needs it
+    from rdflib.query import Result
 
 from .errors import QueryError
 from .namespaces import ACTOR, CHAN, ID, KG, NIF, ORG, POS, PROV, SCHEMA
@@ -78,6 +81,8 @@ def run_query(graph: Graph, text: str, bindings: dict[str, Any] | None = None) -
     :param text: SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE.
     :param bindings: values for variables, bound by the engine (never by string formatting).
     """
+    from rdflib.plugins.sparql import prepareQuery
+
     if _UPDATE.match(_strip_comments(text)):
         raise QueryError(_UPDATE_MESSAGE)
     try:
@@ -93,8 +98,11 @@ def run_query(graph: Graph, text: str, bindings: dict[str, Any] | None = None) -
         raise QueryError(f"the query has no variable ?{unknown[0]} to bind "
                          f"(it has: {', '.join('?' + v for v in sorted(known) if not v.startswith('__'))})")
     try:
-        return graph.query(prepared, initBindings=init)
-    except Exception as err:  # evaluation errors (bad function arguments, ...)
+        result = graph.query(prepared, initBindings=init)
+        if result.type == "SELECT":
+            result.bindings  # rdflib evaluates lazily: its errors must come out here, not while printing
+        return result
+    except Exception as err:  # evaluation errors (bad function arguments, GRAPH over a plain Graph, ...)
         raise QueryError(f"query failed: {_first_line(err)}") from None
 
 
@@ -152,9 +160,11 @@ def rows(result: Result) -> list[dict[str, str | None]]:
 def format_result(result: Result, fmt: str = "table") -> str:
     """Render a result as an aligned table, CSV or SPARQL JSON (ASK and graph results too)."""
     if result.type == "ASK":
-        return json.dumps({"boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
+        return ask_text(bool(result.askAnswer), fmt)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return result.graph.serialize(format="json-ld" if fmt == "json" else "turtle")
+        from .rdf import serialize
+
+        return serialize(result.graph, "jsonld" if fmt == "json" else "ttl")  # kg's prefixes, not ns1:
     if fmt == "json":
         return result.serialize(format="json").decode("utf-8")
     table = rows(result)
@@ -166,6 +176,15 @@ def format_result(result: Result, fmt: str = "table") -> str:
         writer.writerows({k: v if v is not None else "" for k, v in row.items()} for row in table)
         return out.getvalue()
     return _table(names, table)
+
+
+def ask_text(answer: bool, fmt: str = "table") -> str:
+    """An ASK answer: SPARQL results JSON (with its ``head``) or ``true``/``false``.
+
+    >>> ask_text(True, "json"), ask_text(False)
+    ('{"head": {}, "boolean": true}', 'false')
+    """
+    return json.dumps({"head": {}, "boolean": answer}) if fmt == "json" else str(answer).lower()
 
 
 def _table(names: list[str], table: list[dict[str, str | None]]) -> str:

@@ -6,22 +6,25 @@ same article always gives the same triples.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from .actors import Actor
-from .extraction import Extraction
 from .namespaces import ACTOR, CHAN, FOAF, GRASP, ID, KG, NIF, ORG, POS, PROV, SCHEMA
-from .positions import PositionScheme
 from .resources import data_path, parse_turtle
-from .statements import Statement
+
+if TYPE_CHECKING:  # type hints only: importing kg.rdf must not load spaCy (kg query --store imports it)
+    from .actors import Actor
+    from .extraction import Extraction
+    from .positions import PositionScheme
+    from .statements import Statement
 
 _KIND_TERM = {"person": KG.Person, "organization": KG.Organization, "country": KG.Country, "group": KG.Group}
 # When articles disagree on an actor's kind, the more specific kind wins ("group" is the fallback).
@@ -30,13 +33,24 @@ _QUOTE_TERM = {"direct": KG.Direct, "mixed": KG.Mixed, "indirect": KG.Indirect}
 _STATEMENT_KIND = {"stance": KG.Stance, "claim": KG.Claim}
 
 
+PREFIXES: dict[str, str] = {prefix: str(ns) for prefix, ns in (
+    ("kg", KG._NS), ("nif", NIF), ("prov", PROV), ("schema", SCHEMA), ("org", ORG), ("foaf", FOAF), ("grasp", GRASP),
+    ("pos", POS), ("chan", CHAN), ("actor", ACTOR), ("id", ID), ("skos", SKOS), ("owl", OWL), ("xsd", XSD),
+    ("rdfs", RDFS), ("rdf", RDF))}
+
+# The graphs of a corpus as the store (and kg build -o FILE.nq / .trig) holds them: one per article, named like the
+# article node, then the merged actors and the SKOS schemes.
+ARTICLE_PREFIX = str(ID["article/"])
+ACTORS_GRAPH = ID["graph/actors"]
+VOCABULARY_GRAPH = ID["graph/vocabularies"]
+
+
 def new_graph() -> Graph:
     """An empty graph with kg's prefixes bound."""
     graph = Graph()
-    for prefix, ns in (("kg", KG._NS), ("nif", NIF), ("prov", PROV), ("schema", SCHEMA), ("org", ORG), ("foaf", FOAF),
-                       ("grasp", GRASP), ("pos", POS), ("chan", CHAN), ("actor", ACTOR), ("id", ID),
-                       ("skos", SKOS), ("owl", OWL), ("xsd", XSD), ("rdfs", RDFS)):
-        graph.bind(prefix, ns, override=True)
+    for prefix, ns in PREFIXES.items():
+        if prefix != "rdf":  # rdflib binds it already
+            graph.bind(prefix, ns, override=True)
     return graph
 
 
@@ -421,27 +435,334 @@ def _position_iri(notation: str, scheme: PositionScheme | None) -> URIRef:
     return URIRef(concept.iri) if concept is not None else POS[quote(notation, safe="_-")]
 
 
-def serialize(graph: Graph, fmt: str = "turtle") -> str:
-    """Turtle (longturtle, for small diffs), JSON-LD or N-Triples text of a graph."""
-    if fmt in ("ttl", "turtle"):
-        return graph.serialize(format="longturtle")
-    if fmt in ("jsonld", "json-ld"):
-        return graph.serialize(format="json-ld", indent=2)
-    if fmt in ("nt", "ntriples"):
-        return graph.serialize(format="nt")
-    raise ValueError(f"unknown RDF format: {fmt}")
+# --- RDF files: formats, writing ----------------------------------------------------
+# One rule maps a file's suffix to its format for every command that reads or writes RDF (build, export, query,
+# validate, actors, report, push). Writing goes through kg's own writers (Turtle, N-Triples, N-Quads, JSON-LD) or
+# Oxigraph's serialisers (TriG, RDF/XML): rdflib's longturtle took 28.7 s for 148k triples, most of a build's time.
+
+RDF_FORMATS: dict[str, tuple[str, ...]] = {  # format name -> the suffixes that name it
+    "ttl": (".ttl", ".turtle"), "nt": (".nt",), "nq": (".nq",), "trig": (".trig",), "jsonld": (".jsonld", ".json"),
+    "rdf": (".rdf", ".xml", ".owl"),
+}
+FORMAT_NAMES = {"ttl": "Turtle", "nt": "N-Triples", "nq": "N-Quads", "trig": "TriG", "jsonld": "JSON-LD",
+                "rdf": "RDF/XML"}
+_ALIASES = {"turtle": "ttl", "ntriples": "nt", "json-ld": "jsonld", "nquads": "nq", "xml": "rdf", "rdfxml": "rdf"}
+QUAD_FORMATS = ("nq", "trig")  # these keep the corpus's graphs apart (a named graph per article)
+
+
+def rdf_format(path: str | Path | None, fmt: str | None = None, default: str | None = None,
+               hint: str = " (or --format)") -> str:
+    """The RDF format of a file: ``fmt`` when given, else the one its suffix names.
+
+    >>> rdf_format("corpus.nq"), rdf_format("graph.TTL"), rdf_format("x.out", "jsonld"), rdf_format(None, default="ttl")
+    ('nq', 'ttl', 'jsonld', 'ttl')
+
+    :param default: the format when there is no file (stdout); None: a file is required.
+    :param hint: the end of the message for an unknown suffix.
+    :raises KgError: an unknown format or suffix.
+    """
+    from .errors import KgError
+
+    if fmt:
+        name = _ALIASES.get(fmt.lower(), fmt.lower())
+        if name not in RDF_FORMATS:
+            raise KgError(f"unknown RDF format '{fmt}' (known: {', '.join(RDF_FORMATS)})")
+        return name
+    suffix = Path(path).suffix.lower() if path else ""
+    for name, suffixes in RDF_FORMATS.items():
+        if suffix in suffixes:
+            return name
+    if not path and default:
+        return default
+    known = ", ".join(s for suffixes in RDF_FORMATS.values() for s in suffixes[:1])
+    raise KgError(f"{path}: unknown RDF file suffix '{suffix}'; use {known}{hint}")
+
+
+def graph_name_of(subject: str) -> str:
+    """The store's graph of a subject: its article's (every node of an article is named under the article's IRI),
+    the actors' or the vocabularies'.
+
+    >>> graph_name_of("https://w3id.org/kg/id/article/ab12/statement/0-5/0")
+    'https://w3id.org/kg/id/article/ab12'
+    """
+    if subject.startswith(ARTICLE_PREFIX):
+        end = subject.find("/", len(ARTICLE_PREFIX))
+        return subject if end < 0 else subject[:end]
+    return str(ACTORS_GRAPH) if subject.startswith(str(ACTOR)) else str(VOCABULARY_GRAPH)
+
+
+def serialize(graph: Graph | Iterable[tuple], fmt: str = "turtle") -> str:
+    """The text of a graph in any format of :data:`RDF_FORMATS` (Turtle in kg's deterministic, readable layout)."""
+    import io
+
+    out = io.BytesIO()
+    write_rdf(graph, out, fmt)
+    return out.getvalue().decode("utf-8")
+
+
+def write_rdf(graph: Graph | Iterable[tuple], out, fmt: str = "ttl") -> None:
+    """Write a graph to a binary stream, in a deterministic order (the same graph gives the same bytes).
+
+    :param graph: an rdflib graph, or rdflib triples.
+    :param out: a binary file object.
+    :param fmt: a format of :data:`RDF_FORMATS` (or its alias); nq and trig get a named graph per article.
+        Turtle, N-Triples, N-Quads and JSON-LD are written by kg (sorted lines or blocks, built in one pass over
+        the graph), TriG and RDF/XML by Oxigraph's serialisers from sorted quads.
+    """
+    fmt = rdf_format(None, fmt)
+    own = {"ttl": turtle_chunks, "jsonld": jsonld_chunks, "nt": line_chunks,
+           "nq": lambda g: line_chunks(g, named=True)}.get(fmt)
+    if own is not None:
+        out.write("".join(own(graph)).encode("utf-8"))  # one write: a few bytes per triple, far less than the graph
+        return
+    import pyoxigraph as ox
+
+    quads = sorted_quads(graph, named=fmt in QUAD_FORMATS)
+    ox_format = {"trig": ox.RdfFormat.TRIG, "rdf": ox.RdfFormat.RDF_XML}[fmt]
+    ox.serialize(quads, out, ox_format, prefixes=PREFIXES)
+
+
+def write_graph_file(graph: Graph | Iterable[tuple], path: str | Path, fmt: str | None = None) -> None:
+    """Write a graph to a file atomically (a failure leaves the old file or nothing); format from the suffix."""
+    fmt = rdf_format(path, fmt)
+    _write_binary_atomic(path, lambda handle: write_rdf(graph, handle, fmt))
+
+
+def rdflib_serialize(graph: Graph, fmt: str = "turtle") -> str:
+    """rdflib's own writers (longturtle for Turtle): kg's writer before this one, kept to check it against."""
+    fmt = rdf_format(None, fmt)
+    names = {"ttl": "longturtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "rdf": "xml"}
+    if fmt in QUAD_FORMATS and not graph.context_aware:  # rdflib writes quads only from a dataset
+        from rdflib import Dataset
+
+        dataset = Dataset()
+        dataset.default_graph += graph
+        graph = dataset
+    return graph.serialize(format=names[fmt], **({"indent": 2} if fmt == "jsonld" else {}))
+
+
+def sorted_quads(graph: Graph | Iterable[tuple], named: bool = False) -> list:
+    """A graph's triples as Oxigraph quads sorted by their N-Quads line; ``named``: each in its store graph."""
+    import pyoxigraph as ox
+
+    convert = _OxConverter()
+    quads = []
+    for s, p, o in graph:
+        subject = convert(s)
+        name = ox.NamedNode(graph_name_of(subject.value)) if named and isinstance(subject, ox.NamedNode) \
+            else ox.DefaultGraph()
+        quads.append(ox.Quad(subject, convert(p), convert(o), name))
+    quads.sort(key=str)
+    return quads
+
+
+class _OxConverter:
+    """rdflib terms to Oxigraph terms, remembering the IRIs and datatypes met (vocabulary terms repeat)."""
+
+    def __init__(self) -> None:
+        import pyoxigraph as ox
+
+        self.ox = ox
+        self.iris: dict[str, object] = {}
+        self.blank: dict[str, object] = {}
+
+    def __call__(self, term):
+        ox = self.ox
+        if isinstance(term, URIRef):
+            found = self.iris.get(term)
+            if found is None:
+                found = self.iris[term] = ox.NamedNode(str(term))
+            return found
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype is not None:
+                return ox.Literal(str(term), datatype=self(term.datatype))
+            return ox.Literal(str(term))
+        found = self.blank.get(term)
+        if found is None:
+            found = self.blank[term] = ox.BlankNode()  # fresh labels: rdflib's may not be valid in every format
+        return found
+
+
+# --- kg's Turtle writer --------------------------------------------------------------
+# Readable and diff-friendly, as rdflib's longturtle was: kg's prefixes (only those used), one block per subject,
+# subjects, predicates (rdf:type first, as "a") and objects sorted, each object on its own line; a multi-line
+# string (an article's body) keeps its lines. Linear in the graph: terms are written once and remembered.
+
+_LOCAL_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\Z")
+_IRI_ESCAPE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+_DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")
+_XSD_STRING, _XSD_BOOLEAN, _RDF_TYPE = str(XSD.string), str(XSD.boolean), str(RDF.type)
+_BARE = {str(XSD.integer): _INTEGER, str(XSD.decimal): _DECIMAL}
+
+
+class TurtleNames:
+    """Turtle text of rdflib terms, with the prefixes it used; with ``ntriples``, their N-Triples text."""
+
+    def __init__(self, prefixes: dict[str, str] | None = None, ntriples: bool = False) -> None:
+        self.namespaces = {} if ntriples else {ns: p for p, ns in (PREFIXES if prefixes is None else prefixes).items()}
+        self.ntriples = ntriples
+        self.used: set[str] = set()
+        self.iris: dict[str, str] = {}
+
+    def iri(self, value: str) -> str:
+        value = str(value)  # a plain str: rdflib's terms hash and compare in Python, slowly
+        text = self.iris.get(value)
+        if text is None:
+            text = self.iris[value] = self._iri(value)
+        return text
+
+    def _iri(self, value: str) -> str:
+        cut = max(value.rfind("#"), value.rfind("/")) + 1
+        prefix = self.namespaces.get(value[:cut])
+        if prefix is not None and (cut == len(value) or _LOCAL_NAME.match(value, cut)):
+            self.used.add(prefix)
+            return f"{prefix}:{value[cut:]}"
+        return "<" + _IRI_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04X}", value) + ">"
+
+    def term(self, term) -> str:
+        if isinstance(term, URIRef):
+            return self.iri(term)
+        if isinstance(term, Literal):
+            return self.literal(str(term), term.language, term.datatype)
+        return f"_:{re.sub(r'[^A-Za-z0-9_]', '_', str(term))}"  # blank node
+
+    def literal(self, value: str, language: str | None = None, datatype: str | None = None) -> str:
+        datatype = str(datatype) if datatype is not None else None
+        if datatype is not None and datatype != _XSD_STRING:
+            pattern = _BARE.get(datatype)
+            if not self.ntriples and (pattern is not None and pattern.match(value)
+                                      or datatype == _XSD_BOOLEAN and value in ("true", "false")):
+                return value
+            return f"{_quoted(value, self.ntriples)}^^{self.iri(datatype)}"
+        return _quoted(value, self.ntriples) + (f"@{language}" if language else "")
+
+
+def _quoted(value: str, one_line: bool = False) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r")
+    if "\n" not in value:
+        return f'"{escaped}"'
+    if one_line:
+        return '"' + escaped.replace("\n", "\\n") + '"'
+    return f'"""{escaped}"""'  # a body keeps its lines: a changed paragraph is a changed line in a diff
+
+
+def line_chunks(graph: Graph | Iterable[tuple], named: bool = False) -> Iterable[str]:
+    """N-Triples (or, ``named``, N-Quads with a graph per article) of a graph, its lines sorted."""
+    names = TurtleNames(ntriples=True)
+    if named:
+        lines = {f"{names.term(s)} {names.iri(p)} {names.term(o)} <{graph_name_of(str(s))}> .\n"
+                 for s, p, o in graph}
+    else:
+        lines = {f"{names.term(s)} {names.iri(p)} {names.term(o)} .\n" for s, p, o in graph}
+    return sorted(lines)
+
+
+def turtle_chunks(graph: Graph | Iterable[tuple], prefixes: dict[str, str] | None = None) -> Iterable[str]:
+    """kg's Turtle of a graph, in pieces to write one after the other."""
+    names = TurtleNames(prefixes)
+    # subjects by their IRI (a statement before its hops), rdf:type first, then predicates and objects as written
+    rows = sorted({(str(s), str(p) != _RDF_TYPE, "a" if str(p) == _RDF_TYPE else names.iri(p), names.term(o),
+                    names.term(s)) for s, p, o in graph})  # str(): rdflib's own == is Python code, slow
+    header = "".join(f"@prefix {prefix}: <{ns}> .\n" for ns, prefix in sorted(names.namespaces.items(),
+                                                                            key=lambda item: item[1])
+                     if prefix in names.used)
+    yield header
+    subject = predicate = None
+    block: list[str] = []
+    for _, _, p, o, s in rows:
+        if s != subject:
+            if block:
+                yield "".join(block) + " .\n"
+            block = ["\n", s, " ", p, " ", o]
+            subject, predicate = s, p
+        elif p != predicate:
+            block += [" ;\n    ", p, " ", o]
+            predicate = p
+        else:
+            block += [",\n        ", o]
+    if block:
+        yield "".join(block) + " .\n"
+
+
+def jsonld_chunks(graph: Graph | Iterable[tuple]) -> Iterable[str]:
+    """kg's JSON-LD of a graph: an ``@context`` of kg's prefixes (only those used) and an ``@graph`` of one
+    object per subject, in the order and layout of kg's Turtle (one line per property), so that it diffs as well.
+    Literals keep their lexical forms (``{"@value": "0.50", "@type": "xsd:decimal"}``)."""
+    import json
+
+    names = TurtleNames()
+    compact = _JsonLdNames(names)
+    rows = set()
+    for s, p, o in graph:
+        is_type = str(p) == _RDF_TYPE and not isinstance(o, Literal)
+        key = "@type" if is_type else compact.iri(str(p))
+        value = json.dumps(compact.iri(str(o)) if is_type else compact.value(o), ensure_ascii=False)
+        rows.add((str(s), key, value, compact.node(s)))
+    rows = sorted(rows)
+    context = {prefix: ns for ns, prefix in sorted(names.namespaces.items(), key=lambda item: item[1])
+               if prefix in compact.used}
+    yield '{\n  "@context": ' + json.dumps(context, ensure_ascii=False) + ',\n  "@graph": ['
+    subject = predicate = None
+    for _, key, value, node in rows:
+        if node != subject:
+            yield ("]\n    },\n" if subject is not None else "\n") + f'    {{\n      "@id": {json.dumps(node)},'
+            subject, predicate = node, None
+        if key != predicate:
+            yield ("],\n" if predicate is not None else "\n") + f"      {json.dumps(key)}: [{value}"
+            predicate = key
+        else:
+            yield f", {value}"
+    yield ("]\n    }\n" if subject is not None else "") + "  ]\n}\n"
+
+
+class _JsonLdNames:
+    """JSON-LD terms: compact IRIs by kg's prefixes (the ones Turtle would use), node and value objects."""
+
+    def __init__(self, names: TurtleNames) -> None:
+        self.names = names
+        self.used: set[str] = set()
+        self.iris: dict[str, str] = {}
+
+    def iri(self, value: str) -> str:
+        found = self.iris.get(value)
+        if found is None:
+            written = self.names.iri(value)
+            found = self.iris[value] = value if written.startswith("<") else written
+            if found is not value:
+                self.used.add(written.split(":", 1)[0])
+        return found
+
+    def node(self, term) -> str:
+        return self.iri(str(term)) if isinstance(term, URIRef) else f"_:{re.sub(r'[^A-Za-z0-9_]', '_', str(term))}"
+
+    def value(self, term) -> dict[str, str]:
+        if not isinstance(term, Literal):
+            return {"@id": self.node(term)}
+        if term.language:
+            return {"@value": str(term), "@language": term.language}
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return {"@value": str(term), "@type": self.iri(str(term.datatype))}
+        return {"@value": str(term)}
 
 
 def write_atomic(path: str | Path, text: str) -> None:
     """Write a file so that a failure leaves either the old file or nothing, never half a file."""
+    _write_binary_atomic(path, lambda handle: handle.write(text), text=True)
+
+
+def _write_binary_atomic(path: str | Path, write, text: bool = False) -> None:
+    """Write a file through ``write(handle)`` (binary, or UTF-8 text), atomically (see :func:`write_atomic`)."""
     import os
     import tempfile
 
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with (os.fdopen(fd, "w", encoding="utf-8") if text else os.fdopen(fd, "wb")) as handle:
+            write(handle)
         os.chmod(tmp, ordinary_file_mode())  # mkstemp makes private files; an output file is an ordinary one
         os.replace(tmp, path)
     except BaseException:

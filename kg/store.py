@@ -9,16 +9,21 @@ Layout of the dataset (every IRI deterministic, no blank nodes):
   altLabels). Actor triples live only here, so that the union of the graphs is the corpus graph
   without duplicates.
 - ``<https://w3id.org/kg/id/graph/vocabularies>`` — the position and channel-kind schemes.
-- ``<https://w3id.org/kg/id/graph/build>`` — bookkeeping: per article its build fingerprint, source
-  file, the actors it contributed (so a replaced article can be taken out of the merged actors).
 
-Each article is committed in one SPARQL update (a transaction): a build killed halfway leaves every
-finished article whole. A lock file refuses two builds on one store at once. Oxigraph (RocksDB) is
-used for storage, queries and serialisation; rdflib only for the small per-article graphs that
-kg.rdf builds and that pySHACL validates.
+The bookkeeping is not in that dataset: per article its build fingerprint, source file (an absolute local
+path), the actors it contributed (so a replaced article can be taken out of the merged actors) live in a
+second Oxigraph store inside the folder (``kg-build-records/``), so that nothing a query, a server, an
+export or a push sees holds the user's paths, and the union of the graphs is the graph ``kg build -o``
+writes. (Stores made by an older kg kept them in the graph ``<https://w3id.org/kg/id/graph/build>``; the
+next build moves them.)
+
+Each article is committed in one SPARQL update (a transaction), then its record: a build killed halfway
+leaves every finished article whole, and an article without its record is built again. A lock file
+refuses two builds on one store at once. Oxigraph (RocksDB) is used for storage, queries and
+serialisation; rdflib only for the small per-article graphs that kg.rdf builds and that pySHACL validates.
 
 >>> sorted(FORMATS)
-['jsonld', 'nq', 'nt', 'trig', 'ttl']
+['jsonld', 'nq', 'nt', 'rdf', 'trig', 'ttl']
 """
 from __future__ import annotations
 
@@ -62,17 +67,16 @@ def actor_iri(key: str) -> URIRef:
 
 ACTORS_GRAPH = ID["graph/actors"]
 VOCABULARY_GRAPH = ID["graph/vocabularies"]
-BUILD_GRAPH = ID["graph/build"]
+BUILD_GRAPH = ID["graph/build"]  # where cluster shards (and stores of an older kg) carry the records
 # Bookkeeping terms: internal to the store, never part of an exported corpus.
 BUILD = Namespace(f"{BUILD_GRAPH}#")
 LOCK_NAME = "kg-store.lock"
+RECORDS_FOLDER = "kg-build-records"  # the records' own Oxigraph store, inside the store folder
 VALIDATION_BATCH = 100  # articles per pySHACL run: 50 ms per article at 50-200, 225 ms when one at a time
 FLUSH_EVERY = 50  # articles between flushes of the store's write buffers (about 1 MB of memory per article)
 
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
-           "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
-_SUFFIX_FORMAT = {".ttl": "ttl", ".turtle": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".jsonld": "jsonld",
-                  ".json": "jsonld"}
+           "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdf": ox.RdfFormat.RDF_XML}
 _XSD_STRING = str(XSD.string)
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -189,19 +193,51 @@ class CorpusStore:
         elif not folder.is_dir() or not _looks_like_store(folder):
             raise StoreError(f"{folder}: no store there; make one with: kg build ARTICLES --store {folder}")
         self._actor_cache: dict[str, MergedActor | None] = {}  # actor key -> its merged state, while building
+        self._records_db: ox.Store | None = None
         self._lock = _Lock(folder, exclusive=write, purpose=purpose)
         try:
             self.ox = ox.Store(str(folder)) if write else ox.Store.read_only(str(folder))
+            if write:
+                self._adopt_records()
         except OSError as err:
-            self._lock.release()
+            self.close()
             raise StoreError(_open_message(folder, err)) from None
+
+    # --- build records -------------------------------------------------------------
+
+    @property
+    def records_db(self) -> ox.Store:
+        """The store of the build records (opened when first needed: queries never need it)."""
+        if self._records_db is None:
+            folder = self.path / RECORDS_FOLDER
+            if self.write:
+                self._records_db = ox.Store(str(folder))
+            elif _looks_like_store(folder):
+                self._records_db = ox.Store.read_only(str(folder))
+            else:  # a store of an older kg, not built since: its records are still in the dataset
+                return self.ox
+        return self._records_db
+
+    def _record_quads(self, subject=None, predicate=None, obj=None) -> Iterator[ox.Quad]:
+        graph = _nn(BUILD_GRAPH) if self.records_db is self.ox else ox.DefaultGraph()
+        return self.records_db.quads_for_pattern(subject, predicate, obj, graph)
+
+    def _adopt_records(self) -> None:
+        """Move records found in the dataset (an older kg's store, a cluster shard's) into the records store:
+        copied first, then dropped, so that a build killed in between loses none."""
+        found = [ox.Quad(q.subject, q.predicate, q.object)
+                 for q in self.ox.quads_for_pattern(None, None, None, _nn(BUILD_GRAPH))]
+        if found:
+            self.records_db.extend(found)
+            self.ox.update(f"DROP SILENT GRAPH <{BUILD_GRAPH}>")
 
     def close(self) -> None:
         """Flush and release the store and its lock."""
-        if getattr(self, "ox", None) is not None:
-            if self.write:
-                self.ox.flush()
-            self.ox = None
+        for name in ("ox", "_records_db"):
+            if getattr(self, name, None) is not None:
+                if self.write:
+                    getattr(self, name).flush()
+                setattr(self, name, None)
         self._lock.release()
 
     def __enter__(self) -> "CorpusStore":
@@ -226,7 +262,7 @@ class CorpusStore:
     def records(self) -> dict[str, "ArticleRecord"]:
         """What the store knows of each article it holds, by text hash."""
         found: dict[str, dict[str, Any]] = {}
-        for quad in self.ox.quads_for_pattern(None, None, None, _nn(BUILD_GRAPH)):
+        for quad in self._record_quads():
             name = quad.predicate.value[len(str(BUILD)):]
             if name in ("fingerprint", "source", "name", "statements"):
                 found.setdefault(quad.subject.value, {})[name] = quad.object.value
@@ -248,8 +284,8 @@ class CorpusStore:
         :param text: SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE; kg's prefixes are predeclared.
         :param bindings: values for variables (IRIs, ``actor:x``, N3 literals), substituted by the engine.
         """
-        # The union default graph (the bookkeeping graph included: its terms match no kg pattern) is 10-20x
-        # faster in Oxigraph than a default graph listing the article graphs.
+        # The union default graph is 10-20x faster in Oxigraph than a default graph listing the article graphs;
+        # it holds the corpus only, since the build records live in a store of their own.
         return run_store_query(self.ox, text, bindings)
 
     def graph(self, graphs: Iterable[ox.NamedNode] | None = None) -> Graph:
@@ -266,8 +302,7 @@ class CorpusStore:
         """Articles as they validate on their own: their graphs, the actors they mention and the vocabularies."""
         articles = [_nn(article_iri(h)) for h in text_hashes]
         graph = self.graph([*articles, _nn(VOCABULARY_GRAPH)])
-        actors = {q.object for a in articles for q in self.ox.quads_for_pattern(a, _nn(BUILD.mentions), None,
-                                                                                 _nn(BUILD_GRAPH))}
+        actors = {q.object for a in articles for q in self._record_quads(a, _nn(BUILD.mentions))}
         for actor in actors:
             for triple in self.ox.quads_for_pattern(actor, None, None, _nn(ACTORS_GRAPH)):
                 graph.add((_rd(triple.subject), _rd(triple.predicate), _rd(triple.object)))
@@ -360,19 +395,18 @@ class CorpusStore:
         if removed or old:
             # something goes as well: one SPARQL update, which Oxigraph applies in one transaction
             parts = [f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), removed)} }}"] if removed else []
-            for text_hash in sorted(old):
-                graph = article_iri(text_hash)
-                parts.append(f"DROP SILENT GRAPH <{graph}>")
-                parts.append(f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{graph}> ?p ?o }} }}")
-            inserts = [_block(_nn(article_iri(piece.text_hash)), piece.triples),
-                       _block(_nn(BUILD_GRAPH), piece.records)]
+            parts += [f"DROP SILENT GRAPH <{article_iri(text_hash)}>" for text_hash in sorted(old)]
+            inserts = [_block(_nn(article_iri(piece.text_hash)), piece.triples)]
             if added:
                 inserts.append(_block(_nn(ACTORS_GRAPH), added))
             parts.append("INSERT DATA {\n" + "\n".join(inserts) + "}")
-            write = PendingWrite("replaced" if old else "added", update=" ;\n".join(parts))
+            write = PendingWrite("replaced" if old else "added", update=" ;\n".join(parts),
+                                 records_update=_records_update(old, piece.records))
         else:
             # only additions: Store.extend writes them in one transaction too, without a SPARQL text to parse
-            write = PendingWrite("added", quads=list(piece.quads(extra={_nn(ACTORS_GRAPH): added}, ordered=False)))
+            write = PendingWrite("added", quads=list(piece.quads(extra={_nn(ACTORS_GRAPH): added}, ordered=False,
+                                                                 records=False)),
+                                 records_quads=[ox.Quad(*t) for t in piece.records])
         self._actor_cache.update(merged)
         return write
 
@@ -383,6 +417,11 @@ class CorpusStore:
                 self.ox.update(write.update)
             else:
                 self.ox.extend(write.quads)
+            # the record last: an article committed without it is built again by the next build
+            if write.records_update is not None:
+                self.records_db.update(write.records_update)
+            elif write.records_quads:
+                self.records_db.extend(write.records_quads)
         except OSError as err:
             self._actor_cache.clear()
             raise StoreError(f"{self.path}: cannot write the store: {err}") from None
@@ -394,7 +433,7 @@ class CorpusStore:
             found.add(text_hash)
         if source:
             prefix = str(ID["article/"])
-            for quad in self.ox.quads_for_pattern(None, _nn(BUILD.source), ox.Literal(source), _nn(BUILD_GRAPH)):
+            for quad in self._record_quads(None, _nn(BUILD.source), ox.Literal(source)):
                 found.add(quad.subject.value[len(prefix):])
         return found
 
@@ -437,15 +476,14 @@ class CorpusStore:
                 for key in keys for q in self.ox.quads_for_pattern(_nn(actor_iri(key)), None, None, actors)}
 
     def _contribution(self, text_hash: str) -> list[dict[str, Any]]:
-        for quad in self.ox.quads_for_pattern(_nn(article_iri(text_hash)), _nn(BUILD.actors), None, _nn(BUILD_GRAPH)):
+        for quad in self._record_quads(_nn(article_iri(text_hash)), _nn(BUILD.actors)):
             return json.loads(quad.object.value)
         return []
 
     def _contributions(self, keys: Iterable[str], exclude: set[str] = frozenset()) -> Iterator[tuple[str, list]]:
         prefix = str(ID["article/"])
         hashes = sorted({q.subject.value[len(prefix):] for key in keys
-                         for q in self.ox.quads_for_pattern(None, _nn(BUILD.mentions), _nn(actor_iri(key)),
-                                                            _nn(BUILD_GRAPH))} - set(exclude))
+                         for q in self._record_quads(None, _nn(BUILD.mentions), _nn(actor_iri(key)))} - set(exclude))
         for text_hash in hashes:
             yield text_hash, self._contribution(text_hash)
 
@@ -454,12 +492,10 @@ class CorpusStore:
         hashes = set(hashes)
         self._actor_cache.clear()
         keys = {a["key"] for h in hashes for a in self._contribution(h)}
-        parts = []
-        for text_hash in sorted(hashes):
-            parts += [f"DROP SILENT GRAPH <{article_iri(text_hash)}>",
-                      f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{article_iri(text_hash)}> ?p ?o }} }}"]
+        parts = [f"DROP SILENT GRAPH <{article_iri(text_hash)}>" for text_hash in sorted(hashes)]
         if parts:
             self.ox.update(" ;\n".join(parts))
+            self.records_db.update(_records_update(hashes, ()))
             self.refresh_actors(keys)
 
     def refresh_actors(self, keys: Iterable[str] | None = None) -> None:
@@ -467,10 +503,10 @@ class CorpusStore:
 
         Used after a bulk load, which writes article graphs and records but no merged actors.
         """
+        self._adopt_records()  # a cluster build loads its shards' records into the dataset
         if keys is None:
             prefix = str(ACTOR)
-            keys = {q.object.value[len(prefix):] for q in self.ox.quads_for_pattern(None, _nn(BUILD.mentions), None,
-                                                                                    _nn(BUILD_GRAPH))}
+            keys = {q.object.value[len(prefix):] for q in self._record_quads(None, _nn(BUILD.mentions))}
             keys = {unquote(k) for k in keys}
         keys = set(keys)
         self._actor_cache.clear()
@@ -495,6 +531,7 @@ class CorpusStore:
             self.ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as err:
             raise StoreError(f"{path}: cannot load the shard: {err}") from None
+        self._adopt_records()
 
 
 
@@ -543,6 +580,8 @@ class PendingWrite:
     status: str  # "added" or "replaced"
     update: str | None = None
     quads: list | None = None
+    records_update: str | None = None  # the same for the records store, committed after
+    records_quads: list | None = None
     name: str = ""
     statements: int = 0
 
@@ -636,14 +675,15 @@ class ArticlePiece:
     records: set = field(default_factory=set)  # the same, for the build graph
     actors: list[dict[str, Any]] = field(default_factory=list)
 
-    def quads(self, extra: dict | None = None, ordered: bool = True) -> Iterator[ox.Quad]:
+    def quads(self, extra: dict | None = None, ordered: bool = True, records: bool = True) -> Iterator[ox.Quad]:
         """The article graph and its records as quads (sorted, for an N-Quads shard).
 
         :param extra: more triples by graph name (ox.NamedNode) to add after them.
         :param ordered: sort the triples of each graph.
+        :param records: with the records, in the graph BUILD_GRAPH (a shard carries them to the client).
         """
-        groups = [(_nn(article_iri(self.text_hash)), self.triples), (_nn(BUILD_GRAPH), self.records),
-                  *(extra or {}).items()]
+        groups = [(_nn(article_iri(self.text_hash)), self.triples),
+                  *([(_nn(BUILD_GRAPH), self.records)] if records else []), *(extra or {}).items()]
         for graph, triples in groups:
             for s, p, o in sorted(triples, key=str) if ordered else triples:
                 yield ox.Quad(s, p, o, graph)
@@ -926,15 +966,18 @@ def export_store(store_path: str | Path, output: str | Path, fmt: str | None = N
 
 
 def export_format(output: str | Path) -> str:
-    """The export format named by a file's suffix.
+    """The export format named by a file's suffix: kg.rdf's rule, the same as for kg build -o.
 
     >>> export_format("corpus.nq"), export_format("corpus.jsonld")
     ('nq', 'jsonld')
     """
-    suffix = Path(output).suffix.lower()
-    if suffix not in _SUFFIX_FORMAT:
-        raise StoreError(f"{output}: unknown suffix; use .ttl, .nt, .nq, .trig or .jsonld (or --format)")
-    return _SUFFIX_FORMAT[suffix]
+    from .errors import KgError
+    from .rdf import rdf_format
+
+    try:
+        return rdf_format(output)
+    except KgError as err:
+        raise StoreError(str(err)) from None
 
 
 # --- queries -----------------------------------------------------------------------
@@ -1003,10 +1046,10 @@ def format_store_result(result: StoreResult, fmt: str = "table") -> str:
     import csv
     import io
 
-    from .queries import _table
+    from .queries import _table, ask_text
 
     if result.type == "ASK":
-        return json.dumps({"boolean": result.boolean}) if fmt == "json" else str(result.boolean).lower()
+        return ask_text(bool(result.boolean), fmt)
     if result.type == "CONSTRUCT":
         out = ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE,
                            prefixes=_prefixes())
@@ -1087,6 +1130,16 @@ def _block(graph: ox.NamedNode, triples: Iterable) -> str:
     triples = [t if isinstance(t, ox.Triple) else ox.Triple(*t) for t in triples]
     body = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
     return f"GRAPH <{graph.value}> {{\n{body}}}\n"
+
+
+def _records_update(removed: Iterable[str], records: Iterable) -> str:
+    """A SPARQL update of the records store: the records of the articles ``removed`` go, ``records`` come."""
+    parts = [f"DELETE WHERE {{ <{article_iri(h)}> ?p ?o }}" for h in sorted(removed)]
+    records = [ox.Triple(*t) for t in records]
+    if records:
+        body = ox.serialize(sorted(records, key=str), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        parts.append(f"INSERT DATA {{\n{body}}}")
+    return " ;\n".join(parts)
 
 
 def _prefixes() -> dict[str, str]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
-from .errors import GraphParseError
+from .errors import GraphParseError, KgError
+from .rdf import FORMAT_NAMES, QUAD_FORMATS, rdf_format
 from .resources import data_path
 
 
@@ -38,28 +40,60 @@ def validate_graph(graph: Graph) -> ValidationReport:
     return ValidationReport(bool(conforms), str(text), report_graph)
 
 
-def load_graph(path: str | Path, fmt: str | None = None) -> Graph:
-    """Parse an RDF file, raising GraphParseError with the parser's reason on failure.
+# rdflib's parser for each of kg's RDF formats (kg.rdf.RDF_FORMATS): the suffix decides, as when kg writes
+_PARSERS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "rdf": "xml"}
 
-    :param path: a Turtle, N-Triples, N-Quads or JSON-LD file.
-    :param fmt: an rdflib format name; guessed from the suffix when None.
+
+def load_graph(path: str | Path, fmt: str | None = None) -> Graph:
+    """Parse an RDF file into one graph (the union of its named graphs), raising GraphParseError on failure.
+
+    :param path: a Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML file, read by its suffix.
+    :param fmt: a format name (kg's or rdflib's); from the suffix when None.
     """
+    path, fmt = _readable(path, fmt)
+    if fmt not in QUAD_FORMATS:
+        return _parse(Graph(), path, fmt)
+    graph = Graph()
+    for s, p, o, _ in _parse(Dataset(), path, fmt).quads():
+        graph.add((s, p, o))
+    return graph
+
+
+def load_dataset(paths: Iterable[str | Path], fmt: str | None = None) -> Dataset:
+    """Parse RDF files into one dataset: named graphs (N-Quads, TriG) kept, the triples of other files in the
+    default graph, and the union of all of them seen by queries without GRAPH.
+
+    :param paths: RDF files, each read by its suffix (see :func:`load_graph`).
+    :param fmt: a format name for every file; from each suffix when None.
+    """
+    dataset = Dataset(default_union=True)
+    for path in paths:
+        _parse(dataset, *_readable(path, fmt))
+    return dataset
+
+
+def _readable(path: str | Path, fmt: str | None) -> tuple[Path, str]:
     path = Path(path)
     if not path.exists():
         raise GraphParseError(f"{path}: no such file")
     if path.is_dir():
         raise GraphParseError(f"{path}: is a folder, not an RDF file")
-    fmt = fmt or _guess_format(path)
-    graph = Graph()
     try:
-        graph.parse(path, format=fmt)
+        return path, rdf_format(path, fmt, hint="")
+    except KgError as err:
+        raise GraphParseError(str(err)) from None
+
+
+def _parse(graph, path: Path, fmt: str):
+    before = len(graph)
+    try:
+        graph.parse(path, format=_PARSERS[fmt])
     except Exception as err:  # rdflib parsers raise many exception types
-        raise GraphParseError(f"{path}: not valid {_FORMAT_NAMES.get(fmt, fmt)}: {_parse_reason(err, path)}") from None
+        raise GraphParseError(f"{path}: not valid {FORMAT_NAMES[fmt]}: {_parse_reason(err, path)}") from None
+    if fmt == "jsonld" and len(graph) == before and path.read_bytes().strip() not in (b"", b"[]", b"{}"):
+        # JSON-LD maps JSON without @context or @id to nothing at all: say so rather than read an empty graph
+        raise GraphParseError(f"{path}: not valid JSON-LD: it holds no RDF (plain JSON without @context or @id?)")
     return graph
-
-
-_FORMAT_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "nquads": "N-Quads", "json-ld": "JSON-LD", "trig": "TriG",
-                 "xml": "RDF/XML"}
 
 
 def _parse_reason(err: Exception, path: Path) -> str:
@@ -75,8 +109,3 @@ def _parse_reason(err: Exception, path: Path) -> str:
         return f"not UTF-8 (byte {err.start}); save the file as UTF-8"
     text = str(err).strip()
     return text.splitlines()[0] if text else type(err).__name__
-
-
-def _guess_format(path: Path) -> str:
-    return {".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig",
-            ".rdf": "xml", ".xml": "xml"}.get(path.suffix.lower(), "turtle")

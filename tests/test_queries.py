@@ -352,6 +352,6 @@ def test_format_result_csv_table_and_json(fixture_graph):
 
 def test_format_result_ask_and_construct(fixture_graph):
     assert format_result(run_query(fixture_graph, "ASK { ?s kg:hedged true }")) == "true"
-    assert json.loads(format_result(run_query(fixture_graph, "ASK { ?s kg:hedged 1 }"), "json")) == {"boolean": False}
+    assert json.loads(format_result(run_query(fixture_graph, "ASK { ?s kg:hedged 1 }"), "json")) == {"head": {}, "boolean": False}
     construct = run_query(fixture_graph, "CONSTRUCT { ?a a kg:Actor } WHERE { ?a kg:role 'news outlet'@en }")
     assert len(construct.graph) == 3

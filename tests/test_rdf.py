@@ -5,15 +5,20 @@ import hashlib
 import re
 
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, SKOS, XSD
 
-from conftest import EXAMPLES, hand_extraction, run_build
+from conftest import EXAMPLES, copy_graph, hand_extraction, run_build
+from kg.errors import KgError
 from kg.namespaces import KG, NIF
-from kg.rdf import actor_iri, serialize, statement_iris, to_graph, write_atomic
+from kg.rdf import (ACTORS_GRAPH, RDF_FORMATS, VOCABULARY_GRAPH, TurtleNames, actor_iri, rdf_format,
+                    rdflib_serialize, serialize, statement_iris, to_graph, write_atomic)
 from kg.validate import validate_graph
 
+# rdflib's own N-Quads parser and SPARQL engine still call Dataset methods it deprecated
+pytestmark = [pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
+              pytest.mark.filterwarnings("ignore:Dataset.contexts is deprecated:DeprecationWarning")]
 STATEMENT_IRI = re.compile(r"^https://w3id\.org/kg/id/article/[0-9a-f]{16}/statement/\d+-\d+/\d+$")
 SPAN_IRI = re.compile(r"^https://w3id\.org/kg/id/article/[0-9a-f]{16}/span/(\d+)-(\d+)$")
 ACTOR_IRI = re.compile(r"^https://w3id\.org/kg/actor/[A-Za-z0-9%_.~-]+$")
@@ -138,8 +143,104 @@ def test_serialize_round_trips(fixture_graph, fmt, parse_as):
 
 
 def test_serialize_unknown_format(fixture_graph):
-    with pytest.raises(ValueError, match="unknown RDF format: rdfxml"):
-        serialize(fixture_graph, "rdfxml")
+    with pytest.raises(KgError, match="unknown RDF format 'csv'"):
+        serialize(fixture_graph, "csv")
+
+
+# --- the writer: kg's Turtle and Oxigraph's serialisers, against rdflib's ------------------------------
+
+PARSERS = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "rdf": "xml"}
+
+
+def union(text: str, fmt: str) -> Graph:
+    """Every triple of an RDF text, whatever graph it is in."""
+    dataset = Dataset()
+    dataset.parse(data=text, format=PARSERS[fmt])
+    graph = Graph()
+    for s, p, o, _ in dataset.quads():
+        graph.add((s, p, o))
+    return graph
+
+
+@pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))
+def test_the_new_writer_writes_the_graph_the_old_one_wrote(example_graph, fmt):
+    """Issue 16: kg's writer (own Turtle, Oxigraph's serialisers) loses nothing rdflib's writers kept."""
+    old = union(rdflib_serialize(example_graph, fmt), fmt)
+    new = union(serialize(example_graph, fmt), fmt)
+    assert len(new) == len(example_graph) > 500
+    assert_isomorphic(old, new)
+
+
+@pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))
+def test_the_writer_is_deterministic(example_graph, fmt):
+    """The same graph, built again in another order, gives the same bytes (small diffs between runs)."""
+    shuffled = Graph()
+    for triple in sorted(example_graph, key=lambda t: hashlib.sha256(str(t).encode()).hexdigest()):
+        shuffled.add(triple)
+    assert serialize(shuffled, fmt) == serialize(example_graph, fmt)
+
+
+def test_turtle_is_one_block_per_subject_with_kg_prefixes(example_graph):
+    text = serialize(example_graph, "ttl")
+    head = text.split("\n\n", 1)[0].splitlines()
+    assert "@prefix kg: <https://w3id.org/kg/ns#> ." in head and "ns1:" not in text
+    names = TurtleNames()
+    for subject in set(example_graph.subjects()):  # each subject opens one block, after a blank line
+        assert text.count(f"\n\n{names.term(subject)} ") == 1, subject
+    statement = sorted(example_graph.subjects(RDF.type, KG.Statement))[0]
+    block = text.split(f"\n\n{names.term(statement)} ", 1)[1].split(" .\n", 1)[0]
+    assert block.startswith("a kg:Statement ;\n    kg:")  # rdf:type first, then one predicate a line
+
+
+def test_json_ld_has_kg_prefixes_in_its_context_and_one_object_per_subject(example_graph):
+    import json
+
+    data = json.loads(serialize(example_graph, "jsonld"))
+    assert data["@context"]["kg"] == "https://w3id.org/kg/ns#"
+    assert len(data["@graph"]) == len({node["@id"] for node in data["@graph"]}) == len(set(example_graph.subjects()))
+
+
+def test_a_changed_statement_changes_only_its_own_lines(example_graph):
+    changed = copy_graph(example_graph)
+    statement = sorted(changed.subjects(RDF.type, KG.Statement))[0]
+    changed.set((statement, KG.cue, Literal("stated")))
+    before, after = serialize(example_graph, "ttl").splitlines(), serialize(changed, "ttl").splitlines()
+    assert len(before) == len(after)
+    assert [(a, b) for a, b in zip(before, after) if a != b] == [
+        (f'    kg:cue "{example_graph.value(statement, KG.cue)}" ;', '    kg:cue "stated" ;')]
+
+
+def test_turtle_escapes_what_it_must(tmp_path):
+    graph = Graph()
+    subject = URIRef("https://w3id.org/kg/actor/a%20b")
+    graph.add((subject, SKOS.prefLabel, Literal('say "no"\\ \r\nnow\ttoo', lang="en")))
+    graph.add((subject, SKOS.note, Literal('one "line"')))
+    graph.add((subject, KG.hopIndex, Literal("01", datatype=XSD.integer)))
+    graph.add((subject, KG.positionConfidence, Literal("1e3", datatype=XSD.decimal)))
+    graph.add((subject, RDF.value, URIRef("https://example.org/a/b#c.d")))
+    graph.add((BNode(), RDF.value, subject))
+    assert isomorphic(Graph().parse(data=serialize(graph, "ttl"), format="turtle"), graph)
+
+
+@pytest.mark.parametrize("fmt", ["nq", "trig"])
+def test_quads_put_each_article_in_its_own_graph_as_the_store_does(example_graph, fmt):
+    dataset = Dataset()
+    dataset.parse(data=serialize(example_graph, fmt), format=PARSERS[fmt])
+    names = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    articles = {str(a) for a in example_graph.subjects(RDF.type, NIF.Context)}
+    assert names == articles | {str(ACTORS_GRAPH), str(VOCABULARY_GRAPH)}
+    for article in articles:  # an article's graph holds its statements, and only its own
+        graph = dataset.graph(URIRef(article))
+        assert {str(s) for s in graph.subjects()} == {str(s) for s in example_graph.subjects()
+                                                      if str(s) == article or str(s).startswith(article + "/")}
+
+
+def test_rdf_format_is_one_rule_for_reading_and_writing():
+    assert [rdf_format(f"x{suffix}") for suffix in (".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf")] == [
+        "ttl", "nt", "nq", "trig", "jsonld", "rdf"]
+    assert rdf_format("x.csv", "nt") == "nt"
+    with pytest.raises(KgError, match=r"x\.csv: unknown RDF file suffix '\.csv'"):
+        rdf_format("x.csv")
 
 
 def test_write_atomic_replaces_the_file(tmp_path):

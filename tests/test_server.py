@@ -86,6 +86,21 @@ def test_serve_a_store_read_only_answers_like_the_local_store(built_store):
     assert server.process.poll() is not None
 
 
+def test_the_server_serves_the_corpus_without_build_records_or_local_paths(built_store):
+    """Issue 15 item 5: the served default graph held the build records, with the user's absolute paths."""
+    with start_server(built_store, port=None) as server:
+        found = http_select(server.query_url, "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), "
+                            f"'{ROOT}') || CONTAINS(STR(?p), 'graph/build')) }}")
+        graphs = http_select(server.query_url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert found == []
+    assert {row["g"] for row in graphs} == {g.value for g in _content_graphs(built_store)}
+
+
+def _content_graphs(store: Path) -> list:
+    with open_store(store) as opened:
+        return opened.content_graphs()
+
+
 def test_kg_serve_runs_until_terminated(built_store):
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(built_store), "--port", str(port)],

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from conftest import EXAMPLES, ROOT, TINY_ARTICLE
 from kg.cli import cli
 from kg.queries import get_query, rows, run_query, stored_queries
-from kg.store import BUILD_GRAPH, open_store, query_store
+from kg.store import BUILD_GRAPH, RECORDS_FOLDER, format_store_result, open_store, query_store
 
 MANY = 40  # articles in the corpus the fault tests interrupt
 
@@ -188,11 +189,80 @@ def test_query_store_command(runner, example_store, example_graph_path):
     assert len(by_store.stdout.splitlines()) == len(by_file.stdout.splitlines())
 
 
+def test_a_stored_query_on_a_store_loads_neither_spacy_nor_pyshacl(example_store):
+    """Issue 16: kg query NAME --store took a second, importing spaCy through kg.rdf -> kg.extraction."""
+    code = ("import sys\nfrom kg.cli import cli\n"
+            "try:\n    cli(['query', 'actors', '--store', sys.argv[1], '--format', 'csv'])\n"
+            "except SystemExit as done:\n    assert not done.code, done.code\n"
+            "heavy = ('spacy', 'thinc', 'pyshacl', 'kg.extraction', 'kg.pipeline', 'rdflib.plugins.sparql')\n"
+            "print('loaded:', sorted(m for m in heavy if m in sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, str(example_store)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "loaded: []"
+    assert len(done.stdout.splitlines()) > 5
+
+
 def test_query_store_with_a_binding(runner, example_store):
     result = runner.invoke(cli, ["query", "via-outlet", "--store", str(example_store),
                                  "--bind", "outlet=actor:european-pravda", "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert len(result.stdout.splitlines()) >= 2
+
+
+# What queries see: the corpus, without the build records and their local paths (issue 15, item 5)
+EVERYTHING = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+LOCAL = ("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), $root) || CONTAINS(STR(?p), 'graph/build')"
+         " || CONTAINS(STR(?s), 'graph/build')) }")
+
+
+def union_of(store: Path) -> Graph:
+    return Graph().parse(data=format_store_result(query_store(store, EVERYTHING), "table"), format="turtle")
+
+
+def test_the_union_a_query_sees_is_the_plain_build(example_store, example_graph):
+    assert_isomorphic(union_of(example_store), example_graph)
+    local = query_store(example_store, LOCAL, {"root": f'"{ROOT}"'})
+    assert local.rows == [] and ROOT.is_absolute() and EXAMPLES[0].is_relative_to(ROOT)
+    names = query_store(example_store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").as_strings()
+    assert str(BUILD_GRAPH) not in {row["g"] for row in names} and len(names) == len(EXAMPLES) + 2
+
+
+def test_the_records_are_kept_apart_and_still_make_builds_incremental(example_store):
+    with open_store(example_store) as store:
+        records = store.records()
+    assert len(records) == len(EXAMPLES)
+    assert {Path(r.source) for r in records.values()} == {p.resolve() for p in EXAMPLES}
+    assert (example_store / RECORDS_FOLDER / "CURRENT").exists()
+
+
+def test_a_store_of_an_older_kg_has_its_records_moved_at_the_next_build(runner, nlp, tmp_path, tiny_article):
+    store = tmp_path / "kg-store"
+    assert runner.invoke(cli, ["build", str(tiny_article), "--store", str(store)]).exit_code == 0
+    records = list(ox.Store.read_only(str(store / RECORDS_FOLDER)))
+    shutil.rmtree(store / RECORDS_FOLDER)  # as an older kg kept them: a graph of the dataset
+    dataset = ox.Store(str(store))
+    dataset.extend([ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(str(BUILD_GRAPH))) for q in records])
+    dataset.flush()
+    del dataset
+    assert query_store(store, LOCAL, {"root": f'"{tiny_article.parent}"'}).rows  # what the issue saw
+    result = runner.invoke(cli, ["build", str(tiny_article), "--store", str(store)])
+    assert "0 added, 0 replaced, 1 unchanged (skipped)" in result.stderr
+    assert query_store(store, LOCAL, {"root": f'"{tiny_article.parent}"'}).rows == []
+
+
+def test_an_article_committed_without_its_record_is_built_again(runner, nlp, tmp_path, example_graph):
+    """A build killed between an article's commit and its record's: the next build replaces the article."""
+    store = tmp_path / "kg-store"
+    assert runner.invoke(cli, ["build", *map(str, EXAMPLES), "--store", str(store)]).exit_code == 0
+    records = ox.Store(str(store / RECORDS_FOLDER))
+    first = sorted({q.subject.value for q in records})[0]
+    records.update(f"DELETE WHERE {{ <{first}> ?p ?o }}")
+    records.flush()
+    del records
+    result = runner.invoke(cli, ["build", *map(str, EXAMPLES), "--store", str(store)])
+    assert "0 added, 1 replaced, 1 unchanged (skipped)" in result.stderr, result.output
+    assert_isomorphic(union_of(store), example_graph)
 
 
 @pytest.mark.parametrize("suffix, fmt", [(".ttl", "turtle"), (".nt", "nt"), (".jsonld", "json-ld")])
@@ -347,7 +417,8 @@ def test_store_command_errors(runner, tmp_path, monkeypatch, args, code, line):
 def test_export_to_an_unknown_suffix(runner, example_store, tmp_path):
     result = runner.invoke(cli, ["export", "--store", str(example_store), "-o", str(tmp_path / "x.csv")])
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"Error: {tmp_path / 'x.csv'}: unknown suffix; use .ttl, .nt, .nq, .trig or .jsonld (or --format)"
+    assert result.stderr.strip() == (f"Error: {tmp_path / 'x.csv'}: unknown RDF file suffix '.csv'; "
+                                     "use .ttl, .nt, .nq, .trig, .jsonld, .rdf (or --format)")
 
 
 def test_replacing_an_article_whose_actors_changed_merges_them_again(tmp_path):
