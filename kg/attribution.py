@@ -134,6 +134,7 @@ class AttributionRules:
         frames.extend(self._perspective_frame(sent, quotes, frames))
         frames.extend(self._colon_quote_frame(sent, quotes, frames))
         frames = self._sentence_initial_citing(sent, frames)
+        frames = [part for frame in frames for part in self._each_speaker(frame)]
         return self._carried_by_trailing_outlet(sent, self._merge(self._quoters_who_speak(frames)))
 
     # -- verbs ------------------------------------------------------------
@@ -448,6 +449,23 @@ class AttributionRules:
             return None
         return Frame(sorted([verb, *extra], key=lambda t: t.i), speaker, content, "verb", entry,
                      self._addressee(verb, entry), relays)
+
+    def _each_speaker(self, frame: Frame) -> list[Frame]:
+        """'The Lindqvist campaign and Chris Jackson of the Ortiz campaign said ...': a named person and a body
+        of another kind speak side by side, one statement each. Two people ('Biden and Xi said') stay one group."""
+        if frame.speaker is None or frame.kind != "verb":
+            return [frame]
+        first = frame.speaker.root
+        second = next((c for c in first.children if c.dep_ == "conj"), None)
+        if second is None or any(c.dep_ == "conj" for c in second.children) \
+                or (first.ent_type_ == "PERSON") == (second.ent_type_ == "PERSON") \
+                or not (self.is_actor_like(first) and self.is_actor_like(second)):
+            return [frame]
+        cc = next((c for c in first.children if c.dep_ == "cc" and c.i < second.i), None)
+        end = cc.i if cc is not None else second.left_edge.i
+        first_span = frame.speaker.doc[frame.speaker.start: end]
+        second_span = frame.speaker.doc[second.left_edge.i: min(second.right_edge.i + 1, frame.speaker.end)]
+        return [replace(frame, speaker=first_span), replace(frame, speaker=second_span)]
 
     def _quoters_who_speak(self, frames: list[Frame]) -> list[Frame]:
         """'The official quoted the president as saying ...': an outlet that quotes only carries the words, but a

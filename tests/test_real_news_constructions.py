@@ -330,3 +330,12 @@ def test_an_offer_from_a_named_maker_is_their_stance_and_turning_it_down_is_a_st
     statements = found("The board turned down a takeover offer from retail tycoon Philip Green on Thursday.")
     assert [(s["speaker"], s["cue"]) for s in statements] == [
         ("The board", "turned down"), ("retail tycoon Philip Green", "takeover offer")]
+
+
+def test_a_person_and_a_body_speaking_side_by_side_are_two_statements(found):
+    statements = found("The Lindqvist campaign and Chris Jackson of the Ortiz campaign said both candidates would wait.")
+    assert [s["speaker"] for s in statements] == ["The Lindqvist campaign", "Chris Jackson of the Ortiz campaign"]
+
+
+def test_two_people_speaking_together_stay_one_statement(found):
+    assert len(found("Biden and Xi said they had made real progress.")) == 1
