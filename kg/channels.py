@@ -83,6 +83,8 @@ class ChannelFinder:
         anchors = [cue] + ([cue.head] if cue.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "advmod") else [])
         anchors += self._retold(doc, cue)
         found: list[tuple[ChannelHop, Token]] = []
+        for noun in self._document_voices(cue, statement):
+            self._add(found, self._hop(doc, noun), noun)
         for anchor in anchors:
             for prep in (c for c in anchor.children if c.dep_ in ("prep", "advmod", "agent") and c.lower_ in _VENUE_PREPS):
                 for obj in self._objects(prep):
@@ -90,6 +92,19 @@ class ChannelFinder:
             for obj in (c for c in anchor.children if c.dep_ in ("dobj", "dative") and anchor.lemma_ in ("tell", "brief")):
                 self._add(found, self._hop(doc, obj), obj)  # "told a weekly briefing"
         return found
+
+    @staticmethod
+    def _document_voices(cue: Token, statement: Statement) -> list[Token]:
+        """'A statement released by X said ...', 'X issued a statement saying ...': the document that carries the
+        words of someone else who is the speaker is a venue."""
+        if statement.speaker_token is None:
+            return []
+        speaker = statement.speaker_token
+        subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i != speaker
+                    and speaker in {t.i for t in c.subtree}]  # its owner speaks: "a statement released by X said"
+        issued = [cue.head] if cue.dep_ == "acl" and cue.head.pos_ == "NOUN" and cue.head.dep_ == "dobj" and any(
+            c.i == speaker for c in cue.head.head.children if c.dep_ == "nsubj") else []  # "X issued a statement saying"
+        return subjects + issued
 
     @staticmethod
     def _retold(doc: Doc, cue: Token) -> list[Token]:
@@ -133,6 +148,8 @@ class ChannelFinder:
                 c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children) >= 2:
             return None  # "the South China Morning Post" is a name, not a post: outlets are found as actors
         text = _np_text(doc, obj)
+        if text.endswith(".") and obj.i == sentence_of(obj).end - 1:
+            text = text[:-1]  # "he wrote on X.": the tokenizer keeps the full stop on a one-letter name
         lower = text.lower()
         if prep is not None:
             # phrases that include their preposition: "behind closed doors", "by phone"
@@ -142,7 +159,7 @@ class ChannelFinder:
         phrase_lower = (doc[obj.i - 1].text + " " + obj.text).lower() if obj.i > 0 else obj.lower_
         # a phrase matches the whole noun phrase or its end after a space, the word with the one before it,
         # the word or its lemma
-        candidates = {lower, phrase_lower, obj.lower_, obj.lemma_.lower()}
+        candidates = {lower, phrase_lower, obj.lower_, obj.lemma_.lower(), obj.lower_.rstrip(".")}
         candidates.update(lower[i + 1:] for i, char in enumerate(lower) if char == " ")
         ranks = [self._rank[c] for c in candidates if c in self._rank]
         return ChannelHop(label=text, kind=min(ranks)[1]) if ranks else None
@@ -157,7 +174,7 @@ class ChannelFinder:
         hop = self._hop(doc, obj) if obj is not None else None
         if hop is None or hop.kind not in _MEDIA_KINDS:
             return None
-        return doc[prep.i: obj.i + 1].text
+        return doc[prep.i: obj.i + 1].text.rstrip(".") if obj.i == sentence_of(obj).end - 1 else doc[prep.i: obj.i + 1].text
 
     @staticmethod
     def relayed_by(sent: Span) -> list[Span]:

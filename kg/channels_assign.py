@@ -55,6 +55,9 @@ def _continued_venues(index: int, statements: list[Statement], text: str) -> lis
     statement = statements[index]
     if not statement.speaker_actor or index == 0:
         return []
+    if statement.cue is None:  # a continued quote, however far its quotation started
+        quoted = next((s for s in reversed(statements[:index]) if s.speaker_actor == statement.speaker_actor and s.cue), None)
+        return [ChannelHop(h.label, h.kind, h.actor) for h in quoted.channel if not h.actor] if quoted else []
     previous = next((s for s in reversed(statements[:index]) if s.reported_by is None and s.start < statement.start
                      or s.start == statement.start and s.cue), None)
     if previous is None or previous.speaker_actor != statement.speaker_actor or statement.reported_by is not None:

@@ -339,3 +339,19 @@ def test_a_person_and_a_body_speaking_side_by_side_are_two_statements(found):
 
 def test_two_people_speaking_together_stay_one_statement(found):
     assert len(found("Biden and Xi said they had made real progress.")) == 1
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("The minister arrived. “We will meet again,” he wrote on X.", ["X"]),  # the tokenizer's 'X.'
+    ("A statement released by Norcastle said: “We are not aware of any offer.”", ["statement"]),
+    ("The ministry issued a statement saying the bridge would reopen.", ["statement"]),
+])
+def test_the_medium_of_a_document_or_post(found, text, channel):
+    assert found(text)[-1]["channel"] == channel
+
+
+def test_a_continued_quote_travels_like_its_quotation_even_after_another_paragraph(found):
+    text = ("“We received the notice on Monday,” the airline said in a statement.\n\n"
+            "The Courier reported that regulators had doubts.\n\n"
+            "“Since then we have heard nothing more from the regulator.”")
+    assert found(text)[-1]["channel"] == ["statement"]
