@@ -79,7 +79,7 @@ _GENERAL = frozenset({"be", "have", "do", "say", "tell", "will", "would", "can",
 # Weights of the signals and of partial matches; tuned on the odd-numbered dev items only
 # (benchmarks/positions_accuracy.py).
 _W_PHRASE, _W_EXAMPLE, _W_SHARE = 1.0, 0.5, 0.75
-_HALF = 0.7              # the raw score that maps to a confidence of 0.5
+_HALF = 0.8              # the raw score that maps to a confidence of 0.5
 _BAG_WEIGHT = {"phrase": 1.0, "example": 0.6, "definition": 0.3}
 _STEM_CREDIT = 0.8       # a term matched through its stem ("negotiation" ~ "negotiate")
 _SYNONYM_MIN = 0.5       # scheme words used by this share of the same concepts count as synonyms
