@@ -234,7 +234,7 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
     """Canonical words that the clause's stance structure amounts to, whatever its own words.
 
     - a denial verb whose object is a report noun, or which takes a clause ("denied that its director had
-      met the buyers"), and a rejection verb whose object is a report noun: a denial of a report;
+      met the buyers", "denied supplying weapons"), and a rejection verb whose object is a report noun: a denial of a report;
     - a falsity word said of something ("the claims were a smear", "dismissed the article as invented",
       "called it fiction"): something called false, a report when the statement names one;
     - a truth word under a negation ("no truth to the rumours", "no basis"): the same.
@@ -254,7 +254,8 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
         objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
         objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         reported = any(words.canonical(o.lemma_.lower(), o.pos_) == report for o in objects)
-        if head == deny and (reported or any(c.dep_ == "ccomp" for c in tok.children)) \
+        event = any(c.dep_ in ("ccomp", "xcomp") or c.dep_ in ("dobj", "pcomp") and c.tag_ == "VBG" for c in tok.children)
+        if head == deny and (reported or event) \
                 or lemma in words.rejection_verbs and reported:
             extra += [(deny, False), (report, deny in words.negative_verbs)]
         elif words.canonical(lemma, tok.pos_) == false and _predicated(tok):
