@@ -154,6 +154,9 @@ class StatementBuilder:
                 return True
             if _future(root) and not negated and _dated(root):
                 return True
+        for root in roots:
+            if _future(root) and _dated(root) and not any(c.dep_ == "neg" for c in root.children):
+                return True  # "talks would resume on Wednesday": a schedule, whoever acts
         return False
 
     def _is(self, tok: Token, kind: str) -> bool:
@@ -166,9 +169,13 @@ class StatementBuilder:
         'is sceptical'. A verb whose lemma is an attitude adjective ("opened an inquiry") marks nothing."""
         near = [root, *root.children, *(g for c in root.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") for g in c.children)]
         near += [c for t in near if t.dep_ in ("acomp", "attr", "oprd") for c in t.conjuncts]
+        if root.lemma_ == "be":  # "was in no hurry"
+            near += [g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         for tok in near:
-            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.i != root.i:
-                continue
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.i != root.i \
+                    and not (tok.dep_ == "dobj" and root.lemma_ in ("have", "see")) \
+                    and not (tok.dep_ in ("pobj", "nsubj") and root.lemma_ == "be" and tok.pos_ == "NOUN"):
+                continue  # what the clause is about, except "has no intention", "saw no need", "the aim was"
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") and self.lexicon.has("AttitudeAdjective", lemma) and tok.lower_ != lemma:
                 continue
@@ -177,7 +184,10 @@ class StatementBuilder:
                 return True
             if tok.dep_ in ("acomp", "attr", "oprd") and self.lexicon.has("AttitudeAdjective", lemma):
                 return True
-        return False
+        # a speech act in the first person: "I appeal to ...", "we urge ...", "we condemn ..."
+        first_person = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children)
+        return first_person and (self._is(root, "StanceCue") or any(
+            e.expresses_stance for e in self.lexicon.lookup("SpeechVerb", root.lemma_.lower())))
 
     def _volition(self, root: Token, announced: bool = False) -> bool:
         """An agent's will: a refusal ('will not retreat', 'cannot accept') or an announced will
