@@ -125,7 +125,7 @@ class StatementBuilder:
             return "stance"
         if cue is not None and self._is(cue, "StanceCue"):
             return "stance"
-        roots = _clause_roots(content)
+        roots = self._reported_roots(_clause_roots(content))
         if any(self._marked(root) for root in roots):
             return "stance"
         announced = cue is not None and self._is(cue, "AnnouncementCue")
@@ -159,6 +159,15 @@ class StatementBuilder:
                 return True  # "talks would resume on Wednesday": a schedule, whoever acts
         return False
 
+    def _reported_roots(self, roots: list[Token]) -> list[Token]:
+        """The clause roots, and the roots of what a reporting verb among them reports ("Xi underscored that
+        this was the most dangerous issue"): the stance of a reported speaker is what the statement carries."""
+        out = list(roots)
+        for root in roots:
+            if self.lexicon.lookup("SpeechVerb", root.lemma_.lower()) or self.lexicon.lookup("CognitionVerb", root.lemma_.lower()):
+                out += [c for c in root.children if c.dep_ == "ccomp"]
+        return out
+
     def _is(self, tok: Token, kind: str) -> bool:
         lemma = tok.lemma_.lower()
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
@@ -179,7 +188,7 @@ class StatementBuilder:
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") and self.lexicon.has("AttitudeAdjective", lemma) and tok.lower_ != lemma:
                 continue
-            if any(self.lexicon.has(kind, lemma) or self.lexicon.has(kind, tok.lower_)
+            if any(self.lexicon.has(kind, form) for form in _forms(tok)
                    for kind in ("StanceMarker", "EvaluativeWord", "FalsityWord")):
                 return True
             if tok.dep_ in ("acomp", "attr", "oprd") and self.lexicon.has("AttitudeAdjective", lemma):
@@ -216,6 +225,16 @@ class StatementBuilder:
 
 
 _FUTURE = ("will", "'ll", "wo", "shall", "would")
+
+
+def _forms(tok: Token) -> set[str]:
+    """The lemma and written form of a word, and for a past form the stem the lemmatiser may miss
+    ("hoped" is lemmatised "hop")."""
+    lower = tok.lower_
+    forms = {tok.lemma_.lower(), lower}
+    if tok.tag_ in ("VBD", "VBN") and lower.endswith("ed"):
+        forms |= {lower[:-1], lower[:-2]}
+    return forms
 
 
 def _future(root: Token) -> bool:
