@@ -251,6 +251,8 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
     for tok in tokens:
         lemma = tok.lemma_.lower()
         head = words.canonical(lemma, tok.pos_)
+        if head != deny and head != false and lemma not in words.rejection_verbs:
+            continue
         objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
         objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         reported = any(words.canonical(o.lemma_.lower(), o.pos_) == report for o in objects)
