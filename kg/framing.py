@@ -143,8 +143,6 @@ class StatementBuilder:
             return False
         if cue is not None and self._is(cue, "AnnouncementCue"):
             return True
-        if any(self._tentative(root) for root in roots):
-            return True  # a prediction: "the appeal may take months"
         for root in roots:
             subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
             if subject is None or not self._agent(subject):
