@@ -28,7 +28,7 @@ from .doccache import doc_text, drop_caches
 from .doccache import sentences as doc_sentences
 from .framing import StatementBuilder, nest
 from .lexicon import load_lexicon
-from .positions import DEFAULT_THRESHOLD, STANCE_EVIDENCE, PositionClassifier, load_scheme
+from .positions import CLAIM_OVERRIDE, DEFAULT_THRESHOLD, STANCE_EVIDENCE, PositionClassifier, load_scheme
 from .quotes import Quote, find_quotes
 from .speakers import assign_actors
 from .statements import ChannelHop, Statement
@@ -161,8 +161,8 @@ class Positions:
             tokens = _stance_tokens(doc, statements, index)
             notation, score = self.classifier.classify(tokens)
             if notation is not None and score >= STANCE_EVIDENCE and statement.kind == "claim" \
-                    and not self._builder.claim_structure([doc[i] for i in sorted(statement.content_tokens)],
-                                                          _cue(doc, statement)):
+                    and (score >= CLAIM_OVERRIDE or not self._builder.claim_structure([doc[i] for i in sorted(statement.content_tokens)],
+                                                          _cue(doc, statement))):
                 statement.kind = "stance"  # content that clearly expresses a known position is a stance
             elaboration = _elaboration(doc, statements, statement, self._rules.related)
             if statement.kind == "stance" and elaboration:
