@@ -240,7 +240,7 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
       met the buyers", "denied supplying weapons"), and a rejection verb whose object is a report noun: a denial of a report;
     - a falsity word said of something ("the claims were a smear", "dismissed the article as invented",
       "called it fiction"): something called false, a report when the statement names one;
-    - a truth word under a negation ("no truth to the rumours", "no basis"): the same.
+    - a truth word under a negation ("not correct", "no truth to the rumours"): the same.
 
     The canonical lemmas are those of the lexicon's paraphrase classes, so the scheme's labels ("denied
     the report", "false report") meet them.
@@ -265,8 +265,8 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
             extra += [(deny, False), (report, deny in words.negative_verbs)]
         elif words.canonical(lemma, tok.pos_) == false and _predicated(tok):
             extra += [(false, False)] + ([(report, False)] if names_report or _said_of_this(tok) else [])
-    extra += [(false, False), (report, False)] * any(negated and lemma in words.truth_words for lemma, negated in found) \
-        if names_report else []
+    if any(negated and lemma in words.truth_words for lemma, negated in found):
+        extra += [(false, False)] + ([(report, False)] if names_report else [])
     return extra
 
 
