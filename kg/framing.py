@@ -126,9 +126,11 @@ class StatementBuilder:
         if cue is not None and self._is(cue, "StanceCue"):
             return "stance"
         roots = self._reported_roots(_clause_roots(content))
+        announced = cue is not None and self._is(cue, "AnnouncementCue")
+        if announced and roots and all(root.pos_ == "NOUN" for root in roots):
+            return "claim"  # "announced plans to buy ...": the plan is the news
         if any(self._marked(root) for root in roots):
             return "stance"
-        announced = cue is not None and self._is(cue, "AnnouncementCue")
         for root in roots:
             if self._volition(root, announced):
                 return "stance"
@@ -200,6 +202,8 @@ class StatementBuilder:
         """An agent's will: a refusal ('will not retreat', 'cannot accept') or an announced will
         ('we will retaliate'), unless it is a plan with a date or a plan announced."""
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is not None and subject.dep_ == "expl" and _future(root) and _denied_existence(root):
+            return True  # "there will be no truce", "there would be no change before the election"
         if subject is None or not self._agent(subject):
             return False
         negated = any(c.dep_ == "neg" for c in root.children) and root.lemma_ not in ("be",)
@@ -208,6 +212,9 @@ class StatementBuilder:
         going_to = root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children)
         if not (_future(root) or going_to) or announced:
             return False
+        if subject.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in subject.children) \
+                and not self.lexicon.has("OrganizationAnaphor", subject.lemma_.lower()):
+            return False  # "the prime minister would get a clean chit", "investors would read it": a prediction
         return not _dated(root)
 
     def _agent(self, tok: Token) -> bool:
@@ -237,6 +244,12 @@ def _forms(tok: Token) -> set[str]:
 
 def _future(root: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in root.children)
+
+
+def _denied_existence(root: Token) -> bool:
+    """'there will be no truce': the thing said to exist is negated."""
+    return any(c.dep_ == "neg" for c in root.children) or any(
+        c.dep_ in ("attr", "nsubj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in root.children)
 
 
 def _modal(root: Token) -> bool:
