@@ -58,7 +58,7 @@ DEFAULT_THRESHOLD = 0.5
 STANCE_EVIDENCE = 0.5
 # A statement whose clause reads as a reported event or plan (kg.framing.StatementBuilder.claim_structure)
 # becomes a stance only when its content meets a concept this well.
-CLAIM_OVERRIDE = 0.65
+CLAIM_OVERRIDE = 0.8
 # Content that meets a concept in one word only needs this much more.
 SINGLE_WORD_EVIDENCE = 0.6
 
@@ -562,8 +562,8 @@ class PositionClassifier:
     def _unprefixed(self, term: Term) -> Term:
         """'unserious' is 'not serious' when the scheme uses 'serious' and not 'unserious'."""
         word, negated = term
-        if " " in word or stem(word) in self._idf:
-            return term
+        if " " in word or stem(word) in self._phrase_users or stem(word) in self._example_users:
+            return term  # a word the labels or examples use as it is
         for prefix in _word_classes().negative_prefixes:
             rest = word[len(prefix):].lstrip("-")
             if word.startswith(prefix) and len(rest) >= 4 and stem(rest) in self._idf:
