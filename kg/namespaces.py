@@ -71,6 +71,7 @@ class KG(DefinedNamespace):
     ConcessiveMark: URIRef
     NegativePrefix: URIRef
     CanonicalLemma: URIRef
+    ReactionWord: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef

@@ -240,7 +240,9 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
       met the buyers", "denied supplying weapons"), and a rejection verb whose object is a report noun: a denial of a report;
     - a falsity word said of something ("the claims were a smear", "dismissed the article as invented",
       "called it fiction"): something called false, a report when the statement names one;
-    - a truth word under a negation ("not correct", "no truth to the rumours"): the same.
+    - a truth word under a negation ("not correct", "no truth to the rumours"): the same;
+    - a negated statement that answers a report ("In response to speculation, the group is not aware of any
+      offer"): a denial of the report.
 
     The canonical lemmas are those of the lexicon's paraphrase classes, so the scheme's labels ("denied
     the report", "false report") meet them.
@@ -267,7 +269,24 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
             extra += [(false, False)] + ([(report, False)] if names_report or _said_of_this(tok) else [])
     if any(negated and lemma in words.truth_words for lemma, negated in found):
         extra += [(false, False)] + ([(report, False)] if names_report else [])
+    elif names_report and _answers_a_report(tokens, words) and any(
+            c.dep_ == "neg" for t in tokens if t.dep_ in ("ROOT", "ccomp") for c in t.children):
+        extra += [(deny, False), (report, deny in words.negative_verbs)]
     return extra
+
+
+def _answers_a_report(tokens, words) -> bool:
+    """A report named as what the statement answers: 'in response to recent speculation', 'responding to
+    the reports', 'asked about the article'."""
+    for tok in tokens:
+        if words.canonical(tok.lemma_.lower(), tok.pos_) != words.report:
+            continue
+        head = tok.head
+        for _ in range(3):
+            if head.lemma_.lower() in words.reaction_words:
+                return True
+            head = head.head
+    return False
 
 
 def _predicated(tok) -> bool:
@@ -315,6 +334,7 @@ class _Words:
     rejection_verbs: frozenset[str]
     truth_words: frozenset[str]
     concessive: frozenset[str]
+    reaction_words: frozenset[str]
     negative_prefixes: tuple[str, ...]
     deny: str | None
     report: str | None
@@ -347,7 +367,7 @@ def _word_classes() -> _Words:
     return _Words(frozenset(lexicon.lemmas("Negator")), frozenset(lexicon.lemmas("NegativeVerb")),
                   frozenset(lexicon.lemmas("ScopeEnd")), classes, frozenset(lexicon.lemmas("RejectionVerb")),
                   frozenset(lexicon.lemmas("TruthWord")), frozenset(lexicon.lemmas("ConcessiveMark")),
-                  tuple(sorted(lexicon.lemmas("NegativePrefix"), key=len, reverse=True)),
+                  frozenset(lexicon.lemmas("ReactionWord")), tuple(sorted(lexicon.lemmas("NegativePrefix"), key=len, reverse=True)),
                   named.get("DenialVerb"), named.get("ReportNoun"), named.get("FalsityWord"))
 
 
