@@ -202,13 +202,17 @@ class StatementBuilder:
         """An agent's will: a refusal ('will not retreat', 'cannot accept') or an announced will
         ('we will retaliate'), unless it is a plan with a date or a plan announced."""
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is None and root.tag_ == "VB" and root.dep_ in ("ROOT", "ccomp") and not any(
+                c.dep_ in ("aux", "mark") for c in root.children) \
+                and (root.i == root.sent.start or root.doc[root.i - 1].is_punct):
+            return True  # an imperative: "Get in a room and stay there until it's done"
         if subject is not None and subject.dep_ == "expl" and _future(root) and _denied_existence(root):
             return True  # "there will be no truce", "there would be no change before the election"
         if subject is None or not self._agent(subject):
             return False
         negated = any(c.dep_ == "neg" for c in root.children) and root.lemma_ not in ("be",)
-        if negated:
-            return _modal(root)
+        if negated:  # a refusal: "will not sign", "cannot accept", "I am not signing off on that"
+            return _modal(root) or subject.lower_ in ("i", "we") and not _past_event(root)
         going_to = root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children)
         if not (_future(root) or going_to) or announced:
             return False
