@@ -326,6 +326,9 @@ def test_sentence_dev_set_held_out_half():
     ("The mayor said there would be no new taxes before the election.", "stance"),
     ("“I appeal to both parties to stop the violence,” the bishop said.", "stance"),
     ("The candidate alleged that thousands of ballots had been stuffed.", "stance"),
+    ("“Sit down and stay at the table until it is done,” the governor told the negotiators.", "stance"),
+    ("“I am not signing that contract,” the striker said.", "stance"),
+    ("The regulator said it had opened an investigation into the merger.", "claim"),  # "open" is no marker here
 ])
 def test_kind_from_the_structure_of_the_clause(text, kind):
     assert main_statement(text).kind == kind
