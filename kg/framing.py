@@ -212,7 +212,7 @@ class StatementBuilder:
             return False
         negated = any(c.dep_ == "neg" for c in root.children) and root.lemma_ not in ("be",)
         if negated:  # a refusal: "will not sign", "cannot accept", "I am not signing off on that"
-            return _modal(root) or subject.lower_ in ("i", "we") and not _past_event(root)
+            return _modal(root, ability=False) or subject.lower_ in ("i", "we") and not _past_event(root)
         going_to = root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children)
         if not (_future(root) or going_to) or announced:
             return False
@@ -256,9 +256,11 @@ def _denied_existence(root: Token) -> bool:
         c.dep_ in ("attr", "nsubj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in root.children)
 
 
-def _modal(root: Token) -> bool:
-    """A will or a verdict, not a past event: 'will not', 'would not', 'cannot', 'must not'."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
+def _modal(root: Token, ability: bool = True) -> bool:
+    """A will or a verdict, not a past event: 'will not', 'would not', 'must not', and with ``ability``
+    'cannot' ('could not find any evidence' says what was possible, not what anyone wants)."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and (ability or c.lemma_.lower() not in ("can", "could", "ca"))
+               for c in root.children)
 
 
 def _past_event(root: Token) -> bool:
