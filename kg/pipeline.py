@@ -147,7 +147,7 @@ class Positions:
                  lexicon: list[str] | None = None) -> None:
         concepts = load_scheme(scheme)
         self._builder = StatementBuilder(load_lexicon(lexicon))
-        rules = self._rules = PositionClassifier(concepts, nlp, threshold)
+        rules = self._rules = PositionClassifier(concepts, nlp, threshold, tuple(lexicon or ()))
         if classifier == "rules":
             self.classifier = rules
         else:

@@ -171,7 +171,7 @@ def stem(word: str) -> str:
     return word
 
 
-def terms(tokens) -> list[Term]:
+def terms(tokens, lexicon: tuple[str, ...] = ()) -> list[Term]:
     """Polarity-marked content lemmas of a token sequence.
 
     A negator opens a scope that runs to the end of its clause (punctuation or a
@@ -186,8 +186,9 @@ def terms(tokens) -> list[Term]:
     of the clause adds the canonical words it amounts to (:func:`structure_terms`).
 
     :param tokens: spaCy tokens, in order (they need not be contiguous).
+    :param lexicon: user lexicon files whose word classes add to the shipped ones.
     """
-    words = _word_classes()
+    words = _word_classes(tuple(lexicon))
     negators, negative_verbs, scope_ends = words.negators, words.negative_verbs, words.scope_ends
     tokens = list(tokens)
     present = {t.i for t in tokens}
@@ -347,11 +348,11 @@ class _Words:
         return found[0]
 
 
-@lru_cache(maxsize=1)
-def _word_classes() -> _Words:
+@lru_cache(maxsize=8)
+def _word_classes(extra: tuple[str, ...] = ()) -> _Words:
     from .lexicon import load_lexicon
 
-    lexicon = load_lexicon()
+    lexicon = load_lexicon(list(extra))
     canonical = lexicon.lemmas("CanonicalLemma")
     classes: dict[str, tuple[str, bool]] = {}
     named: dict[str, str] = {}
@@ -427,10 +428,13 @@ class PositionClassifier:
     :param scheme: the position scheme.
     :param nlp: a spaCy pipeline, used once to lemmatise the scheme's phrases, examples and definitions.
     :param threshold: below this score no concept is assigned (the score is still returned).
+    :param lexicon: user lexicon files (``--lexicon``) whose word classes add to the shipped ones.
     """
 
-    def __init__(self, scheme: PositionScheme, nlp, threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(self, scheme: PositionScheme, nlp, threshold: float = DEFAULT_THRESHOLD,
+                 lexicon: tuple[str, ...] = ()) -> None:
         self.scheme = scheme
+        self.lexicon = tuple(str(p) for p in lexicon)
         self.threshold = threshold
         texts: list[tuple[int, str, str]] = []
         for index, concept in enumerate(scheme.concepts):
@@ -446,7 +450,7 @@ class PositionClassifier:
         self._nominal: set[str] = set()  # stems of words that name things: their polarity matters less
         for (index, kind, _), doc in zip(texts, docs):
             self._nominal.update(stem(t.lemma_.lower()) for t in doc if t.pos_ in ("NOUN", "PROPN", "NUM"))
-            found = tuple(dict.fromkeys(terms(_reported_part(doc) if kind == "example" else doc)))
+            found = tuple(dict.fromkeys(terms(_reported_part(doc) if kind == "example" else doc, self.lexicon)))
             if kind == "phrase" and found:
                 self._phrases[index].append(found)
             elif kind == "example" and found:
@@ -535,7 +539,7 @@ class PositionClassifier:
 
         :param tokens: spaCy tokens of the statement (its cue and content).
         """
-        content_terms = terms(tokens)
+        content_terms = terms(tokens, self.lexicon)
         ranked = self.rank_terms(content_terms)
         if not ranked:
             return None, 0.0
@@ -558,7 +562,7 @@ class PositionClassifier:
 
         :param tokens: spaCy tokens of the statement.
         """
-        return self.rank_terms(terms(tokens))
+        return self.rank_terms(terms(tokens, self.lexicon))
 
     def rank_terms(self, content_terms: list[Term]) -> list[tuple[str, float]]:
         """Like :meth:`rank`, for terms already read with :func:`terms`."""
@@ -584,7 +588,7 @@ class PositionClassifier:
         word, negated = term
         if " " in word or stem(word) in self._phrase_users or stem(word) in self._example_users:
             return term  # a word the labels or examples use as it is
-        for prefix in _word_classes().negative_prefixes:
+        for prefix in _word_classes(self.lexicon).negative_prefixes:
             rest = word[len(prefix):].lstrip("-")
             if word.startswith(prefix) and len(rest) >= 4 and stem(rest) in self._idf:
                 return rest, not negated

@@ -351,6 +351,18 @@ def test_a_denial_of_a_report_is_a_denial_whatever_its_words(text):
     assert (statement.kind, statement.position) == ("stance", "deny_report")
 
 
+def test_a_user_lexicon_extends_the_word_classes(tmp_path):
+    path = tmp_path / "words.ttl"
+    path.write_text("""PREFIX kg: <https://w3id.org/kg/ns#>
+PREFIX lex: <https://example.org/lexicon/>
+lex:codswallop a kg:LexiconEntry ; kg:entryKind kg:FalsityWord ; kg:lemma "codswallop" .
+""", encoding="utf-8")
+    text = "The ministry said the newspaper's story was codswallop."
+    assert main_statement(text).position is None
+    statement = main_statement(text, Settings(lexicon=(str(path),)))
+    assert (statement.kind, statement.position) == ("stance", "deny_report")
+
+
 def test_tokenisation_negative_prefix_and_concession(nlp, classifier):
     assert "ceasefire" in [lemma for lemma, _ in terms(nlp("they are ready for a cease-fire"))]
     assert classify(nlp, classifier, "the army is ready for a cease-fire")[0] == "open_to_ceasefire"
