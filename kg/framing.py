@@ -193,6 +193,10 @@ class StatementBuilder:
                 return True
             if tok.dep_ in ("acomp", "attr", "oprd") and self.lexicon.has("AttitudeAdjective", lemma):
                 return True
+        # a judgement: "it regarded the offer period as still open", "viewed the case as discrimination"
+        if any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in root.children) and any(
+                e.expresses_stance for kind in ("SpeechVerb", "CognitionVerb") for e in self.lexicon.lookup(kind, root.lemma_.lower())):
+            return True
         # a speech act in the first person: "I appeal to ...", "we urge ...", "we condemn ..."
         first_person = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children)
         return first_person and (self._is(root, "StanceCue") or any(
