@@ -157,6 +157,8 @@ class StatementBuilder:
         for root in roots:
             if _future(root) and _dated(root) and not any(c.dep_ == "neg" for c in root.children):
                 return True  # "talks would resume on Wednesday": a schedule, whoever acts
+            if self._tentative(root) and any(c.dep_ == "xcomp" and _dated(c) for c in root.children):
+                return True  # "the leaders are expected to meet again in July"
         return False
 
     def _reported_roots(self, roots: list[Token]) -> list[Token]:
