@@ -112,32 +112,120 @@ class StatementBuilder:
         return False
 
     def kind(self, content: list[Token], frame: Frame | None = None) -> str:
-        """Stance when the cue takes a position or the proposition carries a will or a verdict; claim otherwise."""
+        """Stance when the cue takes a position or the proposition carries a will or a verdict; claim otherwise.
+
+        The clause's structure decides, with the lexicon's words: a stance cue ("vow", "accuse"), a stance
+        marker or evaluative word on the predicate ("willing", "unacceptable", "fake", "must"), an agent's
+        refusal ("will not sign") or announced will ("we will retaliate") make a stance; an agent's plan with
+        a date ("will host the talks next month"), a plan announced ("announced he would quit") and a negated
+        past event ("has not received any complaint") stay claims.
+        """
+        cue = frame.cue_tokens[0] if frame is not None and frame.cue_tokens else None
         if frame is not None and frame.entry is not None and frame.entry.expresses_stance:
             return "stance"
-        if frame is not None and frame.kind == "noun" and frame.entry is not None and frame.entry.expresses_stance:
+        if cue is not None and self._is(cue, "StanceCue"):
             return "stance"
-        for root in _clause_roots(content):
-            if self._volition(root):
+        roots = self._reported_roots(_clause_roots(content))
+        announced = cue is not None and self._is(cue, "AnnouncementCue")
+        if announced and roots and all(root.pos_ == "NOUN" for root in roots):
+            return "claim"  # "announced plans to buy ...": the plan is the news
+        if any(self._marked(root) for root in roots):
+            return "stance"
+        for root in roots:
+            if self._volition(root, announced):
                 return "stance"
         return "claim"
 
-    def _volition(self, root: Token) -> bool:
-        """Stance markers on the clause's predicate: 'is willing', 'will not retreat' (of the speaker's side), 'must'."""
-        near = [root, *root.children, *(g for c in root.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") for g in c.children)]
-        for tok in near:
-            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.i != root.i:
+    def claim_structure(self, content: list[Token], cue: Token | None = None) -> bool:
+        """The clause reads as a reported event or plan whatever its words: a plan announced, an agent's
+        plan with a date, a negated past event. Such a statement stays a claim even when its words meet a
+        position concept ("Negotiators will resume talks on Wednesday")."""
+        roots = _clause_roots(content)
+        if any(self._marked(root) for root in roots):
+            return False
+        if cue is not None and self._is(cue, "AnnouncementCue"):
+            return True
+        for root in roots:
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+            if subject is None or not self._agent(subject):
                 continue
-            if self.lexicon.has("StanceMarker", tok.lemma_.lower()) or self.lexicon.has("StanceMarker", tok.lower_):
+            negated = any(c.dep_ == "neg" for c in root.children)
+            if negated and _past_event(root):
                 return True
+            if _future(root) and not negated and _dated(root):
+                return True
+        for root in roots:
+            if _future(root) and _dated(root) and not any(c.dep_ == "neg" for c in root.children):
+                return True  # "talks would resume on Wednesday": a schedule, whoever acts
+            if self._tentative(root) and any(c.dep_ == "xcomp" and _dated(c) for c in root.children):
+                return True  # "the leaders are expected to meet again in July"
+        return False
+
+    def _reported_roots(self, roots: list[Token]) -> list[Token]:
+        """The clause roots, and the roots of what a reporting verb among them reports ("Xi underscored that
+        this was the most dangerous issue"): the stance of a reported speaker is what the statement carries."""
+        out = list(roots)
+        for root in roots:
+            if self.lexicon.lookup("SpeechVerb", root.lemma_.lower()) or self.lexicon.lookup("CognitionVerb", root.lemma_.lower()):
+                out += [c for c in root.children if c.dep_ == "ccomp"]
+        return out
+
+    def _is(self, tok: Token, kind: str) -> bool:
+        lemma = tok.lemma_.lower()
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        return self.lexicon.has(kind, lemma) or (particle is not None and self.lexicon.has(kind, f"{lemma} {particle}"))
+
+    def _marked(self, root: Token) -> bool:
+        """Stance markers and evaluative words on the clause's predicate: 'is willing', 'must', 'was fake',
+        'is sceptical'. A verb whose lemma is an attitude adjective ("opened an inquiry") marks nothing."""
+        near = [root, *root.children, *(g for c in root.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") for g in c.children)]
+        near += [c for t in near if t.dep_ in ("acomp", "attr", "oprd") for c in t.conjuncts]
+        if root.lemma_ == "be":  # "was in no hurry"
+            near += [g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for tok in near:
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.i != root.i \
+                    and not (tok.dep_ == "dobj" and root.lemma_ in ("have", "see")) \
+                    and not (tok.dep_ in ("pobj", "nsubj") and root.lemma_ == "be" and tok.pos_ == "NOUN"):
+                continue  # what the clause is about, except "has no intention", "saw no need", "the aim was"
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") and self.lexicon.has("AttitudeAdjective", lemma) and tok.lower_ != lemma:
+                continue
+            if any(self.lexicon.has(kind, form) for form in _forms(tok)
+                   for kind in ("StanceMarker", "EvaluativeWord", "FalsityWord")):
+                return True
+            if tok.dep_ in ("acomp", "attr", "oprd") and self.lexicon.has("AttitudeAdjective", lemma):
+                return True
+        # a judgement: "it regarded the offer period as still open", "viewed the case as discrimination"
+        if any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in root.children) and any(
+                e.expresses_stance for kind in ("SpeechVerb", "CognitionVerb") for e in self.lexicon.lookup(kind, root.lemma_.lower())):
+            return True
+        # a speech act in the first person: "I appeal to ...", "we urge ...", "we condemn ..."
+        first_person = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children)
+        return first_person and (self._is(root, "StanceCue") or any(
+            e.expresses_stance for e in self.lexicon.lookup("SpeechVerb", root.lemma_.lower())))
+
+    def _volition(self, root: Token, announced: bool = False) -> bool:
+        """An agent's will: a refusal ('will not retreat', 'cannot accept') or an announced will
+        ('we will retaliate'), unless it is a plan with a date or a plan announced."""
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is None and root.tag_ == "VB" and root.dep_ in ("ROOT", "ccomp") and not any(
+                c.dep_ in ("aux", "mark") for c in root.children) \
+                and (root.i == root.sent.start or root.doc[root.i - 1].is_punct):
+            return True  # an imperative: "Get in a room and stay there until it's done"
+        if subject is not None and subject.dep_ == "expl" and _future(root) and _denied_existence(root):
+            return True  # "there will be no truce", "there would be no change before the election"
         if subject is None or not self._agent(subject):
             return False
-        # An agent's announced future ("the company would cut jobs", "we will not withdraw") or refusal.
-        future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall", "would") for c in root.children)
-        going_to = root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children)
         negated = any(c.dep_ == "neg" for c in root.children) and root.lemma_ not in ("be",)
-        return future or going_to or negated
+        if negated:  # a refusal: "will not sign", "cannot accept", "I am not signing off on that"
+            return _modal(root, ability=False) or subject.lower_ in ("i", "we") and not _past_event(root)
+        going_to = root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children)
+        if not (_future(root) or going_to) or announced:
+            return False
+        if subject.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in subject.children) \
+                and not self.lexicon.has("OrganizationAnaphor", subject.lemma_.lower()):
+            return False  # "the prime minister would get a clean chit", "investors would read it": a prediction
+        return not _dated(root)
 
     def _agent(self, tok: Token) -> bool:
         """Someone who can intend: a person, organisation, state, or a pronoun for one."""
@@ -148,6 +236,60 @@ class StatementBuilder:
         lemma = tok.lemma_.lower()
         return self.lexicon.has("SourceNoun", lemma) or self.lexicon.has("RoleNoun", lemma) or (
             tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "MONEY", "CARDINAL"))
+
+
+
+_FUTURE = ("will", "'ll", "wo", "shall", "would")
+
+
+def _forms(tok: Token) -> set[str]:
+    """The lemma and written form of a word, and for a past form the stem the lemmatiser may miss
+    ("hoped" is lemmatised "hop")."""
+    lower = tok.lower_
+    forms = {tok.lemma_.lower(), lower}
+    if tok.tag_ in ("VBD", "VBN") and lower.endswith("ed"):
+        forms |= {lower[:-1], lower[:-2]}
+    return forms
+
+
+def _future(root: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in root.children)
+
+
+def _denied_existence(root: Token) -> bool:
+    """'there will be no truce': the thing said to exist is negated."""
+    return any(c.dep_ == "neg" for c in root.children) or any(
+        c.dep_ in ("attr", "nsubj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in root.children)
+
+
+def _modal(root: Token, ability: bool = True) -> bool:
+    """A will or a verdict, not a past event: 'will not', 'would not', 'must not', and with ``ability``
+    'cannot' ('could not find any evidence' says what was possible, not what anyone wants)."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and (ability or c.lemma_.lower() not in ("can", "could", "ca"))
+               for c in root.children)
+
+
+def _past_event(root: Token) -> bool:
+    """'did not attend', 'has not received', 'had not been told': an event that did not happen (a state with
+    'be' or a habit with 'does' is not one)."""
+    if root.lemma_ == "be" or _modal(root):
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ in ("do", "have") and c.tag_ in ("VBD", "VBZ", "VBP")
+               and (c.lemma_ == "have" or c.tag_ == "VBD") for c in root.children)
+
+
+def _dated(root: Token) -> bool:
+    """The clause names when it happens ('next month', 'on Wednesday'): a schedule, not a position.
+    Dates in a clause below it ("after the vote on Friday") do not count."""
+    for tok in root.subtree:
+        if tok.ent_type_ not in ("DATE", "TIME"):
+            continue
+        head = tok
+        while head.i != root.i and head.dep_ not in ("advcl", "ccomp", "relcl", "acl", "xcomp"):
+            head = head.head
+        if head.i == root.i:
+            return True
+    return False
 
 
 def _impersonal_report(cue: Token) -> bool:

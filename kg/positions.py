@@ -47,6 +47,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib.namespace import RDF, SKOS
+from spacy.tokens import Token
 
 from .errors import SchemeError
 from .resources import data_path, ontology_graph
@@ -55,6 +56,9 @@ DEFAULT_THRESHOLD = 0.5
 # A statement the attribution rules read as a claim becomes a stance only on stronger evidence than it
 # takes to name the concept of a statement already known to be a stance.
 STANCE_EVIDENCE = 0.5
+# A statement whose clause reads as a reported event or plan (kg.framing.StatementBuilder.claim_structure)
+# becomes a stance only when its content meets a concept this well.
+CLAIM_OVERRIDE = 0.8
 # Content that meets a concept in one word only needs this much more.
 SINGLE_WORD_EVIDENCE = 0.6
 
@@ -78,7 +82,7 @@ _GENERAL = frozenset({"be", "have", "do", "say", "tell", "will", "would", "can",
 # Weights of the signals and of partial matches; tuned on the odd-numbered dev items only
 # (benchmarks/positions_accuracy.py).
 _W_PHRASE, _W_EXAMPLE, _W_SHARE = 1.0, 0.5, 0.75
-_HALF = 0.7              # the raw score that maps to a confidence of 0.5
+_HALF = 0.8              # the raw score that maps to a confidence of 0.5
 _BAG_WEIGHT = {"phrase": 1.0, "example": 0.6, "definition": 0.3}
 _STEM_CREDIT = 0.8       # a term matched through its stem ("negotiation" ~ "negotiate")
 _SYNONYM_MIN = 0.5       # scheme words used by this share of the same concepts count as synonyms
@@ -167,7 +171,7 @@ def stem(word: str) -> str:
     return word
 
 
-def terms(tokens) -> list[Term]:
+def terms(tokens, lexicon: tuple[str, ...] = ()) -> list[Term]:
     """Polarity-marked content lemmas of a token sequence.
 
     A negator opens a scope that runs to the end of its clause (punctuation or a
@@ -175,16 +179,31 @@ def terms(tokens) -> list[Term]:
     A verb that negates its complement ("refuse", "rule out") flips the polarity
     of what follows it. A verb's particle joins its lemma ("rule out", "pull back").
 
+    Words of a paraphrase class of the lexicon are read as the class's canonical lemma
+    ("rumour" as "report", "fiction" as "false", "downplay" as "deny"); a word written with
+    hyphens is one word ("cease-fire" is "ceasefire"); a concessive clause ("while it has no
+    plans to ...") is left out when the tokens hold more than it; and the stance structure
+    of the clause adds the canonical words it amounts to (:func:`structure_terms`).
+
     :param tokens: spaCy tokens, in order (they need not be contiguous).
+    :param lexicon: user lexicon files whose word classes add to the shipped ones.
     """
-    negators, negative_verbs, scope_ends = _polarity_words()
+    words = _word_classes(tuple(lexicon))
+    negators, negative_verbs, scope_ends = words.negators, words.negative_verbs, words.scope_ends
     tokens = list(tokens)
     present = {t.i for t in tokens}
+    conceded = _conceded(tokens, words)
     out: list[Term] = []
     negated = False
+    joined: Token | None = None  # the last word kept, when a hyphen joins the next one to it
     for tok in tokens:
         lower = tok.lower_
         lemma = tok.lemma_.lower()
+        if tok.i in conceded:
+            continue
+        if lower == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ \
+                and out and joined is not None and joined.i == tok.i - 1:
+            continue  # "cease-fire": the next word joins the last one
         if tok.is_punct and lower not in ("-", "'", "’") or lower in scope_ends \
                 or tok.dep_ in ("cc", "mark") and lower not in ("that", "and", "or"):
             negated = False
@@ -193,6 +212,13 @@ def terms(tokens) -> list[Term]:
             continue
         if tok.dep_ == "prt" and tok.head.pos_ == "VERB" and tok.head.i in present:
             continue  # joined to its verb
+        hyphenated = joined is not None and tok.i == joined.i + 2 and tok.doc[tok.i - 1].lower_ == "-" \
+            and not tok.doc[tok.i - 1].whitespace_ and tok.i - 1 in present
+        if hyphenated and any(c.isalnum() for c in lower):
+            out[-1] = (out[-1][0] + lower, out[-1][1])
+            joined = tok
+            continue
+        joined = None
         if (tok.pos_ not in _KEEP_POS and lemma not in _PARTICLES) or lemma in _GENERAL \
                 or not any(c.isalnum() for c in lemma):
             continue
@@ -200,19 +226,155 @@ def terms(tokens) -> list[Term]:
             continue
         if tok.pos_ == "VERB":
             lemma = " ".join([lemma, *(c.lower_ for c in tok.children if c.dep_ == "prt")])
+        lemma = words.canonical(lemma, tok.pos_)
         out.append((lemma, negated))
+        joined = tok
         if lemma in negative_verbs:
             negated = not negated
-    return out
+    return out + structure_terms(tokens, out, words)
 
 
-@lru_cache(maxsize=1)
-def _polarity_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
+    """Canonical words that the clause's stance structure amounts to, whatever its own words.
+
+    - a denial verb whose object is a report noun, or which takes a clause ("denied that its director had
+      met the buyers", "denied supplying weapons"), and a rejection verb whose object is a report noun: a denial of a report;
+    - a falsity word said of something ("the claims were a smear", "dismissed the article as invented",
+      "called it fiction"): something called false, a report when the statement names one;
+    - a truth word under a negation ("not correct", "no truth to the rumours"): the same;
+    - a negated statement that answers a report ("In response to speculation, the group is not aware of any
+      offer"): a denial of the report.
+
+    The canonical lemmas are those of the lexicon's paraphrase classes, so the scheme's labels ("denied
+    the report", "false report") meet them.
+    """
+    words = words or _word_classes()
+    deny, report, false = words.deny, words.report, words.false
+    if not (deny and report and false):
+        return []
+    extra: list[Term] = []
+    names_report = any(lemma == report for lemma, _ in found)
+    for tok in tokens:
+        lemma = tok.lemma_.lower()
+        head = words.canonical(lemma, tok.pos_)
+        if head != deny and head != false and lemma not in words.rejection_verbs:
+            continue
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
+        objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        reported = any(words.canonical(o.lemma_.lower(), o.pos_) == report for o in objects)
+        event = any(c.dep_ in ("ccomp", "xcomp") or c.dep_ in ("dobj", "pcomp") and c.tag_ == "VBG" for c in tok.children)
+        if head == deny and (reported or event) \
+                or lemma in words.rejection_verbs and reported:
+            extra += [(deny, False), (report, deny in words.negative_verbs)]
+        elif words.canonical(lemma, tok.pos_) == false and _predicated(tok):
+            extra += [(false, False)] + ([(report, False)] if names_report or _said_of_this(tok) else [])
+    if any(negated and lemma in words.truth_words for lemma, negated in found):
+        extra += [(false, False)] + ([(report, False)] if names_report else [])
+    elif names_report and _answers_a_report(tokens, words) and any(
+            c.dep_ == "neg" for t in tokens if t.dep_ in ("ROOT", "ccomp") for c in t.children):
+        extra += [(deny, False), (report, deny in words.negative_verbs)]
+    return extra
+
+
+def _answers_a_report(tokens, words) -> bool:
+    """A report named as what the statement answers: 'in response to recent speculation', 'responding to
+    the reports', 'asked about the article'."""
+    for tok in tokens:
+        if words.canonical(tok.lemma_.lower(), tok.pos_) != words.report:
+            continue
+        head = tok.head
+        for _ in range(3):
+            if head.lemma_.lower() in words.reaction_words:
+                return True
+            head = head.head
+    return False
+
+
+def _predicated(tok) -> bool:
+    """The word is said of something: a predicate ("were false"), what something is called or taken for
+    ("described X as a lie", "called it fiction"), or a conjunct of one."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ in ("attr", "acomp", "oprd", "ROOT", "ccomp"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        return True
+    return tok.dep_ == "amod" and tok.head.dep_ in ("attr", "oprd", "pobj") and \
+        (tok.head.dep_ != "pobj" or tok.head.head.lower_ == "as")
+
+
+def _said_of_this(tok) -> bool:
+    """'This is fake', 'it was fiction': a falsity said of a pronoun that stands for what was reported."""
+    head = tok
+    while head.dep_ in ("conj", "amod", "attr", "acomp") and head.head.i != head.i:
+        head = head.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("this", "that", "it", "these", "those")
+               for c in head.children)
+
+
+def _conceded(tokens: list, words) -> set[int]:
+    """Tokens of a concessive clause ("While she has no plans to call him, ...") when the tokens also hold
+    a main clause: the concession does not say the statement's position."""
+    inside = set()
+    for tok in tokens:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.concessive for c in tok.children):
+            inside |= {t.i for t in tok.subtree}
+    main = any(t.i not in inside and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+               for t in tokens)
+    return inside if inside and main else set()
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The English words the classifier reads, from ontology/lexicon.ttl."""
+
+    negators: frozenset[str]
+    negative_verbs: frozenset[str]
+    scope_ends: frozenset[str]
+    classes: dict  # lemma -> (canonical lemma, nouns only)
+    rejection_verbs: frozenset[str]
+    truth_words: frozenset[str]
+    concessive: frozenset[str]
+    reaction_words: frozenset[str]
+    negative_prefixes: tuple[str, ...]
+    deny: str | None
+    report: str | None
+    false: str | None
+
+    def canonical(self, lemma: str, pos: str) -> str:
+        found = self.classes.get(lemma)
+        if found is None or (found[1] and pos not in ("NOUN", "PROPN")):
+            return lemma
+        return found[0]
+
+
+@lru_cache(maxsize=8)
+def _word_classes(extra: tuple[str, ...] = ()) -> _Words:
     from .lexicon import load_lexicon
 
-    lexicon = load_lexicon()
-    return (frozenset(lexicon.lemmas("Negator")), frozenset(lexicon.lemmas("NegativeVerb")),
-            frozenset(lexicon.lemmas("ScopeEnd")))
+    lexicon = load_lexicon(list(extra))
+    canonical = lexicon.lemmas("CanonicalLemma")
+    classes: dict[str, tuple[str, bool]] = {}
+    named: dict[str, str] = {}
+    for kind in ("ReportNoun", "FalsityWord", "DenialVerb"):
+        members = lexicon.lemmas(kind)
+        heads = members & canonical
+        if len(heads) != 1:
+            continue
+        head = next(iter(heads))
+        named[kind] = head
+        for member in sorted(members):
+            classes.setdefault(member, (head, kind.endswith("Noun")))
+    return _Words(frozenset(lexicon.lemmas("Negator")), frozenset(lexicon.lemmas("NegativeVerb")),
+                  frozenset(lexicon.lemmas("ScopeEnd")), classes, frozenset(lexicon.lemmas("RejectionVerb")),
+                  frozenset(lexicon.lemmas("TruthWord")), frozenset(lexicon.lemmas("ConcessiveMark")),
+                  frozenset(lexicon.lemmas("ReactionWord")), tuple(sorted(lexicon.lemmas("NegativePrefix"), key=len, reverse=True)),
+                  named.get("DenialVerb"), named.get("ReportNoun"), named.get("FalsityWord"))
+
+
+def _polarity_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    words = _word_classes()
+    return words.negators, words.negative_verbs, words.scope_ends
 
 
 def _reported_part(doc):
@@ -266,10 +428,13 @@ class PositionClassifier:
     :param scheme: the position scheme.
     :param nlp: a spaCy pipeline, used once to lemmatise the scheme's phrases, examples and definitions.
     :param threshold: below this score no concept is assigned (the score is still returned).
+    :param lexicon: user lexicon files (``--lexicon``) whose word classes add to the shipped ones.
     """
 
-    def __init__(self, scheme: PositionScheme, nlp, threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(self, scheme: PositionScheme, nlp, threshold: float = DEFAULT_THRESHOLD,
+                 lexicon: tuple[str, ...] = ()) -> None:
         self.scheme = scheme
+        self.lexicon = tuple(str(p) for p in lexicon)
         self.threshold = threshold
         texts: list[tuple[int, str, str]] = []
         for index, concept in enumerate(scheme.concepts):
@@ -285,7 +450,7 @@ class PositionClassifier:
         self._nominal: set[str] = set()  # stems of words that name things: their polarity matters less
         for (index, kind, _), doc in zip(texts, docs):
             self._nominal.update(stem(t.lemma_.lower()) for t in doc if t.pos_ in ("NOUN", "PROPN", "NUM"))
-            found = tuple(dict.fromkeys(terms(_reported_part(doc) if kind == "example" else doc)))
+            found = tuple(dict.fromkeys(terms(_reported_part(doc) if kind == "example" else doc, self.lexicon)))
             if kind == "phrase" and found:
                 self._phrases[index].append(found)
             elif kind == "example" and found:
@@ -374,7 +539,7 @@ class PositionClassifier:
 
         :param tokens: spaCy tokens of the statement (its cue and content).
         """
-        content_terms = terms(tokens)
+        content_terms = terms(tokens, self.lexicon)
         ranked = self.rank_terms(content_terms)
         if not ranked:
             return None, 0.0
@@ -397,7 +562,7 @@ class PositionClassifier:
 
         :param tokens: spaCy tokens of the statement.
         """
-        return self.rank_terms(terms(tokens))
+        return self.rank_terms(terms(tokens, self.lexicon))
 
     def rank_terms(self, content_terms: list[Term]) -> list[tuple[str, float]]:
         """Like :meth:`rank`, for terms already read with :func:`terms`."""
@@ -418,8 +583,19 @@ class PositionClassifier:
                 scores.append((concept.notation, score))
         return sorted(scores, key=lambda item: -item[1])
 
+    def _unprefixed(self, term: Term) -> Term:
+        """'unserious' is 'not serious' when the scheme uses 'serious' and not 'unserious'."""
+        word, negated = term
+        if " " in word or stem(word) in self._phrase_users or stem(word) in self._example_users:
+            return term  # a word the labels or examples use as it is
+        for prefix in _word_classes(self.lexicon).negative_prefixes:
+            rest = word[len(prefix):].lstrip("-")
+            if word.startswith(prefix) and len(rest) >= 4 and stem(rest) in self._idf:
+                return rest, not negated
+        return term
+
     def _index(self, content_terms: list[Term]) -> _Content:
-        content = _Content(list(content_terms))
+        content = _Content([self._unprefixed(t) for t in content_terms])
         for position, term in enumerate(content.terms):
             key = self._key(term)
             content.exact.setdefault(term, []).append(position)
