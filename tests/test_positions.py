@@ -347,8 +347,9 @@ def test_kind_from_the_structure_of_the_clause(text, kind):
     "The agency described the newspaper's account as a smear.",
 ])
 def test_a_denial_of_a_report_is_a_denial_whatever_its_words(text):
-    statement = main_statement(text)
-    assert (statement.kind, statement.position) == ("stance", "deny_report")
+    # one statement per proposition: in "downplayed the report, saying ..." the denial is the first of two
+    found = {(s.kind, s.position) for s in kg.extract(text) if s.reported_by is None}
+    assert ("stance", "deny_report") in found, found
 
 
 def test_a_user_lexicon_extends_the_word_classes(tmp_path):
