@@ -324,7 +324,10 @@ class AttributionRules:
             subject = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")),
                            subject)
         span = self.mention(subject)
-        if span is None or not (self.is_actor_like(subject) or getattr(self, "_lenient", False) and self._could_speak(subject)):
+        # unnamed reports speak for themselves when no one is named behind them ("Other reports had suggested ...")
+        reports = subject.tag_ in ("NNS", "NNPS") and self.lexicon.has("ReportNoun", subject.lemma_.lower())
+        if span is None or not (self.is_actor_like(subject) or reports
+                                or getattr(self, "_lenient", False) and self._could_speak(subject)):
             return None, None
         cited = self._citing(verb)
         if cited is not None and (self.is_outlet_like(subject) or self.is_source_like(cited.root)):
