@@ -681,6 +681,24 @@ class AttributionRules:
         return [Frame([first], self.mention(source), content, "perspective")] if content else []
 
     # -- nouns ------------------------------------------------------------
+    def _reports_that(self, noun: Token) -> Frame | None:
+        """'Shares rose following reports it is to be bought by a rival': unnamed reports with a clause of their own
+        are the speaker of what they say (owned or cited reports are left to the other frames)."""
+        if not self.lexicon.has("ReportNoun", noun.lemma_.lower()) or noun.dep_ in _SUBJECT_DEPS \
+                or any(c.dep_ == "prep" and c.lower_ in ("by", "from", "in", "of") for c in noun.children):
+            return None  # a report as the subject of a verb is read through the verb; 'a report by X' elsewhere
+        clause = next((c for c in noun.children if c.dep_ in ("relcl", "acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                       and any(g.dep_ in _SUBJECT_DEPS and g.lower_ not in _RELATIVE_PRONOUNS for g in c.children)), None)
+        if clause is None:
+            return None
+        # "a Northern Ledger report that ...": the named owner speaks; unnamed plural reports speak for themselves
+        owner = next((c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"
+                      and self.is_actor_like(c)), None)
+        if owner is None and (noun.tag_ != "NNS" or any(c.dep_ == "poss" for c in noun.children)):
+            return None
+        speaker = self.mention(owner) if owner is not None else noun.doc[noun.i: noun.i + 1]
+        return Frame([noun], speaker, list(clause.subtree), "noun", None)
+
     def _offered_by(self, noun: Token) -> Token | None:
         """The named maker of an offer or proposal: 'an offer from X' (a named person or organisation only)."""
         if not self.lexicon.has("NonSource", noun.lemma_.lower()):
@@ -690,6 +708,9 @@ class AttributionRules:
         return maker if maker is not None and maker.ent_type_ in ("PERSON", "ORG") else None
 
     def _noun_frame(self, tok: Token, sent: Span) -> Frame | None:
+        reports = self._reports_that(tok)
+        if reports is not None:
+            return reports
         if tok.pos_ not in ("NOUN",) or not self.lexicon.lookup("CueNoun", tok.lemma_.lower()):
             return None
         entry = self.lexicon.lookup("CueNoun", tok.lemma_.lower())[0]

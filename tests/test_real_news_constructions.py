@@ -355,3 +355,16 @@ def test_a_continued_quote_travels_like_its_quotation_even_after_another_paragra
             "The Courier reported that regulators had doubts.\n\n"
             "“Since then we have heard nothing more from the regulator.”")
     assert found(text)[-1]["channel"] == ["statement"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The market rose. Other news reports had also suggested that talks were back on.", "Other news reports"),
+    ("Shares in the firm have risen by 17% following reports it is to be bought by a rival.", "reports"),
+    ("The club denied a Northern Ledger report that its coach had agreed to join a rival.", "Northern Ledger"),
+])
+def test_reports_speak_through_their_owner_or_for_themselves(found, text, speaker):
+    assert speaker in [s["speaker"] for s in found(text)]
+
+
+def test_a_report_that_is_read_is_no_statement(found):
+    assert found("The reports that he read were long.") == []
