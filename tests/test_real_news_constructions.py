@@ -369,3 +369,19 @@ def test_reports_speak_through_their_owner_or_for_themselves(found, text, speake
 
 def test_a_report_that_is_read_is_no_statement(found):
     assert found("The reports that he read were long.") == []
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("The senator opened the hearing by saying that the budget was a disgrace.", "The senator", "saying"),
+    ("The minister went on to say that the talks would resume.", "The minister", "say"),
+])
+def test_speech_acts_placed_in_time_or_manner_are_statements(found, text, speaker, cue):
+    assert [(s["speaker"], s["cue"]) for s in found(text)] == [(speaker, cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "Push polling is a campaign tactic that attempts to shift support by conveying negative information about a rival.",
+    "He may go on to say that the plan failed.",
+])
+def test_no_speaker_or_no_act_behind_a_by_or_go_on(found, text):
+    assert found(text) == []
