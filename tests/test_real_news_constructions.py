@@ -385,3 +385,14 @@ def test_speech_acts_placed_in_time_or_manner_are_statements(found, text, speake
 ])
 def test_no_speaker_or_no_act_behind_a_by_or_go_on(found, text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The board rejected a takeover offer from retail tycoon Philip Green on Thursday.", "takeover offer"),
+    ("The regulator said on Thursday it regarded the offer period as still open, and a source close to the "
+     "matter said this had been a deliberate tactic.", "said"),
+])
+def test_what_is_rejected_or_said_alongside_is_not_reported_by_the_first_speaker(found, text, cue):
+    statements = found(text)
+    assert all(s["reported_by"] is None for s in statements), statements
+    assert len(statements) == 2
