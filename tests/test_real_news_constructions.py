@@ -396,3 +396,8 @@ def test_what_is_rejected_or_said_alongside_is_not_reported_by_the_first_speaker
     statements = found(text)
     assert all(s["reported_by"] is None for s in statements), statements
     assert len(statements) == 2
+
+
+def test_a_medium_named_with_whom_it_goes_to(found):
+    statement = found("The analyst wrote in a note to clients that the cuts were coming.")[0]
+    assert statement["channel"] == ["note to clients"]
