@@ -401,3 +401,9 @@ def test_what_is_rejected_or_said_alongside_is_not_reported_by_the_first_speaker
 def test_a_medium_named_with_whom_it_goes_to(found):
     statement = found("The analyst wrote in a note to clients that the cuts were coming.")[0]
     assert statement["channel"] == ["note to clients"]
+
+
+def test_an_agency_named_as_such_is_not_the_article_s_publication(found):
+    text = ("The minister spoke to Reuters on Monday, Reuters reported. Reuters said the talks were over. "
+            "The Guardian, too, quoted the Interfax news agency as saying that no statement had been made.")
+    assert found(text)[-1]["channel"] == ["The Guardian"]
