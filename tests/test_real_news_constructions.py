@@ -407,3 +407,15 @@ def test_an_agency_named_as_such_is_not_the_article_s_publication(found):
     text = ("The minister spoke to Reuters on Monday, Reuters reported. Reuters said the talks were over. "
             "The Guardian, too, quoted the Interfax news agency as saying that no statement had been made.")
     assert found(text)[-1]["channel"] == ["The Guardian"]
+
+
+def test_two_clauses_joined_by_a_comma_and_are_two_propositions(found):
+    text = ("The mill will cut 2,000 jobs this year, and the cuts could be the largest in its history, according to "
+            "a report by the Harbour Ledger.")
+    statements = found(text)
+    assert [s["content"] for s in statements] == ["The mill will cut 2,000 jobs this year",
+                                                  "the cuts could be the largest in its history"]
+
+
+def test_a_shared_subject_keeps_one_proposition(found):
+    assert len(found("The envoy said the talks had begun and would resume on Monday.")) == 1
