@@ -335,7 +335,11 @@ def test_a_killed_build_leaves_finished_articles_intact(interrupted_build, runne
         names = {r.name for r in records.values()}
         assert set(interrupted_build["done"]) <= names
         assert len(names) < MANY
-        assert sorted(records) == [g.value.rsplit("/", 1)[1] for g in opened.article_graphs()]
+        graphs = {g.value.rsplit("/", 1)[1] for g in opened.article_graphs()}
+        # the record is written after its article: a kill in between leaves at most one article without a
+        # record, which the next build rebuilds (below); never a record without its article
+        orphans = graphs - set(records)
+        assert set(records) <= graphs and len(orphans) <= 1
         for text_hash, record in records.items():
             found = opened.query("SELECT (COUNT(?s) AS ?n) WHERE { GRAPH "
                                  f"<https://w3id.org/kg/id/article/{text_hash}> {{ ?s a kg:Statement }} }}")
@@ -343,7 +347,8 @@ def test_a_killed_build_leaves_finished_articles_intact(interrupted_build, runne
         assert opened.validate() == []
     resumed = runner.invoke(cli, ["build", str(store.parent / "articles"), "--store", str(store)])
     assert resumed.exit_code == 0, resumed.output
-    assert f"{MANY - len(names)} added, 0 replaced, {len(names)} unchanged (skipped)" in resumed.stderr
+    added, replaced = MANY - len(names) - len(orphans), len(orphans)
+    assert f"{added} added, {replaced} replaced, {len(names)} unchanged (skipped)" in resumed.stderr
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
