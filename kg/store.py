@@ -44,7 +44,8 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import XSD
 
 from .rdf import MergedActor, ordinary_file_mode
-from .article import Article, find_articles, read_article
+from .article import Article, find_articles
+from .sources import STDIN, Columns, read_source, read_stdin
 from .errors import ArticleError, KgError, QueryError, StoreError, StoreLockedError
 from .namespaces import ACTOR, ID
 
@@ -834,7 +835,8 @@ class Progress:
     statements: int = 0
 
 
-def read_sources(paths: Iterable[str | Path | tuple[Article, str]]) -> list[tuple[Article, str]]:
+def read_sources(paths: Iterable[str | Path | tuple[Article, str]],
+                 columns: Columns | None = None) -> list[tuple[Article, str]]:
     """Read every article under ``paths`` with its resolved file name (a bad file fails before any work).
 
     :param paths: article files or folders; (article, source) pairs already read pass through.
@@ -843,7 +845,12 @@ def read_sources(paths: Iterable[str | Path | tuple[Article, str]]) -> list[tupl
     for item in paths:
         (sources if isinstance(item, tuple) else files).append(item)
     if files:
-        sources += [(read_article(p), str(Path(p).resolve())) for p in find_articles(files)]
+        for item in files:
+            if str(item) == STDIN:
+                sources.append((read_stdin(), STDIN))
+                continue
+            for path in find_articles([item]):
+                sources += [(article, str(path.resolve())) for article in read_source(path, columns)]
     return sources
 
 
