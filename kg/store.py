@@ -45,7 +45,7 @@ from rdflib.namespace import XSD
 
 from .rdf import MergedActor, ordinary_file_mode
 from .article import Article, find_articles
-from .sources import STDIN, Columns, read_source, read_stdin
+from .sources import CSV_SUFFIXES, JSONL_SUFFIXES, STDIN, Columns, read_source, read_stdin
 from .errors import ArticleError, KgError, QueryError, StoreError, StoreLockedError
 from .namespaces import ACTOR, ID
 
@@ -847,11 +847,18 @@ def read_sources(paths: Iterable[str | Path | tuple[Article, str]],
     if files:
         for item in files:
             if str(item) == STDIN:
-                sources.append((read_stdin(), STDIN))
+                sources.append((read_stdin(), ""))  # no file: never supersedes another article
                 continue
             for path in find_articles([item]):
-                sources += [(article, str(path.resolve())) for article in read_source(path, columns)]
+                sources += _file_sources(path, read_source(path, columns))
     return sources
+
+
+def _file_sources(path: Path, articles: list[Article]) -> list[tuple[Article, str]]:
+    """Each article with its source: the file, or for a corpus (JSONL, CSV) the file and the article's name."""
+    if path.suffix.lower() not in JSONL_SUFFIXES + CSV_SUFFIXES:
+        return [(article, str(path.resolve())) for article in articles]
+    return [(article, f"{path.resolve()}#{article.name}") for article in articles]
 
 
 def plan(store: CorpusStore, sources: list[tuple[Article, str]], fp: str,

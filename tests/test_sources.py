@@ -139,3 +139,15 @@ def test_html_without_text_is_an_error(tmp_path):
     path.write_text("<html><head><title>Nothing</title></head><body></body></html>", encoding="utf-8")
     with pytest.raises(ArticleError, match="no article text found"):
         read_inputs([path])
+
+
+def test_a_corpus_in_a_store_keeps_every_row(runner, nlp, tmp_path):
+    store = tmp_path / "store"
+    result = runner.invoke(cli, ["build", str(INPUTS / "corpus.jsonl"), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert "3 added, 0 replaced" in result.stderr
+    query = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }"
+    result = runner.invoke(cli, ["query", "-e", query, "--store", str(store), "--format", "csv"])
+    assert result.stdout.split() == ["n", "3"]
+    result = runner.invoke(cli, ["build", str(INPUTS / "corpus.jsonl"), "--store", str(store)])
+    assert "0 added, 0 replaced, 3 unchanged" in result.stderr
