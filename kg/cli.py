@@ -243,9 +243,9 @@ def extract(article, fmt, settings) -> None:
 
 
 def _one_article(path: str):
-    from .sources import read_inputs
+    from .sources import STDIN, read_source, read_stdin
 
-    articles = read_inputs([path])
+    articles = [read_stdin()] if path == STDIN else read_source(path)
     if len(articles) != 1:
         raise click.UsageError(f"{path}: holds {len(articles)} articles; kg extract takes one (use kg build)")
     return articles[0]
