@@ -85,6 +85,43 @@ def _with_fronted_name(doc, start: int) -> int:
     return name_start if opens_clause and doc[start].dep_ in ("nsubj", "nsubjpass", "det", "amod", "compound") else start
 
 
+def _propositions(frame: "Frame", cues: set[int]) -> list["Frame"]:
+    """'The official said the talks had begun, and the group was studying the plan', '..., according to the
+    Ledger': two clauses, each with a subject of its own, joined by ', and' or ', but' are two propositions of
+    one speaker, one statement each (a shared subject, 'had begun and would resume', stays one)."""
+    if frame.kind not in ("verb", "prep") or not frame.content or any(q.lower_ in ("neither", "either")
+                                                                        for q in frame.content):
+        return [frame]
+    inside = {t.i for t in frame.content}
+    clauses = [t for t in frame.content if (t.head.i not in inside or t.head.i == t.i) and t.pos_ in ("VERB", "AUX")]
+    if len(clauses) != 1:
+        return [frame]
+    second = next((c for c in clauses[0].children if c.dep_ == "conj" and c.i in inside and c.pos_ in ("VERB", "AUX")
+                   and any(g.dep_ in _SUBJECT_DEPS for g in c.children)), None)
+    cc = next((c for c in clauses[0].children if c.dep_ == "cc" and second is not None and c.i < second.i), None)
+    if second is None or cc is None or cc.i == 0 or cc.doc[cc.i - 1].text != "," or second.i in cues:
+        return [frame]  # no ', and'; or the second clause is someone's attribution of its own
+    later = {t.i for t in second.subtree}
+    first_part = [t for t in frame.content if t.i not in later and t.i != cc.i]
+    second_part = [t for t in frame.content if t.i in later]
+    if min(len(first_part), len(second_part)) < 4:
+        return [frame]
+    return [replace(frame, content=first_part), replace(frame, content=second_part)]
+
+
+def _plain_speech(tok: Token, entry: LexiconEntry | None) -> bool:
+    """A participle of a plain speech verb ('by saying', 'by warning'), not of a verb of stance ('by supporting')."""
+    return tok.tag_ == "VBG" and entry is not None and entry.kind == "SpeechVerb" and not entry.expresses_stance \
+        and not entry.needs_source_subject
+
+
+def _aspectual(verb: Token) -> bool:
+    """'went on to say', 'continued to insist', 'began by saying': a closed class of verbs that only place a
+    speech act in time; the act itself happened."""
+    return verb.lemma_ in ("go", "continue", "begin", "start", "proceed") and not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "may", "might", "could") for c in verb.children)
+
+
 def _cites_for_an_object(citing: Token) -> bool:
     """'referring to stories citing unnamed sources': the stories cite, not the speaker; but in 'according to
     a report citing two aides' the report is the attribution's own."""
@@ -135,7 +172,9 @@ class AttributionRules:
         frames.extend(self._colon_quote_frame(sent, quotes, frames))
         frames = self._sentence_initial_citing(sent, frames)
         frames = [part for frame in frames for part in self._each_speaker(frame)]
-        return self._carried_by_trailing_outlet(sent, self._merge(self._quoters_who_speak(frames)))
+        frames = self._carried_by_trailing_outlet(sent, self._merge(self._quoters_who_speak(frames)))
+        cues = {t.i for f in frames for t in f.cue_tokens}
+        return [part for frame in frames for part in _propositions(frame, cues)]
 
     # -- verbs ------------------------------------------------------------
     def _verb_frame(self, tok: Token, sent: Span, quotes: list[Quote]) -> Frame | None:
@@ -190,8 +229,8 @@ class AttributionRules:
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and tok.dep_ in ("advcl", "acl", "amod"):
             return True
         if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) \
-                and tok.head.lemma_ not in ("appear", "seem"):
-            return True  # "is expected to announce"; but "appeared to rule out" is a hedged act
+                and tok.head.lemma_ not in ("appear", "seem") and not _aspectual(tok.head):
+            return True  # "is expected to announce"; but "appeared to rule out", "went on to say" are acts
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "will", "would", "can", "could") for c in tok.children):
             return True
         if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and any(
@@ -259,8 +298,10 @@ class AttributionRules:
             if head.dep_ not in _INHERIT_DEPS or head.head.i == head.i or _introduced_by_that(head):
                 return None, None
             head = self._reporting_verb_above(head) or head.head
-            if head.dep_ == "prep" and head.pos_ == "ADP" and self._verb_entry(head.head)[0] is not None:
-                head = head.head  # "responded by assuring ...": one speech act told through another
+            by_saying = head.lower_ == "by" and _plain_speech(tok, entry) and any(
+                c.dep_ == "nsubj" and self.is_actor_like(c) for c in head.head.children)
+            if head.dep_ == "prep" and head.pos_ == "ADP" and (self._verb_entry(head.head)[0] is not None or by_saying):
+                head = head.head  # "responded by assuring ...", "opened the hearing by saying ...": its subject speaks
         return None, None
 
     def _reporting_verb_above(self, participle: Token) -> Token | None:

@@ -147,6 +147,9 @@ class ChannelFinder:
         if obj.pos_ == "PROPN" and obj.text[:1].isupper() and sum(
                 c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children) >= 2:
             return None  # "the South China Morning Post" is a name, not a post: outlets are found as actors
+        addressed = _addressed_medium(doc, obj)
+        if addressed is not None and addressed.lower() in self._rank:
+            return ChannelHop(label=addressed, kind=self._rank[addressed.lower()][1])  # "a note to clients"
         text = _np_text(doc, obj)
         if text.endswith(".") and obj.i == sentence_of(obj).end - 1:
             text = text[:-1]  # "he wrote on X.": the tokenizer keeps the full stop on a one-letter name
@@ -205,6 +208,14 @@ def _antecedent_of_which(prep: Token) -> Token | None:
 def _name_length(text: str) -> int:
     match = re.match(r"((?:the |The )?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)", text)
     return len(match.group(1)) if match else 0
+
+
+def _addressed_medium(doc: Doc, tok: Token) -> str | None:
+    """'note to clients', 'letter to shareholders': a medium named with whom it goes to."""
+    # read off the words: the parser hangs "to clients" on the verb as often as on the noun
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to" or doc[tok.i + 2].pos_ != "NOUN":
+        return None
+    return doc[tok.i: tok.i + 3].text
 
 
 def _np_text(doc: Doc, tok: Token) -> str:

@@ -137,9 +137,10 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
         if _is_outlet(actors, key):
             outlets.append(key)
             _remember_label(labels, key, span.text, actors[key].name, registry.lexicon)
-    if statement.speaker and registry.main_outlet and any(
-            registry.lexicon.has("OutletAnaphor", w.lower()) for w in statement.speaker.split()[1:]):
-        outlets.insert(0, registry.main_outlet)  # "the interlocutors of the publication"
+    words = (statement.speaker or "").lower().split()
+    if registry.main_outlet and any(registry.lexicon.has("OutletAnaphor", w) and words[i - 2: i] == ["of", "the"]
+                                    for i, w in enumerate(words) if i >= 2):
+        outlets.insert(0, registry.main_outlet)  # "the interlocutors of the publication" (not "the X news agency")
     return [k for k in outlets if k != statement.speaker_actor]
 
 

@@ -328,17 +328,30 @@ def nest(statements: list[Statement], doc: Doc | None = None) -> None:
             continue
         hosts = [j for j, outer in enumerate(statements)
                  if j != i and inner.cue_token in outer.content_tokens and outer.speaker_token != inner.speaker_token
-                 and outer.start == inner.start and inner.cue_token != outer.cue_token]
+                 and outer.start == inner.start and inner.cue_token != outer.cue_token
+                 and not (doc is not None and _object_of(doc[inner.cue_token], outer.cue_token))]
         if hosts:
             inner.reported_by = min(hosts, key=lambda j: len(statements[j].content_tokens))
 
 
+def _object_of(cue: Token, outer_cue: int | None) -> bool:
+    """'rejected a takeover offer from X': the offer is what was rejected, not something the rejecter reports."""
+    while cue.dep_ in ("compound", "amod") and cue.head.i != cue.i:
+        cue = cue.head  # "takeover offer": the noun the cue's first word modifies
+    return cue.pos_ == "NOUN" and cue.head.i == outer_cue and cue.dep_ in ("dobj", "pobj", "nsubjpass")
+
+
 def _narrator_aside(cue: Token) -> bool:
-    """A cue in a relative clause or an absolute 'with X saying' inside someone's words is the narrator's aside,
-    not what that speaker reported: "he repeated the demand - conditions that Israel has rejected", "the report
+    """A cue in a relative clause, an absolute 'with X saying' or a clause joined by ', and' inside someone's words
+    is the narrator's, not what that speaker reported: "he repeated the demand - conditions that Israel has rejected", "the report
     speculates that ..., with the company saying it would update shareholders"."""
     if cue.dep_ == "relcl" and not any(c.dep_ == "mark" for c in cue.children):
         return True
+    if cue.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        cc = next((c for c in cue.head.children if c.dep_ == "cc" and c.i < cue.i), None)
+        if cc is not None and cc.i > 0 and cue.doc[cc.i - 1].text == ",":
+            return True  # "X said ..., and a source said ...": a sentence of its own joined by ', and'
+
     return cue.tag_ == "VBG" and (cue.dep_ == "pcomp" and cue.head.lower_ == "with"
                                   or cue.dep_ in ("acl", "advcl") and cue.head.dep_ == "pobj" and cue.head.head.lower_ == "with")
 

@@ -423,6 +423,10 @@ class CorpusStore:
                 self.records_db.update(write.records_update)
             elif write.records_quads:
                 self.records_db.extend(write.records_quads)
+            # a reader opens the records read-only, which does not replay RocksDB's log: flush the few record
+            # triples now, so that an article reported as committed has its record on disk even if the build is
+            # killed next (the article graphs are read through the log by the next writer anyway)
+            self.records_db.flush()
         except OSError as err:
             self._actor_cache.clear()
             raise StoreError(f"{self.path}: cannot write the store: {err}") from None

@@ -369,3 +369,53 @@ def test_reports_speak_through_their_owner_or_for_themselves(found, text, speake
 
 def test_a_report_that_is_read_is_no_statement(found):
     assert found("The reports that he read were long.") == []
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("The senator opened the hearing by saying that the budget was a disgrace.", "The senator", "saying"),
+    ("The minister went on to say that the talks would resume.", "The minister", "say"),
+])
+def test_speech_acts_placed_in_time_or_manner_are_statements(found, text, speaker, cue):
+    assert [(s["speaker"], s["cue"]) for s in found(text)] == [(speaker, cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "Push polling is a campaign tactic that attempts to shift support by conveying negative information about a rival.",
+    "He may go on to say that the plan failed.",
+])
+def test_no_speaker_or_no_act_behind_a_by_or_go_on(found, text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The board rejected a takeover offer from retail tycoon Philip Green on Thursday.", "takeover offer"),
+    ("The regulator said on Thursday it regarded the offer period as still open, and a source close to the "
+     "matter said this had been a deliberate tactic.", "said"),
+])
+def test_what_is_rejected_or_said_alongside_is_not_reported_by_the_first_speaker(found, text, cue):
+    statements = found(text)
+    assert all(s["reported_by"] is None for s in statements), statements
+    assert len(statements) == 2
+
+
+def test_a_medium_named_with_whom_it_goes_to(found):
+    statement = found("The analyst wrote in a note to clients that the cuts were coming.")[0]
+    assert statement["channel"] == ["note to clients"]
+
+
+def test_an_agency_named_as_such_is_not_the_article_s_publication(found):
+    text = ("The minister spoke to Reuters on Monday, Reuters reported. Reuters said the talks were over. "
+            "The Guardian, too, quoted the Interfax news agency as saying that no statement had been made.")
+    assert found(text)[-1]["channel"] == ["The Guardian"]
+
+
+def test_two_clauses_joined_by_a_comma_and_are_two_propositions(found):
+    text = ("The mill will cut 2,000 jobs this year, and the cuts could be the largest in its history, according to "
+            "a report by the Harbour Ledger.")
+    statements = found(text)
+    assert [s["content"] for s in statements] == ["The mill will cut 2,000 jobs this year",
+                                                  "the cuts could be the largest in its history"]
+
+
+def test_a_shared_subject_keeps_one_proposition(found):
+    assert len(found("The envoy said the talks had begun and would resume on Monday.")) == 1
