@@ -45,9 +45,11 @@ from rdflib.namespace import XSD
 
 from .rdf import MergedActor, ordinary_file_mode
 from .article import Article, find_articles
-from .sources import CSV_SUFFIXES, JSONL_SUFFIXES, STDIN, Columns, read_source, read_stdin
 from .errors import ArticleError, KgError, QueryError, StoreError, StoreLockedError
 from .namespaces import ACTOR, ID
+
+if TYPE_CHECKING:
+    from .sources import Columns
 
 if TYPE_CHECKING:  # spaCy and the extraction modules load only when a build needs them: kg serve starts fast
     from .extraction import Extraction, Settings
@@ -845,6 +847,8 @@ def read_sources(paths: Iterable[str | Path | tuple[Article, str]],
 
     :param paths: article files or folders; (article, source) pairs already read pass through.
     """
+    from .sources import STDIN, read_source, read_stdin
+
     sources, files = [], []
     for item in paths:
         (sources if isinstance(item, tuple) else files).append(item)
@@ -860,6 +864,8 @@ def read_sources(paths: Iterable[str | Path | tuple[Article, str]],
 
 def _file_sources(path: Path, articles: list[Article]) -> list[tuple[Article, str]]:
     """Each article with its source: the file, or for a corpus (JSONL, CSV) the file and the article's name."""
+    from .sources import CSV_SUFFIXES, JSONL_SUFFIXES
+
     if path.suffix.lower() not in JSONL_SUFFIXES + CSV_SUFFIXES:
         return [(article, str(path.resolve())) for article in articles]
     return [(article, f"{path.resolve()}#{article.name}") for article in articles]
