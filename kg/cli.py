@@ -10,6 +10,9 @@ import click
 
 from .errors import KgError
 
+# What kg validate extracts first rather than reads as RDF (kg.sources reads them by suffix).
+ARTICLE_INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".csv")
+
 FORMATS_RDF = ("ttl", "nt", "nq", "trig", "jsonld", "rdf")  # kg.rdf.RDF_FORMATS, without importing rdflib at start
 
 
@@ -40,6 +43,24 @@ def data_options(func):
                      help="How positions are classified; embeddings/blend need pip install 'kg[embeddings]'."),
     ]):
         wrapper = option(wrapper)
+    return wrapper
+
+
+def column_options(func):
+    """Options naming the fields of JSON Lines and CSV corpora; the command receives them as ``columns``."""
+    @functools.wraps(func)
+    def wrapper(*args, text_column="text", title_column="title", outlet_column="outlet", date_column="date",
+                url_column="url", id_column=None, **kwargs):
+        from .sources import Columns
+
+        columns = Columns(text_column, title_column, outlet_column, date_column, url_column, id_column)
+        return func(*args, columns=columns, **kwargs)
+
+    for field, default in reversed([("text", "text"), ("title", "title"), ("outlet", "outlet"), ("date", "date"),
+                                    ("url", "url"), ("id", None)]):
+        wrapper = click.option(f"--{field}-column", default=default, show_default=default is not None,
+                               metavar="NAME", help=f"JSON Lines/CSV: the field holding the article's {field}"
+                               + (" (default: file and line/row number)" if field == "id" else "") + ".")(wrapper)
     return wrapper
 
 
@@ -76,8 +97,12 @@ def cli() -> None:
 @click.option("--shards", type=click.Path(file_okay=False), default=None,
               help="With --cluster: folder, shared with the workers, where they write their N-Quads shards.")
 @data_options
-def build(paths, output, fmt, workers, store_path, force, cluster, shards, settings) -> None:
+@column_options
+def build(paths, output, fmt, workers, store_path, force, cluster, shards, settings, columns) -> None:
     """Extract articles (files or folders) into one RDF graph.
+
+    A file is read by its suffix: .html/.htm (main text and metadata), .jsonl/.ndjson and .csv (one
+    article a line or row, fields renamed with --text-column etc.), else plain text; - reads stdin.
 
     With --store the articles go into a persistent store, one named graph each; articles unchanged
     since the last build are skipped.
@@ -87,6 +112,8 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
         kg build examples/*.txt -o graph.ttl
         kg build articles/ --scheme my-positions.ttl -o graph.jsonld
         kg build articles/ --store ./kg-store --workers 2
+        kg build corpus.csv --text-column body -o graph.ttl
+        cat article.txt | kg build - -o graph.ttl
     """
     from .corpus import build as build_graph
     from .corpus import read_articles
@@ -95,7 +122,7 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
     if store_path:
         if output or fmt:
             raise click.UsageError("give either --store or -o/--format, not both")
-        _build_store(paths, store_path, settings, workers, force, cluster, shards)
+        _build_store(paths, store_path, settings, workers, force, cluster, shards, columns)
         return
     if cluster or shards or force:
         raise click.UsageError("--cluster, --shards and --force need --store")
@@ -109,7 +136,7 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
         bar.update(1)
 
     try:
-        articles = read_articles(paths)  # every file is read before the progress bar starts
+        articles = read_articles(paths, columns)  # every file is read before the progress bar starts
         with click.progressbar(length=len(articles), label="Extracting", file=sys.stderr) as bar:
             graph = build_graph(articles, settings, progress=lambda _: bar.update(1), workers=workers or 1,
                                 on_failure=failed)
@@ -137,7 +164,7 @@ def _report_failures(failures: list[str]) -> None:
         click.echo(f"{len(failures)} article(s) failed and were left out; the others were built", err=True)
 
 
-def _build_store(paths, store_path, settings, workers, force, cluster, shards) -> None:
+def _build_store(paths, store_path, settings, workers, force, cluster, shards, columns) -> None:
     from .store import build_store, check_store_folder, read_sources
 
     def show(done) -> str | None:
@@ -145,7 +172,7 @@ def _build_store(paths, store_path, settings, workers, force, cluster, shards) -
 
     try:
         check_store_folder(store_path)
-        sources = read_sources(paths)  # every file is read before any work: a bad one fails first
+        sources = read_sources(paths, columns)  # every file is read before any work: a bad one fails first
         with click.progressbar(length=len(sources), label="Extracting", file=sys.stderr, item_show_func=show) as bar:
             def progress(done) -> None:
                 bar.current_item = done
@@ -193,24 +220,35 @@ def _output_format(output: str | None, fmt: str | None) -> str:
 def extract(article, fmt, settings) -> None:
     """Extract the statements of one article and print them.
 
+    The article is plain text, an HTML page (.html/.htm), or - for plain text on stdin.
+
     \b
     Example:
         kg extract examples/000_776e85ceb2cce017.txt --format json
+        kg extract page.html --format ttl
     """
-    from .article import read_article
     from .extraction import extract_article
     from .goldjson import to_gold_json
     from .positions import load_scheme
     from .rdf import serialize, to_graph
 
     try:
-        extraction = extract_article(read_article(article), settings)
+        extraction = extract_article(_one_article(article), settings)
     except KgError as err:
         _fail(err)
     if fmt == "json":
         click.echo(json.dumps(to_gold_json(extraction), indent=2, ensure_ascii=False))
     else:
         click.echo(serialize(to_graph([extraction], load_scheme(list(settings.scheme))), fmt))
+
+
+def _one_article(path: str):
+    from .sources import STDIN, read_source, read_stdin
+
+    articles = [read_stdin()] if path == STDIN else read_source(path)
+    if len(articles) != 1:
+        raise click.UsageError(f"{path}: holds {len(articles)} articles; kg extract takes one (use kg build)")
+    return articles[0]
 
 
 @cli.command()
@@ -221,7 +259,8 @@ def extract(article, fmt, settings) -> None:
 def validate(path, store_path, settings) -> None:
     """Check a graph, or an article, against the SHACL shapes.
 
-    An article (.txt, .text, .md) is extracted first.
+    An article (.txt, .text, .md, .html, .htm, a .jsonl/.ndjson/.csv corpus, or - for plain text on
+    stdin) is extracted first.
 
     Exit 0 when it conforms, 1 when it does not (the report is printed), 2 when it could not run.
 
@@ -239,7 +278,7 @@ def validate(path, store_path, settings) -> None:
         _validate_store(store_path)
         return
     try:
-        if Path(path).suffix.lower() in (".txt", ".text", ".md"):
+        if path == "-" or Path(path).suffix.lower() in ARTICLE_INPUT_SUFFIXES:
             from .corpus import build as build_graph
 
             graph = build_graph([path], settings)

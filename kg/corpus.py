@@ -6,20 +6,22 @@ from typing import Callable, Iterable, Iterator
 
 from rdflib import Graph
 
-from .article import Article, find_articles, read_article
+from .article import Article
 from .errors import ArticleError, ExtractionError
 from .extraction import Extraction, Settings, extract_many
 from .linking import ActorLinker
 from .positions import load_scheme
 from .rdf import add_extraction, new_graph, vocabularies
+from .sources import Columns, read_inputs
 
 
-def read_articles(paths: Iterable[str | Path]) -> list[Article]:
+def read_articles(paths: Iterable[str | Path], columns: Columns | None = None) -> list[Article]:
     """Find and read every article under ``paths``, so that a bad file fails before any extraction.
 
-    :param paths: article files or folders of them.
+    :param paths: article files (plain text, HTML, JSON Lines, CSV by suffix), folders of them, or ``-`` (stdin).
+    :param columns: the field names of JSON Lines and CSV corpora.
     """
-    return [read_article(p) for p in find_articles(list(paths))]
+    return read_inputs(paths, columns)
 
 
 def build(paths: Iterable[str | Path | Article], settings: Settings | None = None,

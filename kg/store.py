@@ -44,9 +44,12 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import XSD
 
 from .rdf import MergedActor, ordinary_file_mode
-from .article import Article, find_articles, read_article
+from .article import Article, find_articles
 from .errors import ArticleError, KgError, QueryError, StoreError, StoreLockedError
 from .namespaces import ACTOR, ID
+
+if TYPE_CHECKING:
+    from .sources import Columns
 
 if TYPE_CHECKING:  # spaCy and the extraction modules load only when a build needs them: kg serve starts fast
     from .extraction import Extraction, Settings
@@ -838,17 +841,34 @@ class Progress:
     statements: int = 0
 
 
-def read_sources(paths: Iterable[str | Path | tuple[Article, str]]) -> list[tuple[Article, str]]:
+def read_sources(paths: Iterable[str | Path | tuple[Article, str]],
+                 columns: Columns | None = None) -> list[tuple[Article, str]]:
     """Read every article under ``paths`` with its resolved file name (a bad file fails before any work).
 
     :param paths: article files or folders; (article, source) pairs already read pass through.
     """
+    from .sources import STDIN, read_source, read_stdin
+
     sources, files = [], []
     for item in paths:
         (sources if isinstance(item, tuple) else files).append(item)
     if files:
-        sources += [(read_article(p), str(Path(p).resolve())) for p in find_articles(files)]
+        for item in files:
+            if str(item) == STDIN:
+                sources.append((read_stdin(), ""))  # no file: never supersedes another article
+                continue
+            for path in find_articles([item]):
+                sources += _file_sources(path, read_source(path, columns))
     return sources
+
+
+def _file_sources(path: Path, articles: list[Article]) -> list[tuple[Article, str]]:
+    """Each article with its source: the file, or for a corpus (JSONL, CSV) the file and the article's name."""
+    from .sources import CSV_SUFFIXES, JSONL_SUFFIXES
+
+    if path.suffix.lower() not in JSONL_SUFFIXES + CSV_SUFFIXES:
+        return [(article, str(path.resolve())) for article in articles]
+    return [(article, f"{path.resolve()}#{article.name}") for article in articles]
 
 
 def plan(store: CorpusStore, sources: list[tuple[Article, str]], fp: str,

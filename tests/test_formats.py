@@ -134,8 +134,8 @@ def test_plain_json_is_not_read_as_an_empty_graph(runner, tmp_path):
 
 
 def test_validate_refuses_what_it_cannot_read_with_its_own_code(runner, tmp_path):
-    notes = tmp_path / "notes.csv"
-    notes.write_text("a,b\n", encoding="utf-8")
+    notes = tmp_path / "notes.tsv"  # (.csv is an article corpus: kg.sources)
+    notes.write_text("a\tb\n", encoding="utf-8")
     assert one_error_line(runner.invoke(cli, ["validate", str(notes)]), 2).startswith(f"Error: {notes}: unknown RDF")
 
 
