@@ -8,9 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
@@ -23,7 +21,6 @@ from kg.corpus import build
 from kg.extraction import extract_article
 from kg.goldjson import to_gold_json
 from kg.namespaces import KG
-from kg.queries import get_query, rows, run_query
 
 
 def gold_json(text: str) -> dict:

@@ -8,7 +8,6 @@ import re
 import subprocess
 import sys
 from importlib import resources
-from pathlib import Path
 
 import pytest
 from pyshacl import validate

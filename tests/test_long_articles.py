@@ -13,7 +13,7 @@ from spacy.language import Language
 from kg.cli import cli
 from kg.extraction import extract_article
 from kg.article import parse_article
-from kg.namespaces import KG, SCHEMA
+from kg.namespaces import SCHEMA
 from kg.pieces import split
 from kg.store import open_store
 

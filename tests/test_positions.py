@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 

@@ -17,7 +17,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from conftest import HAND_BODY, hand_extraction
 from kg.cli import cli
-from kg.namespaces import ACTOR, ID, KG, NIF, POS, SCHEMA
+from kg.namespaces import ACTOR, KG, NIF, POS, SCHEMA
 from kg.queries import get_query, rows, run_query
 from kg.rdf import to_graph
 from kg.report import locate_marks, render_html, render_report, report_data

@@ -16,7 +16,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from conftest import EXAMPLES, ROOT, TINY_ARTICLE
 from kg.cli import cli
-from kg.queries import get_query, rows, run_query, stored_queries
+from kg.queries import rows, run_query, stored_queries
 from kg.store import BUILD_GRAPH, RECORDS_FOLDER, format_store_result, open_store, query_store
 
 MANY = 40  # articles in the corpus the fault tests interrupt
