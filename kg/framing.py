@@ -180,12 +180,12 @@ class StatementBuilder:
         'is sceptical'. A verb whose lemma is an attitude adjective ("opened an inquiry") marks nothing."""
         near = [root, *root.children, *(g for c in root.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") for g in c.children)]
         near += [c for t in near if t.dep_ in ("acomp", "attr", "oprd") for c in t.conjuncts]
-        if root.lemma_ == "be":  # "was in no hurry"
+        if root.lemma_ in ("be", "remain"):  # "was in no hurry", "the priority remained growth"
             near += [g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         for tok in near:
             if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.i != root.i \
                     and not (tok.dep_ == "dobj" and root.lemma_ in ("have", "see")) \
-                    and not (tok.dep_ in ("pobj", "nsubj") and root.lemma_ == "be" and tok.pos_ == "NOUN"):
+                    and not (tok.dep_ in ("pobj", "nsubj") and root.lemma_ in ("be", "remain") and tok.pos_ == "NOUN"):
                 continue  # what the clause is about, except "has no intention", "saw no need", "the aim was"
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") and self.lexicon.has("AttitudeAdjective", lemma) and tok.lower_ != lemma:
@@ -195,6 +195,8 @@ class StatementBuilder:
                 return True
             if tok.dep_ in ("acomp", "attr", "oprd") and self.lexicon.has("AttitudeAdjective", lemma):
                 return True
+        if self._position_unchanged(root) or _nothing_to_do_with(root):
+            return True
         # a judgement: "it regarded the offer period as still open", "viewed the case as discrimination"
         if any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in root.children) and any(
                 e.expresses_stance for kind in ("SpeechVerb", "CognitionVerb") for e in self.lexicon.lookup(kind, root.lemma_.lower())):
@@ -203,6 +205,19 @@ class StatementBuilder:
         first_person = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children)
         return first_person and (self._is(root, "StanceCue") or any(
             e.expresses_stance for e in self.lexicon.lookup("SpeechVerb", root.lemma_.lower())))
+
+    def _position_unchanged(self, root: Token) -> bool:
+        """A held position restated: "our policy has not changed", "this does not change the approach",
+        "his stance remains unchanged"."""
+        nouns = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                 and self.lexicon.has("PositionNoun", c.lemma_.lower())]
+        if not nouns:
+            return False
+        negated = any(c.dep_ == "neg" for c in root.children)
+        if root.lemma_ in ("change", "alter", "shift") and negated:
+            return True
+        return root.lemma_ in ("remain", "stay", "be") and any(
+            c.dep_ == "acomp" and c.lower_ in ("unchanged", "unaltered") for c in root.children)
 
     def _volition(self, root: Token, announced: bool = False) -> bool:
         """An agent's will: a refusal ('will not retreat', 'cannot accept') or an announced will
@@ -250,6 +265,13 @@ def _forms(tok: Token) -> set[str]:
     if tok.tag_ in ("VBD", "VBN") and lower.endswith("ed"):
         forms |= {lower[:-1], lower[:-2]}
     return forms
+
+
+def _nothing_to_do_with(root: Token) -> bool:
+    """The denial idiom "had nothing to do with the leak" (closed-class words, so kept here)."""
+    return any(c.lower_ == "nothing" and c.dep_ in ("dobj", "attr") and any(
+        g.lemma_ == "do" and any(p.lower_ == "with" for p in g.children) for g in c.children)
+        for c in root.children)
 
 
 def _future(root: Token) -> bool:

@@ -62,6 +62,7 @@ class KG(DefinedNamespace):
     NegativeVerb: URIRef
     ScopeEnd: URIRef
     StanceCue: URIRef
+    PositionNoun: URIRef
     AnnouncementCue: URIRef
     EvaluativeWord: URIRef
     ReportNoun: URIRef

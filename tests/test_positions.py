@@ -328,6 +328,16 @@ def test_sentence_dev_set_held_out_half():
     ("“Sit down and stay at the table until it is done,” the governor told the negotiators.", "stance"),
     ("“I am not signing that contract,” the striker said.", "stance"),
     ("The regulator said it had opened an investigation into the merger.", "claim"),  # "open" is no marker here
+    # a denial idiom, a held position restated, what an actor puts first, an intention signalled: stances
+    ("The senator said her office had nothing to do with the leaked memo.", "stance"),
+    ("A spokeswoman said the ministry's policy on refugees has not changed.", "stance"),
+    ("The envoy said the vote does not change the approach of the alliance.", "stance"),
+    ("Officials said the bank's priority remained bringing inflation down.", "stance"),
+    ("The union's preference is for a shorter week, its secretary said.", "stance"),
+    ("The chief executive hinted at further job cuts in the spring.", "stance"),
+    # arguing is how a claim is made, not a position by itself; the words changed, not the position: claims
+    ("The defence argued that the contract had expired in March.", "claim"),
+    ("The agency said the text of the treaty has not changed since May.", "claim"),
 ])
 def test_kind_from_the_structure_of_the_clause(text, kind):
     assert main_statement(text).kind == kind
