@@ -195,7 +195,7 @@ class StatementBuilder:
                 return True
             if tok.dep_ in ("acomp", "attr", "oprd") and self.lexicon.has("AttitudeAdjective", lemma):
                 return True
-        if self._position_unchanged(root) or _nothing_to_do_with(root):
+        if self._position_unchanged(root) or self._undecided(root) or _nothing_to_do_with(root):
             return True
         # a judgement: "it regarded the offer period as still open", "viewed the case as discrimination"
         if any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in root.children) and any(
@@ -203,8 +203,29 @@ class StatementBuilder:
             return True
         # a speech act in the first person: "I appeal to ...", "we urge ...", "we condemn ..."
         first_person = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children)
+        if first_person and self._opinion(root):
+            return True
         return first_person and (self._is(root, "StanceCue") or any(
             e.expresses_stance for e in self.lexicon.lookup("SpeechVerb", root.lemma_.lower())))
+
+    def _opinion(self, root: Token) -> bool:
+        """"I think it is time for him to go": an opinion verb in the first person, unless what follows is a
+        forecast ("I think they cut rates in November", "we believe talks will resume")."""
+        if not self.lexicon.lookup("CognitionVerb", root.lemma_.lower()):
+            return False
+        opinions = [c for c in root.children if c.dep_ == "ccomp"]
+        return bool(opinions) and not any(_future(c) or _dated(c) for c in opinions)
+
+    def _undecided(self, root: Token) -> bool:
+        """An actor's own open position: "she has not decided whether to run", "the board has made no
+        decision yet". Without an agent ("no decision has been made") it reports a state of affairs."""
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or not self._agent(subject):
+            return False
+        objects = [c for c in root.children if c.dep_ == "dobj" and self.lexicon.has("DecisionWord", c.lemma_.lower())]
+        negated = any(c.dep_ == "neg" for c in root.children) or any(
+            d.dep_ == "det" and d.lower_ == "no" for o in objects for d in o.children)
+        return negated and (self.lexicon.has("DecisionWord", root.lemma_.lower()) or bool(objects))
 
     def _position_unchanged(self, root: Token) -> bool:
         """A held position restated: "our policy has not changed", "this does not change the approach",
@@ -234,6 +255,11 @@ class StatementBuilder:
         negated = any(c.dep_ == "neg" for c in root.children) and root.lemma_ not in ("be",)
         if negated:  # a refusal: "will not sign", "cannot accept", "I am not signing off on that"
             return _modal(root, ability=False) or subject.lower_ in ("i", "we") and not _past_event(root)
+        if _modal(root) and _conditional(root) and not announced and subject.dep_ == "nsubj" \
+                and root.lemma_ != "be" and not self.lexicon.has("UndergoerVerb", root.lemma_.lower()):
+            return True  # a threat or an offer: "could move to sanctions if talks stall", "will sign if ..."
+        if self.lexicon.has("UndergoerVerb", root.lemma_.lower()):
+            return False  # "the premier will get a clean chit", "they will face trial": what happens to them
         going_to = root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children)
         if not (_future(root) or going_to) or announced:
             return False
@@ -272,6 +298,12 @@ def _nothing_to_do_with(root: Token) -> bool:
     return any(c.lower_ == "nothing" and c.dep_ in ("dobj", "attr") and any(
         g.lemma_ == "do" and any(p.lower_ == "with" for p in g.children) for g in c.children)
         for c in root.children)
+
+
+def _conditional(root: Token) -> bool:
+    """The clause holds under a condition: "... if talks stall", "... unless wages rise"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in root.children)
 
 
 def _future(root: Token) -> bool:

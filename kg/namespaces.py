@@ -63,6 +63,8 @@ class KG(DefinedNamespace):
     ScopeEnd: URIRef
     StanceCue: URIRef
     PositionNoun: URIRef
+    DecisionWord: URIRef
+    UndergoerVerb: URIRef
     AnnouncementCue: URIRef
     EvaluativeWord: URIRef
     ReportNoun: URIRef

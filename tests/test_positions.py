@@ -338,6 +338,16 @@ def test_sentence_dev_set_held_out_half():
     # arguing is how a claim is made, not a position by itself; the words changed, not the position: claims
     ("The defence argued that the contract had expired in March.", "claim"),
     ("The agency said the text of the treaty has not changed since May.", "claim"),
+    # what happens to someone, forecast; a forecast after "I think"; a condition on what happens: claims
+    ("The prosecutor said the senator will face trial in the spring.", "claim"),
+    ("“I think they raise rates in March,” the economist said.", "claim"),
+    ("The minister said the levy could remain in force if the court grants a stay.", "claim"),
+    ("Traders said crude could fall below $60 if the cartel fails to agree.", "claim"),
+    # an opinion in the first person, a conditional threat or offer, an open position: stances
+    ("“I think the whole board knows the plan has no future,” the investor said.", "stance"),
+    ("The union said it could end the strike next week if the company raised wages.", "stance"),
+    ("The senator said she had not yet made a decision on whether to run again.", "stance"),
+    ("The chairman said the board has not decided whether to sell the stake.", "stance"),
 ])
 def test_kind_from_the_structure_of_the_clause(text, kind):
     assert main_statement(text).kind == kind
