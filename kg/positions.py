@@ -268,12 +268,34 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
             extra += [(deny, False), (report, deny in words.negative_verbs)]
         elif words.canonical(lemma, tok.pos_) == false and _predicated(tok):
             extra += [(false, False)] + ([(report, False)] if names_report or _said_of_this(tok) else [])
+    if any(_disowned_report(tok, words) for tok in tokens):
+        extra += [(deny, False), (report, False)]
     if any(negated and lemma in words.truth_words for lemma, negated in found):
         extra += [(false, False)] + ([(report, False)] if names_report else [])
     elif names_report and _answers_a_report(tokens, words) and any(
             c.dep_ == "neg" for t in tokens if t.dep_ in ("ROOT", "ccomp") for c in t.children):
         extra += [(deny, False), (report, deny in words.negative_verbs)]
     return extra
+
+
+def _disowned_report(tok, words) -> bool:
+    """"had nothing to do with the alleged leak", "nothing to do with the reports": a denial of what was
+    reported or alleged (the idiom's words are closed-class English; the report words are the lexicon's)."""
+    if tok.lower_ != "nothing" or not any(c.lemma_ == "do" for c in tok.children):
+        return False
+    targets = [g for c in tok.children if c.lemma_ == "do" for p in c.children if p.lower_ == "with"
+               for g in p.children if g.dep_ == "pobj"]
+    return any(words.canonical(t.lemma_.lower(), t.pos_) == words.report or any(
+        m.dep_ == "amod" and (_verb_stem(m) in words.hedges or words.canonical(_verb_stem(m), m.pos_) == words.report)
+        for m in t.children) for t in targets)
+
+
+def _verb_stem(tok) -> str:
+    """The verb a participle adjective comes from: "alleged" -> "allege", "reported" -> "report"."""
+    lower = tok.lemma_.lower()
+    if tok.pos_ == "ADJ" and lower.endswith("ed"):
+        return lower[:-1] if lower.endswith("ged") or lower.endswith("sed") or lower.endswith("ved") else lower[:-2]
+    return lower
 
 
 def _answers_a_report(tokens, words) -> bool:
@@ -340,6 +362,7 @@ class _Words:
     deny: str | None
     report: str | None
     false: str | None
+    hedges: frozenset[str] = frozenset()
 
     def canonical(self, lemma: str, pos: str) -> str:
         found = self.classes.get(lemma)
@@ -369,7 +392,8 @@ def _word_classes(extra: tuple[str, ...] = ()) -> _Words:
                   frozenset(lexicon.lemmas("ScopeEnd")), classes, frozenset(lexicon.lemmas("RejectionVerb")),
                   frozenset(lexicon.lemmas("TruthWord")), frozenset(lexicon.lemmas("ConcessiveMark")),
                   frozenset(lexicon.lemmas("ReactionWord")), tuple(sorted(lexicon.lemmas("NegativePrefix"), key=len, reverse=True)),
-                  named.get("DenialVerb"), named.get("ReportNoun"), named.get("FalsityWord"))
+                  named.get("DenialVerb"), named.get("ReportNoun"), named.get("FalsityWord"),
+                  frozenset(lexicon.lemmas("Hedge")))
 
 
 def _polarity_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

@@ -364,11 +364,18 @@ def test_kind_from_the_structure_of_the_clause(text, kind):
     "The museum denied that its curator had met the dealers.",
     "The federation said there was no truth to the rumours.",
     "The agency described the newspaper's account as a smear.",
+    "The senator said her office had nothing to do with the alleged smear campaign.",
+    "The minister said the government had nothing to do with the reported payments to the militia.",
 ])
 def test_a_denial_of_a_report_is_a_denial_whatever_its_words(text):
     # one statement per proposition: in "downplayed the report, saying ..." the denial is the first of two
     found = {(s.kind, s.position) for s in kg.extract(text) if s.reported_by is None}
     assert ("stance", "deny_report") in found, found
+
+
+def test_disowning_something_not_reported_is_no_denial_of_a_report():
+    found = [s for s in kg.extract("The mayor said she had nothing to do with the new stadium.")]
+    assert [(s.kind, s.position) for s in found] == [("stance", None)]
 
 
 def test_a_user_lexicon_extends_the_word_classes(tmp_path):
