@@ -331,8 +331,19 @@ def list_queries() -> None:
         click.echo(f"{query.name.ljust(width)}  {query.description}")
 
 
+def _complete_query_name(ctx, param, incomplete: str) -> list:
+    """Shell completion of NAME: the stored queries (with -e, NAME is a graph file: the shell completes files)."""
+    from click.shell_completion import CompletionItem
+
+    from .queries import stored_queries
+
+    if ctx.params.get("expression"):
+        return [CompletionItem(incomplete, type="file")]
+    return [CompletionItem(q.name, help=q.description) for q in stored_queries() if q.name.startswith(incomplete)]
+
+
 @cli.command()
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=_complete_query_name)
 @click.argument("graphs", nargs=-1, type=click.Path())
 @click.option("-e", "--expression", help="A SPARQL query to run instead of a stored one.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)

@@ -465,3 +465,23 @@ def test_version(runner):
     result = runner.invoke(cli, ["--version"], prog_name="kg")
     assert result.exit_code == 0
     assert result.stdout.startswith("kg, version ")
+
+
+def _complete(words: str) -> list[str]:
+    """What bash completion offers for the last word of ``words`` (click's own protocol, in a real process)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "_KG_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)}
+    done = subprocess.run([sys.executable, "-m", "kg"], env=env, capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def test_shell_completes_stored_query_names():
+    names = [q.name for q in stored_queries()]
+    assert _complete("kg query via") == [f"plain,{n}" for n in names if n.startswith("via")] != []
+    assert len(_complete("kg query ")) == len(names)
+    assert _complete("kg query -e x gr") == ["file,gr"]  # with -e, NAME is a graph file
