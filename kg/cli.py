@@ -202,6 +202,15 @@ def _check_output_folder(output: str) -> None:
         raise click.ClickException(f"{output}: the folder {folder} does not exist")
 
 
+def _note_reading(store_path: str) -> None:
+    """Tell a reader of a store that a build is writing it, and what it reads meanwhile (kg.snapshots)."""
+    from .snapshots import reading_note
+
+    note = reading_note(store_path)
+    if note:
+        click.echo(f"Note: {note}", err=True)
+
+
 def _output_format(output: str | None, fmt: str | None) -> str:
     """The format of an RDF output: --format, else the file's suffix (the rule of kg export), else Turtle on stdout."""
     from .rdf import rdf_format
@@ -298,6 +307,7 @@ def validate(path, store_path, settings) -> None:
 def _validate_store(store_path: str) -> None:
     from .store import open_store
 
+    _note_reading(store_path)
     try:
         with open_store(store_path, purpose="kg validate") as store:
             count = len(store.article_graphs())
@@ -379,6 +389,7 @@ def query(name, graphs, expression, fmt, bindings, store_path) -> None:
     if store_path:
         from .store import format_store_result, query_store
 
+        _note_reading(store_path)
         try:
             result = query_store(store_path, expression if expression else get_query(name).oxigraph, values)
             click.echo(format_store_result(result, fmt).rstrip("\n"))
@@ -477,6 +488,8 @@ def report(graphs, output, title, store_path) -> None:
         raise click.UsageError("give at least one graph file, or --store")
     if output:
         _check_output_folder(output)
+    if store_path:
+        _note_reading(store_path)
     try:
         if store_path:
             html, source = render_store_report(store_path, title), f"the store {store_path}"
@@ -513,6 +526,7 @@ def export(store_path, output, fmt) -> None:
     """
     from .store import export_store
 
+    _note_reading(store_path)
     try:
         count = export_store(store_path, output, fmt)
     except KgError as err:
@@ -585,6 +599,8 @@ def push(graphs, endpoint, store_path, graph_iri, replace) -> None:
         raise click.UsageError("--graph and --replace are for files; a store's graphs keep their names")
     if not endpoint.startswith(("http://", "https://")):
         raise click.BadParameter(f"'{endpoint}' is not an http(s) URL", param_hint="--endpoint")
+    if store_path:
+        _note_reading(store_path)
     try:
         if store_path:
             summary = push_store(store_path, endpoint)
