@@ -10,9 +10,6 @@ import click
 
 from .errors import KgError
 
-# What kg validate extracts first rather than reads as RDF (kg.sources reads them by suffix).
-ARTICLE_INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".csv")
-
 FORMATS_RDF = ("ttl", "nt", "nq", "trig", "jsonld", "rdf")  # kg.rdf.RDF_FORMATS, without importing rdflib at start
 
 
@@ -196,10 +193,13 @@ def _build_store(paths, store_path, settings, workers, force, cluster, shards, c
 
 
 def _check_output_folder(output: str) -> None:
-    # Fail before minutes of extraction, not after.
-    folder = Path(output).parent
-    if not folder.is_dir():
-        raise click.ClickException(f"{output}: the folder {folder} does not exist")
+    # Fail before minutes of extraction, not after (kg.outputs: one rule for every output).
+    from .outputs import check_output
+
+    try:
+        check_output(output)
+    except KgError as err:
+        _fail(err)
 
 
 def _note_reading(store_path: str) -> None:
@@ -261,15 +261,20 @@ def _one_article(path: str):
 
 
 @cli.command()
-@click.argument("path", type=click.Path(), required=False)
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--store", "store_path", type=click.Path(), default=None,
               help="Validate a store in batches of articles (each with the actors it mentions): linear in the corpus.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["human", "turtle", "json-ld"]), default="human",
+              show_default=True, help="The report: pySHACL's text, or its report graph (sh:ValidationReport).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the report to this file (default: stdout); the exit code still says whether it conforms.")
 @data_options
-def validate(path, store_path, settings) -> None:
-    """Check a graph, or an article, against the SHACL shapes.
+def validate(paths, store_path, fmt, output, settings) -> None:
+    """Check graphs, or articles, against the SHACL shapes.
 
-    An article (.txt, .text, .md, .html, .htm, a .jsonl/.ndjson/.csv corpus, or - for plain text on
-    stdin) is extracted first.
+    Several PATHS are validated as one graph (an article may point to an actor that another file
+    describes). An article (.txt, .text, .md, .html, .htm, a .jsonl/.ndjson/.csv corpus, or - for
+    plain text on stdin) is extracted first; the articles among PATHS are extracted together.
 
     Exit 0 when it conforms, 1 when it does not (the report is printed), 2 when it could not run.
 
@@ -277,35 +282,51 @@ def validate(path, store_path, settings) -> None:
     Example:
         kg validate graph.ttl
         kg validate new-article.txt
+        kg validate actors.ttl articles.nq --format turtle -o report.ttl
         kg validate --store ./kg-store
     """
-    from .validate import load_graph, validate_graph
+    from .validate import graph_to_validate, report_text, validate_graph
 
-    if bool(path) == bool(store_path):
-        raise click.UsageError("give a graph or article PATH, or --store")
+    if bool(paths) == bool(store_path):
+        raise click.UsageError("give graph or article PATHS, or --store")
+    if output:
+        _check_output_folder(output)
     if store_path:
-        _validate_store(store_path)
+        _validate_store(store_path, fmt, output)
         return
     try:
-        if path == "-" or Path(path).suffix.lower() in ARTICLE_INPUT_SUFFIXES:
-            from .corpus import build as build_graph
-
-            graph = build_graph([path], settings)
-        else:
-            graph = load_graph(path)
+        graph = graph_to_validate(paths, settings)
         report = validate_graph(graph)
     except KgError as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(2)
-    if report.conforms:
-        click.echo(f"{path}: conforms ({len(graph)} triples)")
+    label = ", ".join(paths)
+    summary = f"{label}: {'conforms' if report.conforms else 'does not conform'} ({len(graph)} triples)"
+    if fmt == "human" and report.conforms and not output:
+        click.echo(summary)
         return
-    click.echo(report.text)
-    sys.exit(1)
+    _write_report(report_text(report, fmt), output, summary)
+    if not report.conforms:
+        sys.exit(1)
 
 
-def _validate_store(store_path: str) -> None:
+def _write_report(text: str, output: str | None, summary: str) -> None:
+    """A validation report to stdout, or to a file with the one-line summary on stderr."""
+    from .rdf import write_atomic
+
+    if not output:
+        click.echo(text.rstrip("\n"))
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as err:
+        raise click.ClickException(f"{output}: cannot write: {err.strerror or err}") from None
+    click.echo(f"{summary}; report written to {output}", err=True)
+
+
+def _validate_store(store_path: str, fmt: str = "human", output: str | None = None) -> None:
     from .store import open_store
+    from .validate import report_text
 
     _note_reading(store_path)
     try:
@@ -316,12 +337,21 @@ def _validate_store(store_path: str) -> None:
     except KgError as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(2)
+    from .validate import combined_report
+
     if not failed:
-        click.echo(f"{store_path}: conforms ({count} articles)")
+        summary = f"{store_path}: conforms ({count} articles)"
+        if fmt == "human" and not output:
+            click.echo(summary)
+        else:
+            _write_report(report_text(combined_report([]), fmt), output, summary)
         return
-    for text_hash, report in failed:
-        click.echo(f"# articles {text_hash}\n{report.text}")
-    click.echo(f"{store_path}: {len(failed)} of {count} articles do not conform")
+    summary = f"{store_path}: {len(failed)} of {count} articles do not conform"
+    if fmt == "human":
+        text = "".join(f"# articles {text_hash}\n{report.text}\n" for text_hash, report in failed) + summary + "\n"
+    else:
+        text = report_text(combined_report([report for _, report in failed]), fmt)
+    _write_report(text, output, summary)
     sys.exit(1)
 
 

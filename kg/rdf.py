@@ -687,13 +687,13 @@ def turtle_chunks(graph: Graph | Iterable[tuple], prefixes: dict[str, str] | Non
         yield "".join(block) + " .\n"
 
 
-def jsonld_chunks(graph: Graph | Iterable[tuple]) -> Iterable[str]:
+def jsonld_chunks(graph: Graph | Iterable[tuple], prefixes: dict[str, str] | None = None) -> Iterable[str]:
     """kg's JSON-LD of a graph: an ``@context`` of kg's prefixes (only those used) and an ``@graph`` of one
     object per subject, in the order and layout of kg's Turtle (one line per property), so that it diffs as well.
     Literals keep their lexical forms (``{"@value": "0.50", "@type": "xsd:decimal"}``)."""
     import json
 
-    names = TurtleNames()
+    names = TurtleNames(prefixes)
     compact = _JsonLdNames(names)
     rows = set()
     for s, p, o in graph:

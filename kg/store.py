@@ -592,11 +592,9 @@ def check_store_folder(path: str | Path) -> None:
     folder = Path(path)
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"{folder}: is a file, not a store folder")
-    existing = next((p for p in [folder, *folder.parents] if p.exists()), Path("."))
-    if not existing.is_dir():
-        raise StoreError(f"{folder}: cannot create the store: Not a directory")
-    if not os.access(existing, os.W_OK):
-        raise StoreError(f"{folder}: cannot {'write' if existing == folder else 'create'} the store: permission denied")
+    from .outputs import check_folder
+
+    check_folder(folder if folder.is_dir() else folder.parent, str(folder))  # kg.outputs' rule, as for files
     if folder.is_dir() and any(folder.iterdir()) and not _looks_like_store(folder) \
             and not (folder / LOCK_NAME).exists():
         raise StoreError(f"{folder}: the folder holds other files and is not a kg store; give an empty or new folder")
@@ -1023,10 +1021,10 @@ def query_store(store_path: str | Path, text: str, bindings: dict[str, Any] | No
 
 def export_store(store_path: str | Path, output: str | Path, fmt: str | None = None) -> int:
     """Write a store's corpus graph to a file; returns the number of triples. See :meth:`CorpusStore.export`."""
+    from .outputs import check_output
+
     fmt = fmt or export_format(output)
-    folder = Path(output).parent
-    if not folder.is_dir():
-        raise StoreError(f"{output}: the folder {folder} does not exist")
+    check_output(output)
     with open_store(store_path, purpose="kg export") as store:
         return store.export(output, fmt)
 
@@ -1242,6 +1240,6 @@ def prepare_folder(folder: Path, create: bool) -> None:
         raise StoreError(f"{folder}: is a file, not a store folder")
     if create:
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(exist_ok=True)  # never the folders above it (kg.outputs)
         except OSError as err:
             raise StoreError(f"{folder}: cannot create the store: {err.strerror or err}") from None
