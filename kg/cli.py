@@ -134,6 +134,7 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
 
     try:
         articles = read_articles(paths, columns)  # every file is read before the progress bar starts
+        _note_skipped(paths)
         with click.progressbar(length=len(articles), label="Extracting", file=sys.stderr) as bar:
             graph = build_graph(articles, settings, progress=lambda _: bar.update(1), workers=workers or 1,
                                 on_failure=failed)
@@ -154,6 +155,17 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
         sys.exit(1)
 
 
+def _note_skipped(paths) -> None:
+    """Say which files of the folders given a build leaves out (kg.article's rule), so none goes unnoticed."""
+    from .article import skipped_in_folders
+
+    skipped = skipped_in_folders([p for p in paths if p != "-"])
+    if skipped:
+        shown = ", ".join(str(p) for p in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        click.echo(f"Note: skipped {len(skipped)} file(s) in the folders, which take .txt and .text articles "
+                   f"(name a file to read it): {shown}", err=True)
+
+
 def _report_failures(failures: list[str]) -> None:
     for line in failures:
         click.echo(f"Error: {line}", err=True)
@@ -170,6 +182,7 @@ def _build_store(paths, store_path, settings, workers, force, cluster, shards, c
     try:
         check_store_folder(store_path)
         sources = read_sources(paths, columns)  # every file is read before any work: a bad one fails first
+        _note_skipped(paths)
         with click.progressbar(length=len(sources), label="Extracting", file=sys.stderr, item_show_func=show) as bar:
             def progress(done) -> None:
                 bar.current_item = done

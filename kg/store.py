@@ -893,11 +893,12 @@ def read_sources(paths: Iterable[str | Path | tuple[Article, str]],
     for item in paths:
         (sources if isinstance(item, tuple) else files).append(item)
     if files:
+        seen: set = set()  # a file named twice (or in a folder and on its own) is read once
         for item in files:
             if str(item) == STDIN:
                 sources.append((read_stdin(), ""))  # no file: never supersedes another article
                 continue
-            for path in find_articles([item]):
+            for path in find_articles([item], seen):
                 sources += _file_sources(path, read_source(path, columns))
     return sources
 

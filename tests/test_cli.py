@@ -69,7 +69,7 @@ def bad_inputs(tmp_path) -> dict[str, Path]:
 def bad_article_message(kind: str, path: Path) -> str:
     return {
         "missing": f"{path}: no such file or folder",
-        "no-articles": f"{path}: the folder holds no article files (.txt, .text or .md)",
+        "no-articles": f"{path}: the folder holds no article files (.txt or .text)",
         "empty": f"{path.name}: the article is empty",
         "blank": f"{path.name}: the article is empty",
         "binary": f"{path}: looks like a binary file, not a text article",
@@ -106,12 +106,31 @@ def test_build_to_stdout(runner, nlp, tiny_article):
 def test_build_a_folder_takes_only_article_files(runner, nlp, tmp_path):
     folder = tmp_path / "articles"
     (folder / "nested").mkdir(parents=True)
-    (folder / "nested" / "tiny.md").write_text(TINY_ARTICLE, encoding="utf-8")
+    (folder / "nested" / "tiny.text").write_text(TINY_ARTICLE, encoding="utf-8")
     (folder / "image.png").write_bytes(b"\x89PNG\x00")
+    (folder / "README.md").write_text("# Articles\n\nCollected in May, said the editor.\n", encoding="utf-8")
     out = tmp_path / "graph.ttl"
     result = runner.invoke(cli, ["build", str(folder), "-o", str(out)])
     assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        "Note: skipped 2 file(s) in the folders, which take .txt and .text articles (name a file to read it): "
+        f"{folder / 'README.md'}, {folder / 'image.png'}")
     assert result.stderr.splitlines()[-1].endswith(f"from 1 article(s) to {out}")
+
+
+def test_build_reads_a_file_or_a_body_given_twice_once(runner, nlp, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TINY_ARTICLE, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(TINY_ARTICLE, encoding="utf-8")  # the same body under another name
+    out = tmp_path / "graph.ttl"
+    result = runner.invoke(cli, ["build", str(folder), str(folder / "a.txt"), str(tmp_path / "copy.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1].endswith(f"from 1 article(s) to {out}")
+    graph = Graph().parse(out, format="turtle")
+    assert len(set(graph.subjects(RDF.type, KG.Statement))) == len(set(
+        Graph().parse(data=runner.invoke(cli, ["build", str(folder / "a.txt")]).stdout, format="turtle")
+        .subjects(RDF.type, KG.Statement)))
 
 
 @pytest.mark.parametrize("suffix, fmt", [(".jsonld", "json-ld"), (".nt", "nt"), (".ttl", "turtle")])
