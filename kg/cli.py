@@ -114,7 +114,7 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
     """
     from .corpus import build as build_graph
     from .corpus import read_articles
-    from .rdf import serialize, write_graph_file
+    from .corpusfile import write_corpus_file, write_corpus_graph
 
     if store_path:
         if output or fmt:
@@ -144,10 +144,10 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
     if len(failures) == len(articles):
         raise click.ClickException("no article could be extracted; nothing written")
     if not output:
-        click.echo(serialize(graph, fmt))
+        write_corpus_graph(graph, sys.stdout.buffer, fmt)
     else:
         try:
-            write_graph_file(graph, output, fmt)
+            write_corpus_file(graph, output, fmt)
         except OSError as err:
             raise click.ClickException(f"{output}: cannot write: {err.strerror or err}") from None
         click.echo(f"Wrote {len(graph)} triples from {len(articles) - len(failures)} article(s) to {output}", err=True)

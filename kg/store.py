@@ -352,27 +352,32 @@ class CorpusStore:
         return graph
 
     def export(self, output: str | Path, fmt: str | None = None) -> int:
-        """Write the corpus to a file with Oxigraph's serialisers (streamed; never rdflib's Turtle writer).
+        """Write the corpus to a file, as ``kg build -o`` writes the same articles (kg.corpusfile): kg's sorted
+        Turtle, N-Triples, N-Quads and JSON-LD, Oxigraph's TriG and RDF/XML; one article graph in memory at a time.
 
         :param output: the file; written atomically.
-        :param fmt: ttl, nt, nq or trig (these two with a named graph per article), or jsonld; default from
-            the suffix.
+        :param fmt: ttl, nt, nq, trig, jsonld or rdf (the last but nt and ttl with a named graph per article);
+            default from the suffix.
         :returns: the number of triples written.
         """
+        from .corpusfile import write_corpus
+
         fmt = fmt or export_format(output)
-        rdf_format = FORMATS[fmt]
-        graphs = self.content_graphs()
         count = 0
-        as_quads = fmt in ("nq", "trig")  # JSON-LD could hold named graphs too, but most readers want one graph
 
-        def quads() -> Iterator:
+        def triples(graph: ox.NamedNode) -> list:
             nonlocal count
-            for g in graphs:
-                for quad in self.ox.quads_for_pattern(None, None, None, g):
-                    count += 1
-                    yield quad if as_quads else ox.Triple(quad.subject, quad.predicate, quad.object)
+            found = [_rd_triple(q) for q in self.ox.quads_for_pattern(None, None, None, graph)]
+            count += len(found)
+            return found
 
-        _write_atomic(output, lambda handle: ox.serialize(quads(), handle, rdf_format, prefixes=_prefixes()))
+        others = [g for g in self.content_graphs() if not g.value.startswith(str(ID["article/"]))]
+
+        def write(handle) -> None:
+            articles = ((g.value, triples(g)) for g in self.article_graphs())
+            write_corpus(articles, {g.value: triples(g) for g in others}, handle, fmt)
+
+        _write_atomic(output, write)
         return count
 
     def validate(self, progress: Callable[[str], None] | None = None, batch: int = VALIDATION_BATCH

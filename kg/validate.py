@@ -114,7 +114,7 @@ def load_graph(path: str | Path, fmt: str | None = None) -> Graph:
     :param fmt: a format name (kg's or rdflib's); from the suffix when None.
     """
     path, fmt = _readable(path, fmt)
-    if fmt not in QUAD_FORMATS:
+    if fmt not in (*QUAD_FORMATS, "jsonld"):  # kg's JSON-LD of a corpus has a named graph per article
         return _parse(Graph(), path, fmt)
     graph = Graph()
     for s, p, o, _ in _parse(Dataset(), path, fmt).quads():
@@ -148,15 +148,20 @@ def _readable(path: str | Path, fmt: str | None) -> tuple[Path, str]:
 
 
 def _parse(graph, path: Path, fmt: str):
-    before = len(graph)
+    before = _size(graph)
     try:
         graph.parse(path, format=_PARSERS[fmt])
     except Exception as err:  # rdflib parsers raise many exception types
         raise GraphParseError(f"{path}: not valid {FORMAT_NAMES[fmt]}: {_parse_reason(err, path)}") from None
-    if fmt == "jsonld" and len(graph) == before and path.read_bytes().strip() not in (b"", b"[]", b"{}"):
+    if fmt == "jsonld" and _size(graph) == before and path.read_bytes().strip() not in (b"", b"[]", b"{}"):
         # JSON-LD maps JSON without @context or @id to nothing at all: say so rather than read an empty graph
         raise GraphParseError(f"{path}: not valid JSON-LD: it holds no RDF (plain JSON without @context or @id?)")
     return graph
+
+
+def _size(graph) -> int:
+    """Triples in a graph, or quads in a dataset (whose len counts its default graph only)."""
+    return sum(1 for _ in graph.quads()) if isinstance(graph, Dataset) else len(graph)
 
 
 def _parse_reason(err: Exception, path: Path) -> str:
