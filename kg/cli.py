@@ -339,7 +339,7 @@ def _write_report(text: str, output: str | None, summary: str) -> None:
 
 def _validate_store(store_path: str, fmt: str = "human", output: str | None = None) -> None:
     from .store import open_store
-    from .validate import report_text
+    from .validate import combined_report, report_text
 
     _note_reading(store_path)
     try:
@@ -350,8 +350,6 @@ def _validate_store(store_path: str, fmt: str = "human", output: str | None = No
     except KgError as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(2)
-    from .validate import combined_report
-
     if not failed:
         summary = f"{store_path}: conforms ({count} articles)"
         if fmt == "human" and not output:

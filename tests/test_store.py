@@ -444,3 +444,12 @@ def test_replacing_an_article_whose_actors_changed_merges_them_again(tmp_path):
         store.put(other, "fp1", "b.txt")
         assert store.put(changed, "fp2", "a.txt") == "replaced"
         assert_isomorphic(store.graph(), to_graph([other, changed], with_vocabularies=False))
+
+
+def test_validate_store_writes_a_report_graph(runner, example_store, tmp_path):
+    out = tmp_path / "report.ttl"
+    result = runner.invoke(cli, ["validate", "--store", str(example_store), "-f", "turtle", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == f"{example_store}: conforms (2 articles); report written to {out}"
+    report = Graph().parse(out, format="turtle")
+    assert {str(o) for o in report.objects(None, None) if str(o) in ("true", "false")} == {"true"}

@@ -138,7 +138,7 @@ def _broken(fixture_graph, tmp_path):
     for triple in graph:
         (actors if (triple[0], RDF.type, KG.Actor) in graph else rest).add(triple)
     actors.serialize(tmp_path / "actors.ttl", format="turtle")
-    rest.serialize(tmp_path / "rest.nt", format="nt")
+    rest.serialize(tmp_path / "rest.nt", format="nt", encoding="utf-8")
     return statement, [str(tmp_path / "actors.ttl"), str(tmp_path / "rest.nt")]
 
 
