@@ -100,6 +100,7 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
 
     A file is read by its suffix: .html/.htm (main text and metadata), .jsonl/.ndjson and .csv (one
     article a line or row, fields renamed with --text-column etc.), else plain text; - reads stdin.
+    A folder gives its .txt and .text files (not README.txt, LICENSE.txt or hidden files).
 
     With --store the articles go into a persistent store, one named graph each; articles unchanged
     since the last build are skipped.
@@ -554,11 +555,13 @@ def report(graphs, output, title, store_path) -> None:
 @cli.command()
 @click.option("--store", "store_path", required=True, type=click.Path(), help="The store folder.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="The file: .ttl, .nt, .nq (a named graph per article), .trig, .jsonld or .rdf.")
+              help="The file: .ttl, .nt, .nq, .trig, .jsonld (these three a named graph per article) or .rdf.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS_RDF), default=None,
               help="RDF format; default from the output suffix.")
 def export(store_path, output, fmt) -> None:
     """Write a store's corpus graph to one RDF file.
+
+    The file holds what kg build -o writes for the same articles, byte for byte.
 
     \b
     Example:
