@@ -734,6 +734,7 @@ def jsonld_nodes(graph: Graph | Iterable[tuple], compact: "_JsonLdNames", indent
     nodes: list[tuple[str, str]] = []
     lines: list[str] = []
     subject = predicate = None
+    subject_iri = ""
     for iri, key, value, node in sorted(rows):
         if node != subject:
             if lines:

@@ -2,7 +2,6 @@
 a named graph per article with a compact @context."""
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
