@@ -16,7 +16,9 @@ from .errors import ArticleError
 
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(?P<rest>.+?)\s*$", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+?(?=[.,;:)\]]*(?:\s|$))")  # trailing punctuation is not part of the URL
-_ARTICLE_SUFFIXES = (".txt", ".text", ".md")
+_ARTICLE_SUFFIXES = (".txt", ".text")  # what a folder holds as articles; a file named on its own is read whatever it is
+# Files beside articles that are about them, not articles (README.txt, LICENSE.txt): a folder build skips them.
+_NOT_ARTICLES = re.compile(r"(readme|licen[cs]e|copying|changelog|changes|authors|contributing)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,25 +76,52 @@ def read_article(path: str | Path) -> Article:
     return parse_article(text, name=path.name)
 
 
-def find_articles(paths: list[str | Path]) -> list[Path]:
-    """Expand files and folders into a sorted list of article files.
+def find_articles(paths: list[str | Path], seen: set[Path] | None = None) -> list[Path]:
+    """Expand files and folders into a list of article files, each folder's sorted; a file met twice is listed once.
 
-    :param paths: files, or folders searched recursively for .txt/.text/.md files.
+    :param paths: files, or folders searched recursively for plain text articles (.txt, .text), leaving out hidden
+        files and folders and files such as README.txt or LICENSE.txt (see :func:`skipped_in_folders`).
+    :param seen: files already listed (resolved paths), left out and added to; shared between calls.
     """
+    seen = set() if seen is None else seen
     found: list[Path] = []
     for item in map(Path, paths):
         if item.is_dir():
-            inside = sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in _ARTICLE_SUFFIXES)
+            inside = _folder_articles(item)
             if not inside:
-                raise ArticleError(f"{item}: the folder holds no article files (.txt, .text or .md)")
-            found.extend(inside)
+                raise ArticleError(f"{item}: the folder holds no article files (.txt or .text)")
         elif item.exists():
-            found.append(item)
+            inside = [item]
         else:
             raise ArticleError(f"{item}: no such file or folder")
-    if not found:
+        for path in inside:
+            if path.resolve() not in seen:  # the same file named twice, or in a folder and on its own: read once
+                seen.add(path.resolve())
+                found.append(path)
+    if not found and not seen:
         raise ArticleError("no articles given")
     return found
+
+
+def skipped_in_folders(paths: list[str | Path]) -> list[Path]:
+    """The files a folder build leaves out: not .txt or .text (markdown, HTML, corpora, images...), or named like
+    README.txt or LICENSE.txt; hidden files are not listed. Name such a file on its own to read it."""
+    skipped: list[Path] = []
+    for folder in (Path(p) for p in paths):
+        if folder.is_dir():
+            taken = set(_folder_articles(folder))
+            skipped += sorted(p for p in _visible_files(folder) if p not in taken)
+    return skipped
+
+
+def _folder_articles(folder: Path) -> list[Path]:
+    return sorted(p for p in _visible_files(folder)
+                  if p.suffix.lower() in _ARTICLE_SUFFIXES and not _NOT_ARTICLES.match(p.name))
+
+
+def _visible_files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
 
 
 def _read_header(lines: list[str]) -> tuple[str | None, str | None, date | None, str | None, int]:

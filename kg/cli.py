@@ -4,14 +4,10 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from pathlib import Path
 
 import click
 
 from .errors import KgError
-
-# What kg validate extracts first rather than reads as RDF (kg.sources reads them by suffix).
-ARTICLE_INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".csv")
 
 FORMATS_RDF = ("ttl", "nt", "nq", "trig", "jsonld", "rdf")  # kg.rdf.RDF_FORMATS, without importing rdflib at start
 
@@ -103,6 +99,7 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
 
     A file is read by its suffix: .html/.htm (main text and metadata), .jsonl/.ndjson and .csv (one
     article a line or row, fields renamed with --text-column etc.), else plain text; - reads stdin.
+    A folder gives its .txt and .text files (not README.txt, LICENSE.txt or hidden files).
 
     With --store the articles go into a persistent store, one named graph each; articles unchanged
     since the last build are skipped.
@@ -117,7 +114,7 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
     """
     from .corpus import build as build_graph
     from .corpus import read_articles
-    from .rdf import serialize, write_graph_file
+    from .corpusfile import write_corpus_file, write_corpus_graph
 
     if store_path:
         if output or fmt:
@@ -137,6 +134,7 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
 
     try:
         articles = read_articles(paths, columns)  # every file is read before the progress bar starts
+        _note_skipped(paths)
         with click.progressbar(length=len(articles), label="Extracting", file=sys.stderr) as bar:
             graph = build_graph(articles, settings, progress=lambda _: bar.update(1), workers=workers or 1,
                                 on_failure=failed)
@@ -146,15 +144,26 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
     if len(failures) == len(articles):
         raise click.ClickException("no article could be extracted; nothing written")
     if not output:
-        click.echo(serialize(graph, fmt))
+        write_corpus_graph(graph, sys.stdout.buffer, fmt)
     else:
         try:
-            write_graph_file(graph, output, fmt)
+            write_corpus_file(graph, output, fmt)
         except OSError as err:
             raise click.ClickException(f"{output}: cannot write: {err.strerror or err}") from None
         click.echo(f"Wrote {len(graph)} triples from {len(articles) - len(failures)} article(s) to {output}", err=True)
     if failures:
         sys.exit(1)
+
+
+def _note_skipped(paths) -> None:
+    """Say which files of the folders given a build leaves out (kg.article's rule), so none goes unnoticed."""
+    from .article import skipped_in_folders
+
+    skipped = skipped_in_folders([p for p in paths if p != "-"])
+    if skipped:
+        shown = ", ".join(str(p) for p in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        click.echo(f"Note: skipped {len(skipped)} file(s) in the folders, which take .txt and .text articles "
+                   f"(name a file to read it): {shown}", err=True)
 
 
 def _report_failures(failures: list[str]) -> None:
@@ -173,6 +182,7 @@ def _build_store(paths, store_path, settings, workers, force, cluster, shards, c
     try:
         check_store_folder(store_path)
         sources = read_sources(paths, columns)  # every file is read before any work: a bad one fails first
+        _note_skipped(paths)
         with click.progressbar(length=len(sources), label="Extracting", file=sys.stderr, item_show_func=show) as bar:
             def progress(done) -> None:
                 bar.current_item = done
@@ -196,10 +206,22 @@ def _build_store(paths, store_path, settings, workers, force, cluster, shards, c
 
 
 def _check_output_folder(output: str) -> None:
-    # Fail before minutes of extraction, not after.
-    folder = Path(output).parent
-    if not folder.is_dir():
-        raise click.ClickException(f"{output}: the folder {folder} does not exist")
+    # Fail before minutes of extraction, not after (kg.outputs: one rule for every output).
+    from .outputs import check_output
+
+    try:
+        check_output(output)
+    except KgError as err:
+        _fail(err)
+
+
+def _note_reading(store_path: str) -> None:
+    """Tell a reader of a store that a build is writing it, and what it reads meanwhile (kg.snapshots)."""
+    from .snapshots import reading_note
+
+    note = reading_note(store_path)
+    if note:
+        click.echo(f"Note: {note}", err=True)
 
 
 def _output_format(output: str | None, fmt: str | None) -> str:
@@ -252,15 +274,20 @@ def _one_article(path: str):
 
 
 @cli.command()
-@click.argument("path", type=click.Path(), required=False)
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--store", "store_path", type=click.Path(), default=None,
               help="Validate a store in batches of articles (each with the actors it mentions): linear in the corpus.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["human", "turtle", "json-ld"]), default="human",
+              show_default=True, help="The report: pySHACL's text, or its report graph (sh:ValidationReport).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the report to this file (default: stdout); the exit code still says whether it conforms.")
 @data_options
-def validate(path, store_path, settings) -> None:
-    """Check a graph, or an article, against the SHACL shapes.
+def validate(paths, store_path, fmt, output, settings) -> None:
+    """Check graphs, or articles, against the SHACL shapes.
 
-    An article (.txt, .text, .md, .html, .htm, a .jsonl/.ndjson/.csv corpus, or - for plain text on
-    stdin) is extracted first.
+    Several PATHS are validated as one graph (an article may point to an actor that another file
+    describes). An article (.txt, .text, .md, .html, .htm, a .jsonl/.ndjson/.csv corpus, or - for
+    plain text on stdin) is extracted first; the articles among PATHS are extracted together.
 
     Exit 0 when it conforms, 1 when it does not (the report is printed), 2 when it could not run.
 
@@ -268,36 +295,53 @@ def validate(path, store_path, settings) -> None:
     Example:
         kg validate graph.ttl
         kg validate new-article.txt
+        kg validate actors.ttl articles.nq --format turtle -o report.ttl
         kg validate --store ./kg-store
     """
-    from .validate import load_graph, validate_graph
+    from .validate import graph_to_validate, report_text, validate_graph
 
-    if bool(path) == bool(store_path):
-        raise click.UsageError("give a graph or article PATH, or --store")
+    if bool(paths) == bool(store_path):
+        raise click.UsageError("give graph or article PATHS, or --store")
+    if output:
+        _check_output_folder(output)
     if store_path:
-        _validate_store(store_path)
+        _validate_store(store_path, fmt, output)
         return
     try:
-        if path == "-" or Path(path).suffix.lower() in ARTICLE_INPUT_SUFFIXES:
-            from .corpus import build as build_graph
-
-            graph = build_graph([path], settings)
-        else:
-            graph = load_graph(path)
+        graph = graph_to_validate(paths, settings)
         report = validate_graph(graph)
     except KgError as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(2)
-    if report.conforms:
-        click.echo(f"{path}: conforms ({len(graph)} triples)")
+    label = ", ".join(paths)
+    summary = f"{label}: {'conforms' if report.conforms else 'does not conform'} ({len(graph)} triples)"
+    if fmt == "human" and report.conforms and not output:
+        click.echo(summary)
         return
-    click.echo(report.text)
-    sys.exit(1)
+    _write_report(report_text(report, fmt), output, summary)
+    if not report.conforms:
+        sys.exit(1)
 
 
-def _validate_store(store_path: str) -> None:
+def _write_report(text: str, output: str | None, summary: str) -> None:
+    """A validation report to stdout, or to a file with the one-line summary on stderr."""
+    from .rdf import write_atomic
+
+    if not output:
+        click.echo(text.rstrip("\n"))
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as err:
+        raise click.ClickException(f"{output}: cannot write: {err.strerror or err}") from None
+    click.echo(f"{summary}; report written to {output}", err=True)
+
+
+def _validate_store(store_path: str, fmt: str = "human", output: str | None = None) -> None:
     from .store import open_store
+    from .validate import combined_report, report_text
 
+    _note_reading(store_path)
     try:
         with open_store(store_path, purpose="kg validate") as store:
             count = len(store.article_graphs())
@@ -307,11 +351,18 @@ def _validate_store(store_path: str) -> None:
         click.echo(f"Error: {err}", err=True)
         sys.exit(2)
     if not failed:
-        click.echo(f"{store_path}: conforms ({count} articles)")
+        summary = f"{store_path}: conforms ({count} articles)"
+        if fmt == "human" and not output:
+            click.echo(summary)
+        else:
+            _write_report(report_text(combined_report([]), fmt), output, summary)
         return
-    for text_hash, report in failed:
-        click.echo(f"# articles {text_hash}\n{report.text}")
-    click.echo(f"{store_path}: {len(failed)} of {count} articles do not conform")
+    summary = f"{store_path}: {len(failed)} of {count} articles do not conform"
+    if fmt == "human":
+        text = "".join(f"# articles {text_hash}\n{report.text}\n" for text_hash, report in failed) + summary + "\n"
+    else:
+        text = report_text(combined_report([report for _, report in failed]), fmt)
+    _write_report(text, output, summary)
     sys.exit(1)
 
 
@@ -331,8 +382,19 @@ def list_queries() -> None:
         click.echo(f"{query.name.ljust(width)}  {query.description}")
 
 
+def _complete_query_name(ctx, param, incomplete: str) -> list:
+    """Shell completion of NAME: the stored queries (with -e, NAME is a graph file: the shell completes files)."""
+    from click.shell_completion import CompletionItem
+
+    from .queries import stored_queries
+
+    if ctx.params.get("expression"):
+        return [CompletionItem(incomplete, type="file")]
+    return [CompletionItem(q.name, help=q.description) for q in stored_queries() if q.name.startswith(incomplete)]
+
+
 @cli.command()
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=_complete_query_name)
 @click.argument("graphs", nargs=-1, type=click.Path())
 @click.option("-e", "--expression", help="A SPARQL query to run instead of a stored one.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
@@ -368,6 +430,7 @@ def query(name, graphs, expression, fmt, bindings, store_path) -> None:
     if store_path:
         from .store import format_store_result, query_store
 
+        _note_reading(store_path)
         try:
             result = query_store(store_path, expression if expression else get_query(name).oxigraph, values)
             click.echo(format_store_result(result, fmt).rstrip("\n"))
@@ -466,6 +529,8 @@ def report(graphs, output, title, store_path) -> None:
         raise click.UsageError("give at least one graph file, or --store")
     if output:
         _check_output_folder(output)
+    if store_path:
+        _note_reading(store_path)
     try:
         if store_path:
             html, source = render_store_report(store_path, title), f"the store {store_path}"
@@ -489,11 +554,13 @@ def report(graphs, output, title, store_path) -> None:
 @cli.command()
 @click.option("--store", "store_path", required=True, type=click.Path(), help="The store folder.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="The file: .ttl, .nt, .nq (a named graph per article), .trig, .jsonld or .rdf.")
+              help="The file: .ttl, .nt, .nq, .trig, .jsonld (these three a named graph per article) or .rdf.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS_RDF), default=None,
               help="RDF format; default from the output suffix.")
 def export(store_path, output, fmt) -> None:
     """Write a store's corpus graph to one RDF file.
+
+    The file holds what kg build -o writes for the same articles, byte for byte.
 
     \b
     Example:
@@ -502,6 +569,7 @@ def export(store_path, output, fmt) -> None:
     """
     from .store import export_store
 
+    _note_reading(store_path)
     try:
         count = export_store(store_path, output, fmt)
     except KgError as err:
@@ -574,6 +642,8 @@ def push(graphs, endpoint, store_path, graph_iri, replace) -> None:
         raise click.UsageError("--graph and --replace are for files; a store's graphs keep their names")
     if not endpoint.startswith(("http://", "https://")):
         raise click.BadParameter(f"'{endpoint}' is not an http(s) URL", param_hint="--endpoint")
+    if store_path:
+        _note_reading(store_path)
     try:
         if store_path:
             summary = push_store(store_path, endpoint)

@@ -12,7 +12,7 @@ from .extraction import Extraction, Settings, extract_many
 from .linking import ActorLinker
 from .positions import load_scheme
 from .rdf import add_extraction, new_graph, vocabularies
-from .sources import Columns, read_inputs
+from .sources import Columns, read_inputs, unique_articles
 
 
 def read_articles(paths: Iterable[str | Path], columns: Columns | None = None) -> list[Article]:
@@ -40,6 +40,7 @@ def build(paths: Iterable[str | Path | Article], settings: Settings | None = Non
     articles: list[Article] = []
     for item in paths:  # read everything first: a bad file fails before any extraction
         articles.extend([item] if isinstance(item, Article) else read_articles([item]))
+    articles = unique_articles(articles)  # the same file, or the same body, twice: one article
     if not articles:
         raise ArticleError("no articles given")
     scheme = load_scheme(list(settings.scheme))

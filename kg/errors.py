@@ -14,6 +14,10 @@ class ExtractionError(KgError):
     """An article was read but its extraction failed (a build reports it and carries on with the others)."""
 
 
+class OutputError(KgError):
+    """An output file or folder cannot be written where the user asked (kg.outputs)."""
+
+
 class GraphParseError(KgError):
     """An RDF file could not be parsed."""
 

@@ -94,7 +94,7 @@ def push_store(store_path: str | Path, endpoint: str, progress: Callable[[str], 
 def push_files(paths: Iterable[str | Path], endpoint: str, graph: str | None = None, replace: bool = False,
                progress: Callable[[str], None] | None = None) -> PushSummary:
     """Send RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD): their triples to ``graph`` (default:
-    the default graph), the named graphs of N-Quads/TriG files each to its own name.
+    the default graph), the named graphs of N-Quads, TriG and JSON-LD files each to its own name.
 
     :param paths: the files.
     :param endpoint: the Graph Store Protocol endpoint.

@@ -663,59 +663,92 @@ def line_chunks(graph: Graph | Iterable[tuple], named: bool = False) -> Iterable
 def turtle_chunks(graph: Graph | Iterable[tuple], prefixes: dict[str, str] | None = None) -> Iterable[str]:
     """kg's Turtle of a graph, in pieces to write one after the other."""
     names = TurtleNames(prefixes)
+    blocks = turtle_blocks(graph, names)  # first: the header declares the prefixes they use
+    yield turtle_header(names)
+    for _, block in blocks:
+        yield block
+
+
+def turtle_header(names: TurtleNames) -> str:
+    """The @prefix lines of the prefixes ``names`` used."""
+    return "".join(f"@prefix {prefix}: <{ns}> .\n" for ns, prefix in sorted(names.namespaces.items(),
+                                                                         key=lambda item: item[1])
+                   if prefix in names.used)
+
+
+def turtle_blocks(graph: Graph | Iterable[tuple], names: TurtleNames) -> list[tuple[str, str]]:
+    """One Turtle block per subject, sorted: (the subject's IRI, the block's text, after a blank line)."""
     # subjects by their IRI (a statement before its hops), rdf:type first, then predicates and objects as written
     rows = sorted({(str(s), str(p) != _RDF_TYPE, "a" if str(p) == _RDF_TYPE else names.iri(p), names.term(o),
                     names.term(s)) for s, p, o in graph})  # str(): rdflib's own == is Python code, slow
-    header = "".join(f"@prefix {prefix}: <{ns}> .\n" for ns, prefix in sorted(names.namespaces.items(),
-                                                                            key=lambda item: item[1])
-                     if prefix in names.used)
-    yield header
-    subject = predicate = None
+    blocks: list[tuple[str, str]] = []
+    key = subject = predicate = None
     block: list[str] = []
-    for _, _, p, o, s in rows:
+    for k, _, p, o, s in rows:
         if s != subject:
             if block:
-                yield "".join(block) + " .\n"
+                blocks.append((key, "".join(block) + " .\n"))
             block = ["\n", s, " ", p, " ", o]
-            subject, predicate = s, p
+            key, subject, predicate = k, s, p
         elif p != predicate:
             block += [" ;\n    ", p, " ", o]
             predicate = p
         else:
             block += [",\n        ", o]
     if block:
-        yield "".join(block) + " .\n"
+        blocks.append((key, "".join(block) + " .\n"))
+    return blocks
 
 
-def jsonld_chunks(graph: Graph | Iterable[tuple]) -> Iterable[str]:
+def jsonld_chunks(graph: Graph | Iterable[tuple], prefixes: dict[str, str] | None = None) -> Iterable[str]:
     """kg's JSON-LD of a graph: an ``@context`` of kg's prefixes (only those used) and an ``@graph`` of one
     object per subject, in the order and layout of kg's Turtle (one line per property), so that it diffs as well.
     Literals keep their lexical forms (``{"@value": "0.50", "@type": "xsd:decimal"}``)."""
+    compact = _JsonLdNames(TurtleNames(prefixes))
+    nodes = jsonld_nodes(graph, compact)
+    yield jsonld_document([text for _, text in nodes], compact)
+
+
+def jsonld_document(items: list[str], compact: "_JsonLdNames") -> str:
+    """A JSON-LD document: the ``@context`` of the prefixes ``compact`` used, and ``items`` (node or graph objects,
+    as :func:`jsonld_nodes` writes them) in its ``@graph``."""
     import json
 
-    names = TurtleNames()
-    compact = _JsonLdNames(names)
+    context = {prefix: ns for ns, prefix in sorted(compact.names.namespaces.items(), key=lambda item: item[1])
+               if prefix in compact.used}
+    body = "\n" + ",\n".join(items) + "\n" if items else ""
+    return '{\n  "@context": ' + json.dumps(context, ensure_ascii=False) + ',\n  "@graph": [' + body + "  ]\n}\n"
+
+
+def jsonld_nodes(graph: Graph | Iterable[tuple], compact: "_JsonLdNames", indent: int = 4) -> list[tuple[str, str]]:
+    """One JSON-LD node object per subject, sorted: (the subject's IRI, the object's text indented by ``indent``)."""
+    import json
+
     rows = set()
     for s, p, o in graph:
         is_type = str(p) == _RDF_TYPE and not isinstance(o, Literal)
         key = "@type" if is_type else compact.iri(str(p))
         value = json.dumps(compact.iri(str(o)) if is_type else compact.value(o), ensure_ascii=False)
         rows.add((str(s), key, value, compact.node(s)))
-    rows = sorted(rows)
-    context = {prefix: ns for ns, prefix in sorted(names.namespaces.items(), key=lambda item: item[1])
-               if prefix in compact.used}
-    yield '{\n  "@context": ' + json.dumps(context, ensure_ascii=False) + ',\n  "@graph": ['
+    pad = " " * indent
+    nodes: list[tuple[str, str]] = []
+    lines: list[str] = []
     subject = predicate = None
-    for _, key, value, node in rows:
+    subject_iri = ""
+    for iri, key, value, node in sorted(rows):
         if node != subject:
-            yield ("]\n    },\n" if subject is not None else "\n") + f'    {{\n      "@id": {json.dumps(node)},'
-            subject, predicate = node, None
+            if lines:
+                nodes.append((subject_iri, "".join(lines) + f"]\n{pad}}}"))
+            lines = [f"{pad}{{\n{pad}  \"@id\": {json.dumps(node)},"]
+            subject, subject_iri, predicate = node, iri, None
         if key != predicate:
-            yield ("],\n" if predicate is not None else "\n") + f"      {json.dumps(key)}: [{value}"
+            lines.append(("],\n" if predicate is not None else "\n") + f"{pad}  {json.dumps(key)}: [{value}")
             predicate = key
         else:
-            yield f", {value}"
-    yield ("]\n    }\n" if subject is not None else "") + "  ]\n}\n"
+            lines.append(f", {value}")
+    if lines:
+        nodes.append((subject_iri, "".join(lines) + f"]\n{pad}}}"))
+    return nodes
 
 
 class _JsonLdNames:

@@ -11,6 +11,7 @@ one when writable.
 """
 from __future__ import annotations
 
+import errno
 import shutil
 import socket
 import subprocess
@@ -114,8 +115,9 @@ def start_server(store: str | Path, host: str = DEFAULT_HOST, port: int | None =
     prepare_folder(folder, create=writable)
     if not writable and not _looks_like_store(folder):
         raise StoreError(f"{folder}: no store there; make one with: kg build ARTICLES --store {folder}")
-    lock = _Lock(folder, exclusive=writable, purpose=f"kg serve ({'read-write' if writable else 'read-only'})")
     port = port or free_port(host)
+    check_port(host, port)  # else a server already there would answer for ours, which then exits
+    lock = _Lock(folder, exclusive=writable, purpose=f"kg serve ({'read-write' if writable else 'read-only'})")
     command = [oxigraph_binary(), "serve" if writable else "serve-read-only", "--location", str(folder),
                "--bind", f"{host}:{port}"]
     if union_default_graph:
@@ -136,12 +138,38 @@ def start_server(store: str | Path, host: str = DEFAULT_HOST, port: int | None =
             errors.seek(0)
             why = errors.read().decode("utf-8", "replace").strip().splitlines()
             server.stop()
+            if any("address already in use" in line.lower() for line in why):
+                raise ServerError(_in_use(host, port))
             raise ServerError(f"the oxigraph server stopped at once: {why[-1] if why else f'exit {process.returncode}'}")
         if _answers(server.query_url):
             return server
         time.sleep(0.1)
     server.stop()
     raise ServerError(f"the oxigraph server did not answer at {server.url} within {timeout:.0f} s")
+
+
+def check_port(host: str, port: int) -> None:
+    """Refuse an address another program listens on (bound as the server binds it, with SO_REUSEADDR).
+
+    :raises ServerError: the address is in use, or not an address of this machine.
+    """
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as err:
+        raise ServerError(f"{host}: cannot listen there: {err.strerror}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as err:
+            if err.errno == errno.EADDRINUSE:
+                raise ServerError(_in_use(host, port)) from None
+            raise ServerError(f"{host}:{port}: cannot listen there: {err.strerror or err}") from None
+
+
+def _in_use(host: str, port: int) -> str:
+    return f"{host}:{port}: address in use (another server listens there); choose another --port"
 
 
 def _die_with_parent() -> None:

@@ -50,13 +50,20 @@ def read_inputs(paths: Iterable[str | Path], columns: Columns | None = None) -> 
     if not paths:
         raise ArticleError("no articles given")
     articles: list[Article] = []
+    seen: set = set()  # files read: a file named twice (or in a folder and on its own) is read once
     for item in paths:
         if str(item) == STDIN:
             articles.append(read_stdin())
         else:
-            for path in find_articles([item]):
+            for path in find_articles([item], seen):
                 articles.extend(read_source(path, columns))
-    return articles
+    return unique_articles(articles)
+
+
+def unique_articles(articles: list[Article]) -> list[Article]:
+    """The articles without repeats: the same body twice is one article (its IRI is its body's hash), the first."""
+    hashes: set[str] = set()
+    return [a for a in articles if not (a.text_hash in hashes or hashes.add(a.text_hash))]
 
 
 def read_source(path: str | Path, columns: Columns | None = None) -> list[Article]:

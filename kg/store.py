@@ -34,6 +34,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
@@ -47,6 +48,7 @@ from .rdf import MergedActor, ordinary_file_mode
 from .article import Article, find_articles
 from .errors import ArticleError, KgError, QueryError, StoreError, StoreLockedError
 from .namespaces import ACTOR, ID
+from .snapshots import Snapshot, Snapshots, open_snapshot
 
 if TYPE_CHECKING:
     from .sources import Columns
@@ -105,7 +107,7 @@ class _Lock:
             fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
-            raise StoreLockedError(self._refusal(folder, path, purpose)) from None
+            raise StoreLockedError(self._refusal(folder, path, purpose, exclusive)) from None
         if exclusive:  # only a writer says who it is: readers share the lock
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"{purpose} (pid {os.getpid()})".encode(), 0)
@@ -113,7 +115,7 @@ class _Lock:
         self.fd = fd
 
     @staticmethod
-    def _refusal(folder: Path, path: Path, purpose: str) -> str:
+    def _refusal(folder: Path, path: Path, purpose: str, exclusive: bool = True) -> str:
         import fcntl
 
         with open(path, "rb") as probe:
@@ -123,6 +125,10 @@ class _Lock:
                         f"stop the server before {purpose}")
             except BlockingIOError:
                 holder = probe.read(200).decode("utf-8", "replace").strip() or "another kg process"
+        if not exclusive:  # a reader that cannot read a snapshot (kg.snapshots) meanwhile
+            why = ("the server reads the store itself, not the snapshot kg query and kg export read meanwhile"
+                   if purpose.startswith("kg serve") else "it left no snapshot to read meanwhile")
+            return f"{folder}: the store is being written by {holder}; wait for it to finish before {purpose} ({why})"
         return (f"{folder}: the store is locked by {holder}; wait for it to finish "
                 "(two builds at once would corrupt it)")
 
@@ -197,14 +203,34 @@ class CorpusStore:
             raise StoreError(f"{folder}: no store there; make one with: kg build ARTICLES --store {folder}")
         self._actor_cache: dict[str, MergedActor | None] = {}  # actor key -> its merged state, while building
         self._records_db: ox.Store | None = None
-        self._lock = _Lock(folder, exclusive=write, purpose=purpose)
+        self._snapshots: Snapshots | None = None  # a writer's copies for readers
+        self.snapshot: Snapshot | None = None  # a reader's copy, when a writer holds the store
+        self.data = folder  # where the databases are: the store folder, or a reader's snapshot
+        self._lock = self._lock_or_snapshot(folder, write, purpose)
         try:
-            self.ox = ox.Store(str(folder)) if write else ox.Store.read_only(str(folder))
+            self.ox = ox.Store(str(folder)) if write else ox.Store.read_only(str(self.data))
             if write:
                 self._adopt_records()
+                self._snapshots = Snapshots(folder, self._backup)
+                self._snapshots.take()
         except OSError as err:
             self.close()
             raise StoreError(_open_message(folder, err)) from None
+
+    def _lock_or_snapshot(self, folder: Path, write: bool, purpose: str) -> _Lock | None:
+        """The store's lock; or, for a reader while a build writes, a snapshot of its last committed state."""
+        for attempt in range(3):
+            try:
+                return _Lock(folder, exclusive=write, purpose=purpose)
+            except StoreLockedError:
+                self.snapshot = None if write else open_snapshot(folder)
+                if self.snapshot is not None:
+                    self.data = self.snapshot.folder
+                    return None  # the snapshot's own lock is held instead
+                if write or attempt == 2:
+                    raise
+                time.sleep(0.1)  # no snapshot: a build that just ended (or is starting)
+        return None
 
     # --- build records -------------------------------------------------------------
 
@@ -212,7 +238,7 @@ class CorpusStore:
     def records_db(self) -> ox.Store:
         """The store of the build records (opened when first needed: queries never need it)."""
         if self._records_db is None:
-            folder = self.path / RECORDS_FOLDER
+            folder = self.data / RECORDS_FOLDER
             if self.write:
                 self._records_db = ox.Store(str(folder))
             elif _looks_like_store(folder):
@@ -234,6 +260,11 @@ class CorpusStore:
             self.records_db.extend(found)
             self.ox.update(f"DROP SILENT GRAPH <{BUILD_GRAPH}>")
 
+    def _backup(self, folder: Path) -> None:
+        """A snapshot for readers (see kg.snapshots): the dataset, then the records inside it, as a store is."""
+        self.ox.backup(str(folder))
+        self.records_db.backup(str(folder / RECORDS_FOLDER))
+
     def close(self) -> None:
         """Flush and release the store and its lock."""
         for name in ("ox", "_records_db"):
@@ -241,7 +272,14 @@ class CorpusStore:
                 if self.write:
                     getattr(self, name).flush()
                 setattr(self, name, None)
-        self._lock.release()
+        if self._snapshots is not None:
+            self._snapshots.prune()  # readers open the store itself again
+            self._snapshots = None
+        if self.snapshot is not None:
+            self.snapshot.release()
+            self.snapshot = None
+        if getattr(self, "_lock", None) is not None:
+            self._lock.release()
 
     def __enter__(self) -> "CorpusStore":
         return self
@@ -314,27 +352,32 @@ class CorpusStore:
         return graph
 
     def export(self, output: str | Path, fmt: str | None = None) -> int:
-        """Write the corpus to a file with Oxigraph's serialisers (streamed; never rdflib's Turtle writer).
+        """Write the corpus to a file, as ``kg build -o`` writes the same articles (kg.corpusfile): kg's sorted
+        Turtle, N-Triples, N-Quads and JSON-LD, Oxigraph's TriG and RDF/XML; one article graph in memory at a time.
 
         :param output: the file; written atomically.
-        :param fmt: ttl, nt, nq or trig (these two with a named graph per article), or jsonld; default from
-            the suffix.
+        :param fmt: ttl, nt, nq, trig, jsonld or rdf (the last but nt and ttl with a named graph per article);
+            default from the suffix.
         :returns: the number of triples written.
         """
+        from .corpusfile import write_corpus
+
         fmt = fmt or export_format(output)
-        rdf_format = FORMATS[fmt]
-        graphs = self.content_graphs()
         count = 0
-        as_quads = fmt in ("nq", "trig")  # JSON-LD could hold named graphs too, but most readers want one graph
 
-        def quads() -> Iterator:
+        def triples(graph: ox.NamedNode) -> list:
             nonlocal count
-            for g in graphs:
-                for quad in self.ox.quads_for_pattern(None, None, None, g):
-                    count += 1
-                    yield quad if as_quads else ox.Triple(quad.subject, quad.predicate, quad.object)
+            found = [_rd_triple(q) for q in self.ox.quads_for_pattern(None, None, None, graph)]
+            count += len(found)
+            return found
 
-        _write_atomic(output, lambda handle: ox.serialize(quads(), handle, rdf_format, prefixes=_prefixes()))
+        others = [g for g in self.content_graphs() if not g.value.startswith(str(ID["article/"]))]
+
+        def write(handle) -> None:
+            articles = ((g.value, triples(g)) for g in self.article_graphs())
+            write_corpus(articles, {g.value: triples(g) for g in others}, handle, fmt)
+
+        _write_atomic(output, write)
         return count
 
     def validate(self, progress: Callable[[str], None] | None = None, batch: int = VALIDATION_BATCH
@@ -431,6 +474,8 @@ class CorpusStore:
             # triples now, so that an article reported as committed has its record on disk even if the build is
             # killed next (the article graphs are read through the log by the next writer anyway)
             self.records_db.flush()
+            if self._snapshots is not None and self._snapshots.due():
+                self._snapshots.take()  # readers see this state from now on
         except OSError as err:
             self._actor_cache.clear()
             raise StoreError(f"{self.path}: cannot write the store: {err}") from None
@@ -552,11 +597,9 @@ def check_store_folder(path: str | Path) -> None:
     folder = Path(path)
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"{folder}: is a file, not a store folder")
-    existing = next((p for p in [folder, *folder.parents] if p.exists()), Path("."))
-    if not existing.is_dir():
-        raise StoreError(f"{folder}: cannot create the store: Not a directory")
-    if not os.access(existing, os.W_OK):
-        raise StoreError(f"{folder}: cannot {'write' if existing == folder else 'create'} the store: permission denied")
+    from .outputs import check_folder
+
+    check_folder(folder if folder.is_dir() else folder.parent, str(folder))  # kg.outputs' rule, as for files
     if folder.is_dir() and any(folder.iterdir()) and not _looks_like_store(folder) \
             and not (folder / LOCK_NAME).exists():
         raise StoreError(f"{folder}: the folder holds other files and is not a kg store; give an empty or new folder")
@@ -855,11 +898,12 @@ def read_sources(paths: Iterable[str | Path | tuple[Article, str]],
     for item in paths:
         (sources if isinstance(item, tuple) else files).append(item)
     if files:
+        seen: set = set()  # a file named twice (or in a folder and on its own) is read once
         for item in files:
             if str(item) == STDIN:
                 sources.append((read_stdin(), ""))  # no file: never supersedes another article
                 continue
-            for path in find_articles([item]):
+            for path in find_articles([item], seen):
                 sources += _file_sources(path, read_source(path, columns))
     return sources
 
@@ -983,10 +1027,10 @@ def query_store(store_path: str | Path, text: str, bindings: dict[str, Any] | No
 
 def export_store(store_path: str | Path, output: str | Path, fmt: str | None = None) -> int:
     """Write a store's corpus graph to a file; returns the number of triples. See :meth:`CorpusStore.export`."""
+    from .outputs import check_output
+
     fmt = fmt or export_format(output)
-    folder = Path(output).parent
-    if not folder.is_dir():
-        raise StoreError(f"{output}: the folder {folder} does not exist")
+    check_output(output)
     with open_store(store_path, purpose="kg export") as store:
         return store.export(output, fmt)
 
@@ -1202,6 +1246,6 @@ def prepare_folder(folder: Path, create: bool) -> None:
         raise StoreError(f"{folder}: is a file, not a store folder")
     if create:
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(exist_ok=True)  # never the folders above it (kg.outputs)
         except OSError as err:
             raise StoreError(f"{folder}: cannot create the store: {err.strerror or err}") from None

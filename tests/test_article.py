@@ -9,7 +9,7 @@ from rdflib.namespace import RDF, XSD
 
 from conftest import TINY_ARTICLE
 from kg import build
-from kg.article import find_articles, parse_article, read_article
+from kg.article import skipped_in_folders, find_articles, parse_article, read_article
 from kg.errors import ArticleError
 from kg.namespaces import NIF, SCHEMA
 
@@ -100,10 +100,27 @@ def test_read_article_refuses_a_folder(tmp_path):
 
 
 def test_find_articles_expands_folders_sorted(tmp_path):
-    for name in ("b.txt", "a.md", "sub/c.text", "notes.pdf", "sub/image.png"):
+    for name in ("b.txt", "a.txt", "sub/c.text", "notes.pdf", "sub/image.png"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert find_articles([tmp_path]) == [tmp_path / "a.md", tmp_path / "b.txt", tmp_path / "sub" / "c.text"]
+    assert find_articles([tmp_path]) == [tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "sub" / "c.text"]
+
+
+def test_a_folder_takes_plain_text_articles_only(tmp_path):
+    """README.md (markdown), README.txt, LICENSE.txt, hidden files: about the articles, not articles."""
+    for name in ("a.txt", "README.md", "readme.txt", "LICENSE.txt", "notes.md", ".hidden.txt", ".git/x.txt",
+                 "sub/b.text", "sub/Changelog.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert find_articles([tmp_path]) == [tmp_path / "a.txt", tmp_path / "sub" / "b.text"]
+    assert skipped_in_folders([tmp_path]) == [tmp_path / n for n in ("LICENSE.txt", "README.md", "notes.md",
+                                                                     "readme.txt", "sub/Changelog.txt")]
+    assert find_articles([tmp_path / "README.md"]) == [tmp_path / "README.md"]  # named on its own: read
+
+
+def test_a_file_met_twice_is_listed_once(tmp_path):
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    assert find_articles([tmp_path, tmp_path / "a.txt", str(tmp_path / "a.txt")]) == [tmp_path / "a.txt"]
 
 
 def test_find_articles_errors(tmp_path):

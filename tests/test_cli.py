@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
@@ -69,7 +69,7 @@ def bad_inputs(tmp_path) -> dict[str, Path]:
 def bad_article_message(kind: str, path: Path) -> str:
     return {
         "missing": f"{path}: no such file or folder",
-        "no-articles": f"{path}: the folder holds no article files (.txt, .text or .md)",
+        "no-articles": f"{path}: the folder holds no article files (.txt or .text)",
         "empty": f"{path.name}: the article is empty",
         "blank": f"{path.name}: the article is empty",
         "binary": f"{path}: looks like a binary file, not a text article",
@@ -106,12 +106,31 @@ def test_build_to_stdout(runner, nlp, tiny_article):
 def test_build_a_folder_takes_only_article_files(runner, nlp, tmp_path):
     folder = tmp_path / "articles"
     (folder / "nested").mkdir(parents=True)
-    (folder / "nested" / "tiny.md").write_text(TINY_ARTICLE, encoding="utf-8")
+    (folder / "nested" / "tiny.text").write_text(TINY_ARTICLE, encoding="utf-8")
     (folder / "image.png").write_bytes(b"\x89PNG\x00")
+    (folder / "README.md").write_text("# Articles\n\nCollected in May, said the editor.\n", encoding="utf-8")
     out = tmp_path / "graph.ttl"
     result = runner.invoke(cli, ["build", str(folder), "-o", str(out)])
     assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        "Note: skipped 2 file(s) in the folders, which take .txt and .text articles (name a file to read it): "
+        f"{folder / 'README.md'}, {folder / 'image.png'}")
     assert result.stderr.splitlines()[-1].endswith(f"from 1 article(s) to {out}")
+
+
+def test_build_reads_a_file_or_a_body_given_twice_once(runner, nlp, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TINY_ARTICLE, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(TINY_ARTICLE, encoding="utf-8")  # the same body under another name
+    out = tmp_path / "graph.ttl"
+    result = runner.invoke(cli, ["build", str(folder), str(folder / "a.txt"), str(tmp_path / "copy.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1].endswith(f"from 1 article(s) to {out}")
+    graph = Graph().parse(out, format="turtle")
+    assert len(set(graph.subjects(RDF.type, KG.Statement))) == len(set(
+        Graph().parse(data=runner.invoke(cli, ["build", str(folder / "a.txt")]).stdout, format="turtle")
+        .subjects(RDF.type, KG.Statement)))
 
 
 @pytest.mark.parametrize("suffix, fmt", [(".jsonld", "json-ld"), (".nt", "nt"), (".ttl", "turtle")])
@@ -119,7 +138,8 @@ def test_build_format_follows_the_output_suffix(runner, nlp, tiny_article, tmp_p
     out = tmp_path / f"graph{suffix}"
     result = runner.invoke(cli, ["build", str(tiny_article), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert set(Graph().parse(out, format=fmt).subjects(RDF.type, KG.Statement))
+    graph = Dataset(default_union=True).parse(out, format=fmt)  # JSON-LD keeps a named graph per article
+    assert set(graph.subjects(RDF.type, KG.Statement))
 
 
 @pytest.mark.parametrize("kind", ["missing", "no-articles", "empty", "blank", "binary", "latin1"])
@@ -465,3 +485,23 @@ def test_version(runner):
     result = runner.invoke(cli, ["--version"], prog_name="kg")
     assert result.exit_code == 0
     assert result.stdout.startswith("kg, version ")
+
+
+def _complete(words: str) -> list[str]:
+    """What bash completion offers for the last word of ``words`` (click's own protocol, in a real process)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "_KG_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)}
+    done = subprocess.run([sys.executable, "-m", "kg"], env=env, capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def test_shell_completes_stored_query_names():
+    names = [q.name for q in stored_queries()]
+    assert _complete("kg query via") == [f"plain,{n}" for n in names if n.startswith("via")] != []
+    assert len(_complete("kg query ")) == len(names)
+    assert _complete("kg query -e x gr") == ["file,gr"]  # with -e, NAME is a graph file

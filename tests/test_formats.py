@@ -56,7 +56,7 @@ def test_build_writes_the_format_its_suffix_names(runner, nlp, tiny_article, tmp
     quads = list(ox.parse(path=str(out), format=OX_FORMATS[suffix]))  # a strict parser of that format
     assert len(quads) == int(result.stderr.split("Wrote ")[1].split()[0])
     named = {q.graph_name.value for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
-    if suffix in (".nq", ".trig"):  # as kg export writes them: a graph per article, actors, vocabularies
+    if suffix in (".nq", ".trig", ".jsonld"):  # as kg export writes them: a graph per article, actors, vocabularies
         assert len([g for g in named if "/article/" in g]) == 1 and len(named) == 3
     else:
         assert not named

@@ -153,3 +153,18 @@ def test_push_bad_usage(runner, args, line):
     result = runner.invoke(cli, args)
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines()[-1] == line
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(runner, built_store):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(cli, ["serve", "--store", str(built_store), "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: 127.0.0.1:{port}: address in use (another server listens there); "
+                             "choose another --port\n")
+    with open_store(built_store, write=True):  # nothing started, nothing locked
+        pass

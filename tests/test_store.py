@@ -17,6 +17,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from conftest import EXAMPLES, ROOT, TINY_ARTICLE
 from kg.cli import cli
 from kg.queries import rows, run_query, stored_queries
+from kg.validate import load_graph
 from kg.store import BUILD_GRAPH, RECORDS_FOLDER, format_store_result, open_store, query_store
 
 MANY = 40  # articles in the corpus the fault tests interrupt
@@ -271,7 +272,7 @@ def test_export_is_the_corpus_graph(runner, example_store, example_graph, tmp_pa
     result = runner.invoke(cli, ["export", "--store", str(example_store), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert result.stderr.strip() == f"Wrote {len(via_oxigraph(example_graph))} triples from {example_store} to {out}"
-    assert_isomorphic(Graph().parse(out, format=fmt), example_graph)
+    assert_isomorphic(load_graph(out), example_graph)  # JSON-LD: the union of its named graphs
 
 
 def test_export_nquads_has_a_graph_per_article_and_no_blank_nodes(runner, example_store, tmp_path):
@@ -391,7 +392,7 @@ def test_an_unwritable_store_path_is_a_clear_error(runner, tiny_article, tmp_pat
     blocker.write_text("not a folder", encoding="utf-8")
     result = runner.invoke(cli, ["build", str(tiny_article), "--store", str(blocker / "kg-store")])
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"Error: {blocker / 'kg-store'}: cannot create the store: Not a directory"
+    assert result.stderr.strip() == f"Error: {blocker / 'kg-store'}: {blocker} is a file, not a folder"  # kg.outputs
     result = runner.invoke(cli, ["build", str(tiny_article), "--store", str(blocker)])
     assert result.stderr.strip() == f"Error: {blocker}: is a file, not a store folder"
 
@@ -443,3 +444,12 @@ def test_replacing_an_article_whose_actors_changed_merges_them_again(tmp_path):
         store.put(other, "fp1", "b.txt")
         assert store.put(changed, "fp2", "a.txt") == "replaced"
         assert_isomorphic(store.graph(), to_graph([other, changed], with_vocabularies=False))
+
+
+def test_validate_store_writes_a_report_graph(runner, example_store, tmp_path):
+    out = tmp_path / "report.ttl"
+    result = runner.invoke(cli, ["validate", "--store", str(example_store), "-f", "turtle", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == f"{example_store}: conforms (2 articles); report written to {out}"
+    report = Graph().parse(out, format="turtle")
+    assert {str(o) for o in report.objects(None, None) if str(o) in ("true", "false")} == {"true"}

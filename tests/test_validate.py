@@ -124,3 +124,63 @@ def test_load_graph_guesses_the_format(fixture_graph, tmp_path, suffix, fmt):
     path = tmp_path / f"graph{suffix}"
     fixture_graph.serialize(path, format=fmt, encoding="utf-8")
     assert len(load_graph(path)) == len(fixture_graph)
+
+
+# --- kg validate: report formats, -o and several paths (as pySHACL's -f and -o) ----------
+
+
+def _broken(fixture_graph, tmp_path):
+    """The fixture graph without one statement's speaker, split in two files: actors apart from the rest."""
+    graph = copy_graph(fixture_graph)
+    statement = next(graph.subjects(RDF.type, KG.Statement))
+    graph.remove((statement, KG.speaker, None))
+    actors, rest = Graph(), Graph()
+    for triple in graph:
+        (actors if (triple[0], RDF.type, KG.Actor) in graph else rest).add(triple)
+    actors.serialize(tmp_path / "actors.ttl", format="turtle")
+    rest.serialize(tmp_path / "rest.nt", format="nt", encoding="utf-8")
+    return statement, [str(tmp_path / "actors.ttl"), str(tmp_path / "rest.nt")]
+
+
+@pytest.mark.parametrize("fmt, parse_as", [("turtle", "turtle"), ("json-ld", "json-ld")])
+def test_validate_writes_the_report_graph(runner, fixture_graph, tmp_path, fmt, parse_as):
+    from kg.cli import cli
+
+    statement, paths = _broken(fixture_graph, tmp_path)
+    out = tmp_path / f"report.{fmt}"
+    result = runner.invoke(cli, ["validate", *paths, "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 1  # the exit code still says it does not conform
+    assert result.stdout == ""
+    assert result.stderr == f"{', '.join(paths)}: does not conform ({len(fixture_graph) - 1} triples); " \
+                            f"report written to {out}\n"
+    report = Graph().parse(out, format=parse_as)
+    assert set(report.objects(None, SH.conforms)) == {Literal(False)}
+    assert set(report.objects(None, SH.focusNode)) == {statement}
+    assert str(next(report.objects(None, SH.resultMessage))) == SPEAKER_MESSAGE
+    if fmt == "json-ld":
+        assert '"sh:resultMessage"' in out.read_text(encoding="utf-8")  # compact, by the context's prefixes
+
+
+def test_several_paths_are_validated_as_one_graph(runner, fixture_graph, fixture_graph_path, tmp_path):
+    from kg.cli import cli
+
+    actors, rest = Graph(), Graph()
+    for triple in fixture_graph:
+        (actors if (triple[0], RDF.type, KG.Actor) in fixture_graph else rest).add(triple)
+    actors.serialize(tmp_path / "actors.ttl", format="turtle")
+    rest.serialize(tmp_path / "rest.ttl", format="turtle")
+    alone = runner.invoke(cli, ["validate", str(tmp_path / "rest.ttl")])
+    assert alone.exit_code == 1  # its statements' speakers are described in the other file
+    both = runner.invoke(cli, ["validate", str(tmp_path / "rest.ttl"), str(tmp_path / "actors.ttl")])
+    assert both.exit_code == 0, both.output
+    assert both.stdout == f"{tmp_path / 'rest.ttl'}, {tmp_path / 'actors.ttl'}: conforms ({len(fixture_graph)} triples)\n"
+
+
+def test_a_conforming_graph_in_turtle_is_a_report_that_says_so(runner, fixture_graph_path):
+    from kg.cli import cli
+
+    result = runner.invoke(cli, ["validate", str(fixture_graph_path), "-f", "turtle"])
+    assert result.exit_code == 0, result.output
+    report = Graph().parse(data=result.stdout, format="turtle")
+    assert set(report.objects(None, SH.conforms)) == {Literal(True)}
+    assert result.stdout.startswith("@prefix sh: <http://www.w3.org/ns/shacl#> .\n")
