@@ -154,6 +154,7 @@ class Channels:
             medium = self.finder.medium_phrase(doc, statement)
             if medium and statement.cue and not statement.cue.endswith(medium):
                 statement.cue = f"{statement.cue} {medium}"
+                statement.rules.setdefault("cue", []).append("cue/medium-phrase")
         return doc
 
 
@@ -186,13 +187,24 @@ class Positions:
                     and (score >= CLAIM_OVERRIDE or not self._builder.claim_structure([doc[i] for i in sorted(statement.content_tokens)],
                                                           _cue(doc, statement))):
                 statement.kind = "stance"  # content that clearly expresses a known position is a stance
+                statement.rules.setdefault("kind", []).append("kind/position-evidence")
             elaboration = _elaboration(doc, attributed, statement, self._rules.related)
             if statement.kind == "stance" and elaboration:
                 notation, score = self.classifier.classify(tokens + elaboration)
             statement.position_confidence = score  # kept even when no concept is assigned
             if statement.kind == "stance":
                 statement.position = notation
+                if notation is not None:
+                    statement.rules["position"] = self._position_rules(tokens, elaboration, notation)
         return doc
+
+    def _position_rules(self, tokens: list[Token], elaboration: list[Token], notation: str) -> list[str]:
+        """The rules behind an assigned position (kg.provenance)."""
+        if self.classifier is not self._rules:
+            found = ["position/embedding-similarity"]
+        else:
+            found = self._rules.evidence(tokens + elaboration, notation)
+        return found + (["position/elaboration"] if elaboration else [])
 
 
 def _cue(doc: Doc, statement) -> Token | None:
@@ -295,7 +307,8 @@ def doc_results(doc: Doc) -> tuple[list[Statement], dict[str, Actor]]:
 def _statement_data(statement: Statement) -> dict:
     data = {name: getattr(statement, name) for name in _STATEMENT_FIELDS}
     data["subject_actors"] = list(statement.subject_actors)
-    data["channel"] = [[hop.label, hop.kind, hop.actor] for hop in statement.channel]
+    data["channel"] = [[hop.label, hop.kind, hop.actor, hop.rule] for hop in statement.channel]
+    data["rules"] = {aspect: list(ids) for aspect, ids in statement.rules.items()}
     data["content_tokens"] = sorted(statement.content_tokens)
     data["relay_spans"] = [list(span) for span in statement.relay_spans]
     if statement.position_confidence is not None:
@@ -371,6 +384,7 @@ def _outlets_as_carriers(doc: Doc, statements: list, rules: AttributionRules) ->
         for statement in inner:
             statement.reported_by = outer.reported_by
             statement.relay_spans.append((outer.speaker_start, outer.speaker_end))
+            statement.rules.setdefault("frame", []).append("outlet-carrier")
     if not drop:
         return
     remap = {old: new for new, old in enumerate(i for i in range(len(statements)) if i not in drop)}
