@@ -242,13 +242,38 @@ def extract(article, fmt, settings) -> None:
         click.echo(serialize(to_graph([extraction], load_scheme(list(settings.scheme))), fmt))
 
 
-def _one_article(path: str):
+def _one_article(path: str, command: str = "extract"):
     from .sources import STDIN, read_source, read_stdin
 
     articles = [read_stdin()] if path == STDIN else read_source(path)
     if len(articles) != 1:
-        raise click.UsageError(f"{path}: holds {len(articles)} articles; kg extract takes one (use kg build)")
+        raise click.UsageError(f"{path}: holds {len(articles)} articles; kg {command} takes one (use kg build)")
     return articles[0]
+
+
+@cli.command()
+@click.argument("article", type=click.Path())
+@click.option("--legend/--no-legend", default=True, show_default=True, help="End with what each rule used means.")
+@data_options
+def explain(article, legend, settings) -> None:
+    """Show why each statement of one article was extracted.
+
+    Each statement is printed with the rules behind its frame, speaker, cue, channel hops, kind and position
+    (value ← rule ids); the same ids are in `kg extract --format json` ("rules") and in the graph
+    (kg:frameRule, kg:speakerRule, ..., kg:decidedBy on channel hops).
+
+    \b
+    Example:
+        kg explain examples/000_776e85ceb2cce017.txt
+    """
+    from .explain import explain_text
+    from .extraction import extract_article
+
+    try:
+        extraction = extract_article(_one_article(article, "explain"), settings)
+    except KgError as err:
+        _fail(err)
+    click.echo(explain_text(extraction, legend))
 
 
 @cli.command()
