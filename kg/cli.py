@@ -420,21 +420,34 @@ def _binding(text: str) -> tuple[str, str]:
               help="Folder of gold annotation files (FORMAT.md).")
 @click.argument("articles", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--rules", "per_rule", is_flag=True,
+              help="Also a table per rule (after the totals): statements produced, true and false against the gold.")
 @data_options
-def eval_command(gold_dir, articles, fmt, settings) -> None:
+def eval_command(gold_dir, articles, fmt, per_rule, settings) -> None:
     """Score extraction against gold annotations (per article, total).
+
+    With --rules, a table per rule follows the totals (the rule ids of kg explain): the statements each
+    produced, how many the gold has (true) or not (false), and on the true ones how often the aspect the
+    rule decided (speaker, cue, channel, kind, position) matches the gold; JSON gives {"scores", "rules"}.
 
     \b
     Example:
         kg eval --gold examples/gold examples/*.txt
+        kg eval --gold examples/gold examples/*.txt --rules
     """
-    from .evaluation import evaluate_files, format_scores
+    from .evaluation import evaluate_files, format_rule_table, format_scores, rule_rows
 
     try:
         scores = evaluate_files(articles, gold_dir, settings)
     except KgError as err:
         _fail(err)
-    click.echo(json.dumps([s.as_dict() for s in scores], indent=2) if fmt == "json" else format_scores(scores))
+    if fmt == "json":
+        data = [s.as_dict() for s in scores]
+        click.echo(json.dumps({"scores": data, "rules": rule_rows(scores[-1])} if per_rule else data, indent=2))
+        return
+    click.echo(format_scores(scores))
+    if per_rule:
+        click.echo("\nPer rule (total):\n" + format_rule_table(scores[-1]))
 
 
 @cli.command()
