@@ -133,7 +133,8 @@ def _subsumed(ctx: SentenceContext, frame: Frame, frames: list[Frame]) -> bool:
 
 @rule("according-to-relay")
 def _according_relays(ctx: SentenceContext, frame: Frame, others: list[Frame]) -> bool:
-    """'“...,” he said, according to the army': the army relayed his words (and makes no statement)."""
+    """'“We hold the ridge,” the commander said, according to the army': the army relayed his words (and makes no
+    statement of its own)."""
     if not any(f.kind == "verb" and f.speaker is not None and frame.cue_tokens[0].i > f.cue_tokens[0].i
                and any(ctx.quoted(t) for t in f.content) for f in others):
         return False

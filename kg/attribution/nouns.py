@@ -13,23 +13,23 @@ _TIME_PREPOSITIONS = ("in", "at", "during", "since", "after", "before", "through
 
 
 @rule("report-noun-clause")
-def reports_that(ctx: SentenceContext, noun: Token) -> Frame | None:
+def reports_that(ctx: SentenceContext, tok: Token) -> Frame | None:
     """'Shares rose following reports it is to be bought by a rival': unnamed reports with a clause of their own
     are the speaker of what they say (owned or cited reports are left to the other frames)."""
-    if not ctx.lexicon.has("ReportNoun", noun.lemma_.lower()) or noun.dep_ in SUBJECT_DEPS \
-            or any(c.dep_ == "prep" and c.lower_ in ("by", "from", "in", "of") for c in noun.children):
+    if not ctx.lexicon.has("ReportNoun", tok.lemma_.lower()) or tok.dep_ in SUBJECT_DEPS \
+            or any(c.dep_ == "prep" and c.lower_ in ("by", "from", "in", "of") for c in tok.children):
         return None  # a report as the subject of a verb is read through the verb; 'a report by X' elsewhere
-    clause = next((c for c in noun.children if c.dep_ in ("relcl", "acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+    clause = next((c for c in tok.children if c.dep_ in ("relcl", "acl", "ccomp") and c.pos_ in ("VERB", "AUX")
                    and any(g.dep_ in SUBJECT_DEPS and g.lower_ not in RELATIVE_PRONOUNS for g in c.children)), None)
     if clause is None:
         return None
     # "a Northern Ledger report that ...": the named owner speaks; unnamed plural reports speak for themselves
-    owner = next((c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"
+    owner = next((c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"
                   and ctx.words.is_actor_like(c)), None)
-    if owner is None and (noun.tag_ != "NNS" or any(c.dep_ == "poss" for c in noun.children)):
+    if owner is None and (tok.tag_ != "NNS" or any(c.dep_ == "poss" for c in tok.children)):
         return None
-    speaker = ctx.words.mention(owner) if owner is not None else noun.doc[noun.i: noun.i + 1]
-    return Frame([noun], speaker, list(clause.subtree), "noun", None, rules=["report-noun-clause"],
+    speaker = ctx.words.mention(owner) if owner is not None else tok.doc[tok.i: tok.i + 1]
+    return Frame([tok], speaker, list(clause.subtree), "noun", None, rules=["report-noun-clause"],
                  speaker_rules=["speaker/report-owner" if owner is not None else "speaker/reports-themselves"],
                  cue_rules=["cue/report-noun"])
 
