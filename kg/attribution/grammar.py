@@ -9,7 +9,6 @@ from spacy.tokens import Span, Token
 
 from ..doccache import span_tokens
 from ..lexicon import LexiconEntry
-from ..quotes import Quote
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "dep"}
@@ -158,11 +157,6 @@ def author_of(source: Token) -> Token:
             if author is not None and author.pos_ in ("PROPN", "NOUN"):
                 return author
     return source
-
-
-def in_quotes(tok: Token, quotes: list[Quote]) -> bool:
-    """The token lies inside one of the quotations."""
-    return any(q.contains(tok.idx) for q in quotes)
 
 
 def by_position(tokens) -> list[Token]:

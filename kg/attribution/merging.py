@@ -85,7 +85,7 @@ def merge(ctx: SentenceContext, frames: list[Frame]) -> list[Frame]:
     A participial cue of the same speaker (", saying ...", ", adding that ...", ", insisting ...") is a
     proposition of its own and stays a statement of its own, unless it only passes on someone else's
     message ("told X, relaying a message ...")."""
-    frames = _fold_beliefs(ctx, frames)
+    frames = fold_beliefs(ctx, frames)
     frames = cited_through(ctx, frames)
     frames = [f for f in frames if not _subsumed(ctx, f, frames)]
     kept: list[Frame] = []
@@ -124,7 +124,7 @@ def _subsumed(ctx: SentenceContext, frame: Frame, frames: list[Frame]) -> bool:
         # "X conveyed ... his openness to a ceasefire": the noun restates X's own statement
         return any(frame.cue_tokens[-1].i in {t.i for t in f.content} for f in others)
     if frame.kind == "prep" and frame.cue_tokens[0].lower_ == "according":
-        return _according_relays(ctx, frame, others)
+        return according_relays(ctx, frame, others)
     if frame.kind == "prep" and frame.cue_tokens[0].lower_ in ("citing", "quoting") and frame.speaker is not None:
         return any(f.speaker is not None and (f.speaker.start, f.speaker.end) == (frame.speaker.start, frame.speaker.end)
                    for f in others)
@@ -132,7 +132,7 @@ def _subsumed(ctx: SentenceContext, frame: Frame, frames: list[Frame]) -> bool:
 
 
 @rule("according-to-relay")
-def _according_relays(ctx: SentenceContext, frame: Frame, others: list[Frame]) -> bool:
+def according_relays(ctx: SentenceContext, frame: Frame, others: list[Frame]) -> bool:
     """'“We hold the ridge,” the commander said, according to the army': the army relayed his words (and makes no
     statement of its own)."""
     if not any(f.kind == "verb" and f.speaker is not None and frame.cue_tokens[0].i > f.cue_tokens[0].i
@@ -146,7 +146,7 @@ def _according_relays(ctx: SentenceContext, frame: Frame, others: list[Frame]) -
 
 
 @rule("fold-belief")
-def _fold_beliefs(ctx: SentenceContext, frames: list[Frame]) -> list[Frame]:
+def fold_beliefs(ctx: SentenceContext, frames: list[Frame]) -> list[Frame]:
     """'The minister said he believes the talks will fail': a pronoun's belief inside a statement is folded
     into it (and makes it tentative when the belief verb hedges); a speaker's own stance restated inside
     their words goes too."""

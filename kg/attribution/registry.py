@@ -37,7 +37,7 @@ FILTERS = (drop_quoted_words,)
 REFINEMENTS = (sentence_initial_citing, each_speaker, quoters_who_speak, merge,
                carried_by_trailing_outlet, propositions)
 # rules applied inside another rule (merge's steps) or by the pipeline (a reporting clause beside its quotation)
-INNER_RULES = (merging.cited_through, merging._fold_beliefs, merging._according_relays, reporting_clause_alone)
+INNER_RULES = (merging.cited_through, merging.fold_beliefs, merging.according_relays, reporting_clause_alone)
 
 ORDER: tuple[Callable, ...] = (*BLOCKING_RULES, *TOKEN_RULES, *FILTERS, *SENTENCE_RULES, *REFINEMENTS)
 

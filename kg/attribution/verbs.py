@@ -77,6 +77,7 @@ def verb_content(ctx: SentenceContext, tok: Token, entry: LexiconEntry, extra: l
     if settled is not None:
         return settled
     tokens: list[Token] = [t for c in clause for t in c.subtree]
+    # the other places content may sit, tried in order (each takes the same arguments, used or not)
     for find in (_clause_on_medium, _passive_subject, _infinitive, _relative_head, _object_content):
         if tokens:
             break
