@@ -108,3 +108,14 @@ def test_every_rule_id_the_code_records_is_described():
     assert written, "no rule ids found"
     assert sorted(written - set(described)) == []
     assert all(describe(rule_id) for rule_id in written)
+
+
+def test_the_rules_travel_back_from_worker_processes(nlp):
+    """nlp.pipe(n_process=N) sends results back as plain data (kg_output, portable): the rules go with them."""
+    from kg.pipeline import Output, doc_results
+
+    doc = nlp("The minister told Reuters that the talks had failed.")
+    here, _ = doc_results(doc)
+    travelled, _ = doc_results(Output()(doc, portable=True))
+    assert [s.rules for s in travelled] == [s.rules for s in here] and here[0].rules["frame"] == ["verb-frame"]
+    assert [h.rule for h in travelled[0].channel] == [h.rule for h in here[0].channel] == ["channel/told-outlet"]
