@@ -44,6 +44,13 @@ def doc_quotes(doc: Doc) -> list[Quote]:
     return [Quote(s.start_char, s.end_char) for s in doc.spans.get("kg_quotes", [])]
 
 
+@lru_cache(maxsize=8)
+def attribution_rules(lexicon: tuple[str, ...], actors: tuple[str, ...]) -> AttributionRules:
+    """The rules for a lexicon and known actors, made once and shared by the components that read them (the rules
+    keep no state between calls)."""
+    return AttributionRules(load_lexicon(list(lexicon)), load_known_actors(list(actors)).outlet_names())
+
+
 class ParagraphBreaks:
     """Start a sentence after every line break: a paragraph never runs into the next one.
 
@@ -83,7 +90,7 @@ class Attribution:
 
     def __init__(self, lexicon: list[str], actors: list[str]) -> None:
         self.lexicon = load_lexicon(lexicon)
-        self.rules = AttributionRules(self.lexicon, load_known_actors(actors).outlet_names())
+        self.rules = attribution_rules(tuple(lexicon), tuple(actors))
         self.builder = StatementBuilder(self.lexicon)
 
     def _reporting_clause_alone(self, index: int, sentences: list[Span], quotes: list[Quote]) -> tuple | None:
@@ -131,7 +138,7 @@ class Actors:
     def __init__(self, lexicon: list[str], actors: list[str]) -> None:
         self.lexicon = load_lexicon(lexicon)
         self.known = load_known_actors(actors)
-        self.rules = AttributionRules(self.lexicon, self.known.outlet_names())
+        self.rules = attribution_rules(tuple(lexicon), tuple(actors))
         _gender_detector()  # the names-gender data, read now: nlp.pipe's worker processes then start with it
 
     def __call__(self, doc: Doc) -> Doc:

@@ -97,3 +97,7 @@ def test_a_non_statement_blocks_its_words(nlp):
     blocked = registry.non_statement_tokens(rules.context(next(iter(doc.sents)), []))
     assert {doc[i].lower_ for i in blocked} >= {"declined", "comment"}
     assert rules.frames(next(iter(doc.sents)), []) == []
+
+
+def test_the_rules_are_built_once_for_the_components_that_read_them(nlp):
+    assert nlp.get_pipe("kg_attribution").rules is nlp.get_pipe("kg_actors").rules
