@@ -60,7 +60,8 @@ class Words:
 
     def _mention_bounds(self, tok: Token) -> tuple[int, int] | None:
         doc = tok.doc
-        kept = {t.i for t in tok.subtree if t.i not in self._cut(tok)}
+        cut = self._cut(tok)
+        kept = {t.i for t in tok.subtree if t.i not in cut}
         start, end = tok.i, tok.i + 1
         while start - 1 in kept:
             start -= 1
