@@ -44,7 +44,7 @@ ORDER: tuple[Callable, ...] = (*BLOCKING_RULES, *TOKEN_RULES, *FILTERS, *SENTENC
 
 def find_frames(ctx: SentenceContext) -> list[Frame]:
     """All attribution frames of one sentence, merged and de-duplicated."""
-    blocked = non_statement_tokens(ctx)
+    blocked = set().union(*(block(ctx) for block in BLOCKING_RULES))
     frames: list[Frame] = []
     for tok in span_tokens(ctx.sent):
         if tok.i in blocked:
