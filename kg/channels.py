@@ -84,13 +84,13 @@ class ChannelFinder:
         anchors += self._retold(doc, cue)
         found: list[tuple[ChannelHop, Token]] = []
         for noun in self._document_voices(cue, statement):
-            self._add(found, self._hop(doc, noun), noun)
+            self._add(found, self._hop(doc, noun), noun, "channel/document")
         for anchor in anchors:
             for prep in (c for c in anchor.children if c.dep_ in ("prep", "advmod", "agent") and c.lower_ in _VENUE_PREPS):
                 for obj in self._objects(prep):
-                    self._add(found, self._hop(doc, obj, prep), obj)
+                    self._add(found, self._hop(doc, obj, prep), obj, "channel/venue")
             for obj in (c for c in anchor.children if c.dep_ in ("dobj", "dative") and anchor.lemma_ in ("tell", "brief")):
-                self._add(found, self._hop(doc, obj), obj)  # "told a weekly briefing"
+                self._add(found, self._hop(doc, obj), obj, "channel/told-venue")  # "told a weekly briefing"
         return found
 
     @staticmethod
@@ -117,8 +117,9 @@ class ChannelFinder:
                 and any(d.lower_ in ("the", "these", "this", "those") for d in t.children)]
 
     @staticmethod
-    def _add(found: list, hop: ChannelHop | None, obj: Token) -> None:
+    def _add(found: list, hop: ChannelHop | None, obj: Token, rule: str) -> None:
         if hop is not None and hop.label not in {h.label for h, _ in found}:
+            hop.rule = rule
             found.append((hop, obj))
 
     @staticmethod

@@ -23,10 +23,14 @@ def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActo
     for index in sorted(range(len(statements)), key=lambda i: _depth(statements, i)):
         statement = statements[index]
         hops = finder.venues(doc, statement) or _continued_venues(index, statements, doc_text(doc))
-        direct = _direct_outlets(doc, statement, registry, finder, labels)
+        why: dict[str, str] = {}  # outlet -> the rule that first put it in the chain
+        direct = _direct_outlets(doc, statement, registry, finder, labels, why)
         quoted = _quote_outlets(index, statement, statements, actors, quotes)
-        outlets = direct + quoted + _linked_outlets(statement, statements, actors, carried_by)
-        statement.channel = hops + [ChannelHop(labels.get(k, actors[k].name), "publication", k) for k in dict.fromkeys(outlets)]
+        for key in quoted:
+            why.setdefault(key, "channel/outlet-quote")
+        outlets = direct + quoted + _linked_outlets(statement, statements, actors, carried_by, why)
+        statement.channel = hops + [ChannelHop(labels.get(k, actors[k].name), "publication", k, why.get(k))
+                                    for k in dict.fromkeys(outlets)]
         if statement.speaker_actor and (direct or quoted):
             # A source that spoke to an outlet keeps speaking through it in what follows.
             for key in _speaker_and_group(statement.speaker_actor, actors):
@@ -57,14 +61,15 @@ def _continued_venues(index: int, statements: list[Statement], text: str) -> lis
         return []
     if statement.cue is None:  # a continued quote, however far its quotation started
         quoted = next((s for s in reversed(statements[:index]) if s.speaker_actor == statement.speaker_actor and s.cue), None)
-        return [ChannelHop(h.label, h.kind, h.actor) for h in quoted.channel if not h.actor] if quoted else []
+        return [ChannelHop(h.label, h.kind, h.actor, "channel/continued-quote") for h in quoted.channel if not h.actor] \
+            if quoted else []
     previous = next((s for s in reversed(statements[:index]) if s.reported_by is None and s.start < statement.start
                      or s.start == statement.start and s.cue), None)
     if previous is None or previous.speaker_actor != statement.speaker_actor or statement.reported_by is not None:
         return []
     if "\n" in text[previous.end:statement.start]:
         return []  # a new paragraph: the speech act may have changed
-    return [ChannelHop(h.label, h.kind, h.actor) for h in previous.channel if not h.actor]
+    return [ChannelHop(h.label, h.kind, h.actor, "channel/same-speaker-next") for h in previous.channel if not h.actor]
 
 
 def _paragraph_outlets(doc: Doc, statements: list[Statement], actors: dict[str, Actor], labels: dict[str, str]) -> None:
@@ -81,7 +86,8 @@ def _paragraph_outlets(doc: Doc, statements: list[Statement], actors: dict[str, 
             continue
         key = carrying.get(paragraph)
         if key and key != statement.speaker_actor:
-            statement.channel.append(ChannelHop(labels.get(key, actors[key].name), "publication", key))
+            statement.channel.append(ChannelHop(labels.get(key, actors[key].name), "publication", key,
+                                                "channel/paragraph-outlet"))
 
 
 def _reportedly(doc: Doc, statements: list[Statement]) -> None:
@@ -95,7 +101,7 @@ def _reportedly(doc: Doc, statements: list[Statement]) -> None:
             continue
         cue = doc[statement.cue_token]
         if any(t.lower_ == "reportedly" for t in (cue, *cue.children, *cue.head.children)):
-            statement.channel += [ChannelHop(h.label, h.kind, h.actor) for h in chain]
+            statement.channel += [ChannelHop(h.label, h.kind, h.actor, "channel/reportedly") for h in chain]
 
 
 def _is_outlet(actors: dict[str, Actor], key: str | None) -> bool:
@@ -103,7 +109,7 @@ def _is_outlet(actors: dict[str, Actor], key: str | None) -> bool:
 
 
 def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | None, finder: ChannelFinder,
-                    labels: dict[str, str]) -> list[str]:
+                    labels: dict[str, str], why: dict[str, str]) -> list[str]:
     if registry is None:
         return []
     actors = registry.actors
@@ -116,6 +122,7 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
                 actors[key].roles.add("news outlet")  # an organisation that interviews someone is a medium
             if _is_outlet(actors, key):
                 outlets.append(key)
+                why.setdefault(key, "channel/venue-companion")  # "in an interview with Reuters"
                 _remember_label(labels, key, span.text, actors[key].name, registry.lexicon)
                 if statement.addressee is None:
                     statement.addressee, statement.addressee_actor = span.text, key
@@ -127,20 +134,24 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
             actors[key].roles.add("news outlet")  # it quoted or carried the source's words
         if _is_outlet(actors, key):
             outlets.append(key)
+            why.setdefault(key, "channel/relay")  # a cited source's carrier, a quoting outlet, a trailing reporter
             _remember_label(labels, key, span.text, actors[key].name, registry.lexicon)
     if _is_outlet(actors, statement.addressee_actor):
         outlets.append(statement.addressee_actor)
+        why.setdefault(statement.addressee_actor, "channel/told-outlet")
         _remember_label(labels, statement.addressee_actor, statement.addressee or "", actors[statement.addressee_actor].name, registry.lexicon)
     sent = doc.char_span(statement.start, statement.end, alignment_mode="expand")
     for span in finder.relayed_by(sent) if sent is not None else []:
         key = registry.resolve(span)
         if _is_outlet(actors, key):
             outlets.append(key)
+            why.setdefault(key, "channel/relayed-by")
             _remember_label(labels, key, span.text, actors[key].name, registry.lexicon)
     words = (statement.speaker or "").lower().split()
     if registry.main_outlet and any(registry.lexicon.has("OutletAnaphor", w) and words[i - 2: i] == ["of", "the"]
                                     for i, w in enumerate(words) if i >= 2):
         outlets.insert(0, registry.main_outlet)  # "the interlocutors of the publication" (not "the X news agency")
+        why[registry.main_outlet] = "channel/publication-anaphor"
     return [k for k in outlets if k != statement.speaker_actor]
 
 
@@ -174,16 +185,20 @@ def _quote_outlets(index: int, statement: Statement, statements: list[Statement]
 
 
 def _linked_outlets(statement: Statement, statements: list[Statement], actors: dict[str, Actor],
-                    carried_by: dict[str, list[str]]) -> list[str]:
+                    carried_by: dict[str, list[str]], why: dict[str, str]) -> list[str]:
     """Outlets reached through an explicit link: nesting, or the same source speaking again."""
     linked: list[str] = []
     if statement.reported_by is not None:
         outer = statements[statement.reported_by]
         linked += [outer.speaker_actor] if _is_outlet(actors, outer.speaker_actor) else []
         linked += [h.actor for h in outer.channel if h.actor]
+        for key in linked:
+            why.setdefault(key, "channel/nested-reporter")
     if statement.speaker_actor:
         for key in _speaker_and_group(statement.speaker_actor, actors):
             linked += carried_by.get(key, [])
+            for outlet in carried_by.get(key, []):
+                why.setdefault(outlet, "channel/same-source-carried")
     return [k for k in linked if k and k != statement.speaker_actor]
 
 

@@ -264,13 +264,38 @@ def extract(article, fmt, settings) -> None:
         click.echo(serialize(to_graph([extraction], load_scheme(list(settings.scheme))), fmt))
 
 
-def _one_article(path: str):
+def _one_article(path: str, command: str = "extract"):
     from .sources import STDIN, read_source, read_stdin
 
     articles = [read_stdin()] if path == STDIN else read_source(path)
     if len(articles) != 1:
-        raise click.UsageError(f"{path}: holds {len(articles)} articles; kg extract takes one (use kg build)")
+        raise click.UsageError(f"{path}: holds {len(articles)} articles; kg {command} takes one (use kg build)")
     return articles[0]
+
+
+@cli.command()
+@click.argument("article", type=click.Path())
+@click.option("--legend/--no-legend", default=True, show_default=True, help="End with what each rule used means.")
+@data_options
+def explain(article, legend, settings) -> None:
+    """Show why each statement of one article was extracted.
+
+    Each statement is printed with the rules behind its frame, speaker, cue, channel hops, kind and position
+    (value ← rule ids); the same ids are in `kg extract --format json` ("rules") and in the graph
+    (kg:frameRule, kg:speakerRule, ..., kg:decidedBy on channel hops).
+
+    \b
+    Example:
+        kg explain examples/000_776e85ceb2cce017.txt
+    """
+    from .explain import explain_text
+    from .extraction import extract_article
+
+    try:
+        extraction = extract_article(_one_article(article, "explain"), settings)
+    except KgError as err:
+        _fail(err)
+    click.echo(explain_text(extraction, legend))
 
 
 @cli.command()
@@ -458,21 +483,34 @@ def _binding(text: str) -> tuple[str, str]:
               help="Folder of gold annotation files (FORMAT.md).")
 @click.argument("articles", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--rules", "per_rule", is_flag=True,
+              help="Also a table per rule (after the totals): statements produced, true and false against the gold.")
 @data_options
-def eval_command(gold_dir, articles, fmt, settings) -> None:
+def eval_command(gold_dir, articles, fmt, per_rule, settings) -> None:
     """Score extraction against gold annotations (per article, total).
+
+    With --rules, a table per rule follows the totals (the rule ids of kg explain): the statements each
+    produced, how many the gold has (true) or not (false), and on the true ones how often the aspect the
+    rule decided (speaker, cue, channel, kind, position) matches the gold; JSON gives {"scores", "rules"}.
 
     \b
     Example:
         kg eval --gold examples/gold examples/*.txt
+        kg eval --gold examples/gold examples/*.txt --rules
     """
-    from .evaluation import evaluate_files, format_scores
+    from .evaluation import evaluate_files, format_rule_table, format_scores, rule_rows
 
     try:
         scores = evaluate_files(articles, gold_dir, settings)
     except KgError as err:
         _fail(err)
-    click.echo(json.dumps([s.as_dict() for s in scores], indent=2) if fmt == "json" else format_scores(scores))
+    if fmt == "json":
+        data = [s.as_dict() for s in scores]
+        click.echo(json.dumps({"scores": data, "rules": rule_rows(scores[-1])} if per_rule else data, indent=2))
+        return
+    click.echo(format_scores(scores))
+    if per_rule:
+        click.echo("\nPer rule (total):\n" + format_rule_table(scores[-1]))
 
 
 @cli.command()

@@ -64,17 +64,22 @@ class ArticleActors:
 
         :param quoted: the mention lies inside a quotation; the narrator's own pronouns never point there.
         """
+        return self.resolve_how(span, speaker, quoted)[0]
+
+    def resolve_how(self, span: Span, speaker: bool = False, quoted: bool = False) -> tuple[str | None, str | None]:
+        """Like :meth:`resolve`, with the id of the rule that decided (``speaker/coref-pronoun``, ...)."""
         text = span.text.strip()
         if not text:
-            return None
+            return None, None
         root = self._head_noun(span)
         sent_index = _sent_index(span)
         if root.lower_ in _MALE | _FEMALE | _PLURAL | _NEUTER and len(span) == 1:
-            key = self._pronoun(root, sent_index, quoted)
+            key, rule = self._pronoun(root, sent_index, quoted), "speaker/coref-pronoun"
         else:
-            key = self._outlet(span) or self._named(span) or self._description(span) or self._collective(span)
+            key, rule = next(((found, rule) for rule, find in _RESOLVERS
+                              if (found := find(self, span))), (None, None))
         if key is None:
-            return None
+            return None, None
         actor = self.actors[key]
         if root.pos_ == "PROPN" and self.lexicon.has("MastheadWord", root.lower_) and not actor.known \
                 and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.children):
@@ -87,7 +92,7 @@ class ArticleActors:
             actor.heads.setdefault(root.lemma_.lower(), set()).update(mods)
         self.history.append(MentionRecord(key, span.start_char, sent_index, root.dep_ in ("nsubj", "nsubjpass"),
                                           speaker, root.ent_type_ in ("PERSON", "ORG", "GPE"), quoted))
-        return key
+        return key, rule
 
     def observe(self, doc: Doc) -> None:
         """Register the article's named entities, so short forms and pronouns find them."""
@@ -365,6 +370,12 @@ class ArticleActors:
         actor.key = key
         self.actors.setdefault(key, actor)
         return key
+
+
+# how a mention that is not a pronoun is resolved, in order, with the id each decision records
+_RESOLVERS = (("speaker/coref-outlet", ArticleActors._outlet), ("speaker/coref-name", ArticleActors._named),
+              ("speaker/coref-description", ArticleActors._description),
+              ("speaker/coref-unnamed-source", ArticleActors._collective))
 
 
 def _head_noun(span: Span) -> Token:

@@ -21,6 +21,23 @@ _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "the
 
 
 @dataclass
+class RuleCount:
+    """How one rule fared (kg.provenance): the statements it took part in, how many of them the gold has (true)
+    or not (false), and on the true ones how often the aspect it decided matches the gold (``right`` of
+    ``checked``; frame rules decide no single aspect)."""
+
+    produced: int = 0
+    true: int = 0
+    false: int = 0
+    right: int = 0
+    checked: int = 0
+
+    def add(self, other: "RuleCount") -> None:
+        for name in ("produced", "true", "false", "right", "checked"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
 class Score:
     """Counts for one article or a total, and the figures derived from them."""
 
@@ -39,6 +56,7 @@ class Score:
     b3_precision: float = 0.0  # sums over mentions; divided by b3_mentions
     b3_recall: float = 0.0
     b3_mentions: int = 0
+    rules: dict[str, RuleCount] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -73,6 +91,8 @@ class Score:
         for name in _FIELDS:
             self.agree[name] = self.agree.get(name, 0) + other.agree.get(name, 0)
             self.seen[name] = self.seen.get(name, 0) + other.seen.get(name, 0)
+        for rule_id, count in other.rules.items():
+            self.rules.setdefault(rule_id, RuleCount()).add(count)
 
     def as_dict(self) -> dict[str, Any]:
         out = {"article": self.article, "gold": self.gold, "predicted": self.predicted, "aligned": self.aligned,
@@ -130,16 +150,53 @@ def score_article(predicted: dict[str, Any], gold: dict[str, Any], body: str, vo
                     pairs.append((overlap, p_index, u_index, g))
     used_p, used_u = set(), set()
     pred_by_id = {p["id"]: p for p in predicted["statements"]}
+    aligned: dict[int, dict] = {}  # predicted statement -> the gold statement it was aligned with
     for overlap, p_index, u_index, g in sorted(pairs, key=lambda x: -x[0]):
         if p_index in used_p or u_index in used_u:
             continue
         used_p.add(p_index)
         used_u.add(u_index)
+        aligned[p_index] = g
         _compare(score, predicted["statements"][p_index], g, vocabulary, pred_by_id)
         _compare_speaker_actor(score, predicted["statements"][p_index], g, names)
     score.aligned = len(used_u)
+    _count_rules(score, predicted["statements"], aligned, names, vocabulary)
     _actor_clustering(score, predicted.get("actors", []), gold.get("actors", []))
     return score
+
+
+def _count_rules(score: Score, predicted: list[dict], aligned: dict[int, dict], names: dict[str, set[str]],
+                 vocabulary: set[str]) -> None:
+    """Per rule (the ``rules`` of each predicted statement): produced, true and false against the gold, and on the
+    true ones whether the aspect the rule decided matches."""
+    for p_index, pred in enumerate(predicted):
+        gold = aligned.get(p_index)
+        for aspect, ids in (pred.get("rules") or {}).items():
+            right = _aspect_agrees(aspect, pred, gold, names, vocabulary) if gold is not None else None
+            for rule_id in dict.fromkeys(i for i in ids if i):
+                count = score.rules.setdefault(rule_id, RuleCount())
+                count.produced += 1
+                count.true += gold is not None
+                count.false += gold is None
+                if right is not None:
+                    count.checked += 1
+                    count.right += right
+
+
+def _aspect_agrees(aspect: str, pred: dict, gold: dict, names: dict[str, set[str]], vocabulary: set[str]) -> bool | None:
+    """Whether an aligned statement's aspect matches the gold (None: not scored, as in :func:`_compare`)."""
+    if aspect == "speaker":
+        gold_actor = _norm(gold.get("speaker_actor"))
+        return _norm(pred.get("speaker_actor")) in names.get(gold_actor, set()) | {gold_actor}
+    if aspect == "cue":
+        return _norm(pred.get("cue")) == _norm(gold.get("cue"))
+    if aspect == "channel":
+        return [_norm(c) for c in pred.get("channel") or []] == [_norm(c) for c in gold.get("channel") or []]
+    if aspect == "kind":
+        return pred.get("kind") == gold.get("kind")
+    if aspect == "position" and gold.get("kind") == "stance" and gold.get("position") in vocabulary:
+        return pred.get("position") == gold.get("position")
+    return None
 
 
 def _compare_speaker_actor(score: Score, pred: dict, gold: dict, names: dict[str, set[str]]) -> None:
@@ -280,6 +337,35 @@ def evaluate_files(articles: list[str | Path], gold_dir: str | Path, settings=No
         scores.append(score)
         total.add(score)
     return scores + [total]
+
+
+_RULE_GROUPS = ("speaker/", "cue/", "channel/", "kind/", "position/")
+
+
+def rule_rows(score: Score) -> list[dict[str, Any]]:
+    """The per-rule figures of a score (usually the total): frame rules first, then speaker, cue, channel, kind
+    and position rules; in each group the rules with most false statements first."""
+    def order(item: tuple[str, RuleCount]) -> tuple:
+        rule_id, count = item
+        group = next((i + 1 for i, g in enumerate(_RULE_GROUPS) if rule_id.startswith(g)), 0)
+        return group, -count.false, -count.produced, rule_id
+    return [{"rule": rule_id, "produced": c.produced, "true": c.true, "false": c.false,
+             "precision": round(c.true / c.produced, 3) if c.produced else None,
+             "aspect_right": round(c.right / c.checked, 3) if c.checked else None}
+            for rule_id, c in sorted(score.rules.items(), key=order)]
+
+
+def format_rule_table(score: Score) -> str:
+    """A plain table of :func:`rule_rows`: rule, statements produced, true and false against the gold, precision,
+    and how often the aspect the rule decided matches the gold on the true ones."""
+    head = ["rule", "produced", "true", "false", "P", "aspect_right"]
+    rows = [[r["rule"], str(r["produced"]), str(r["true"]), str(r["false"]),
+             "-" if r["precision"] is None else f"{r['precision']:.3f}",
+             "-" if r["aspect_right"] is None else f"{r['aspect_right']:.3f}"] for r in rule_rows(score)]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(head)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths))]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    return "\n".join(lines)
 
 
 def format_scores(scores: list[Score]) -> str:

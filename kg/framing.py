@@ -25,7 +25,8 @@ class StatementBuilder:
         """Make a Statement of one frame found in ``sent``."""
         content = [t for t in frame.content if not t.is_space]
         start, end = _trimmed(sent)
-        cue_text = _join_parts(doc, _with_auxiliaries(frame))
+        cue_parts = _with_auxiliaries(frame)
+        cue_text = _join_parts(doc, cue_parts)
         breaks_quote = frame.speaker is not None and frame.speaker.start > frame.cue_tokens[0].i
         # "“...” – writes the newspaper – “...”": a cue that breaks a quote names the quote's own speaker
         inside_quote = any(q.contains(frame.cue_tokens[0].idx) for q in quotes) and not breaks_quote
@@ -49,7 +50,10 @@ class StatementBuilder:
             in_quote_of_other=inside_quote,
             relay_spans=[(r.start_char, r.end_char) for r in frame.relays or []],
         )
-        statement.kind = self.kind(content, frame)
+        statement.kind, kind_rule = self.decide_kind(content, frame)
+        cue_rules = [*frame.cue_rules, *(["cue/auxiliaries"] if len(cue_parts) > len(frame.cue_tokens) else [])]
+        statement.rules = {"frame": list(frame.rules), "speaker": list(frame.speaker_rules), "cue": cue_rules,
+                           "kind": [kind_rule]}
         return statement
 
     def continued_quote(self, doc: Doc, sent: Span) -> Statement:
@@ -62,7 +66,8 @@ class StatementBuilder:
                               content_start=words[0].idx if words else start,
                               content_end=words[-1].idx + len(words[-1]) if words else end)
         statement.hedged = self.hedged(None, words)
-        statement.kind = self.kind(words)
+        statement.kind, kind_rule = self.decide_kind(words)
+        statement.rules = {"frame": ["continued-quote"], "kind": [kind_rule]}
         return statement
 
     # -- attributes ---------------------------------------------------------
@@ -120,21 +125,25 @@ class StatementBuilder:
         a date ("will host the talks next month"), a plan announced ("announced he would quit") and a negated
         past event ("has not received any complaint") stay claims.
         """
+        return self.decide_kind(content, frame)[0]
+
+    def decide_kind(self, content: list[Token], frame: Frame | None = None) -> tuple[str, str]:
+        """The kind (see :meth:`kind`) and the id of the rule that decided it."""
         cue = frame.cue_tokens[0] if frame is not None and frame.cue_tokens else None
         if frame is not None and frame.entry is not None and frame.entry.expresses_stance:
-            return "stance"
+            return "stance", "kind/stance-cue"
         if cue is not None and self._is(cue, "StanceCue"):
-            return "stance"
+            return "stance", "kind/stance-cue"
         roots = self._reported_roots(_clause_roots(content))
         announced = cue is not None and self._is(cue, "AnnouncementCue")
         if announced and roots and all(root.pos_ == "NOUN" for root in roots):
-            return "claim"  # "announced plans to buy ...": the plan is the news
+            return "claim", "kind/announced-plan"  # "announced plans to buy ...": the plan is the news
         if any(self._marked(root) for root in roots):
-            return "stance"
+            return "stance", "kind/stance-marker"
         for root in roots:
             if self._volition(root, announced):
-                return "stance"
-        return "claim"
+                return "stance", "kind/agent-will"
+        return "claim", "kind/reported-fact"
 
     def claim_structure(self, content: list[Token], cue: Token | None = None) -> bool:
         """The clause reads as a reported event or plan whatever its words: a plan announced, an agent's

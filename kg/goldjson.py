@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from .extraction import Extraction
+from .provenance import rules_of
 
 
 def to_gold_json(extraction: Extraction) -> dict[str, Any]:
@@ -55,4 +56,5 @@ def _statement(index: int, statement, extraction: Extraction) -> dict[str, Any]:
         "end": statement.end,
         "reported_by": f"s{statement.reported_by + 1}" if statement.reported_by is not None else None,
         "same_as": None,
+        "rules": rules_of(statement),
     }

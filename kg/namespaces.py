@@ -32,6 +32,7 @@ class KG(DefinedNamespace):
     ChannelHop: URIRef
     LexiconEntry: URIRef
     LexiconKind: URIRef
+    Rule: URIRef
     # individuals
     Person: URIRef
     Organization: URIRef
@@ -106,6 +107,13 @@ class KG(DefinedNamespace):
     hopIndex: URIRef
     channelKind: URIRef
     via: URIRef
+    # provenance: the rules that decided
+    decidedBy: URIRef
+    frameRule: URIRef
+    speakerRule: URIRef
+    cueRule: URIRef
+    kindRule: URIRef
+    positionRule: URIRef
     # article
     textHash: URIRef
     # lexicon

@@ -44,6 +44,13 @@ def doc_quotes(doc: Doc) -> list[Quote]:
     return [Quote(s.start_char, s.end_char) for s in doc.spans.get("kg_quotes", [])]
 
 
+@lru_cache(maxsize=8)
+def attribution_rules(lexicon: tuple[str, ...], actors: tuple[str, ...]) -> AttributionRules:
+    """The rules for a lexicon and known actors, made once and shared by the components that read them (the rules
+    keep no state between calls)."""
+    return AttributionRules(load_lexicon(list(lexicon)), load_known_actors(list(actors)).outlet_names())
+
+
 class ParagraphBreaks:
     """Start a sentence after every line break: a paragraph never runs into the next one.
 
@@ -83,7 +90,7 @@ class Attribution:
 
     def __init__(self, lexicon: list[str], actors: list[str]) -> None:
         self.lexicon = load_lexicon(lexicon)
-        self.rules = AttributionRules(self.lexicon, load_known_actors(actors).outlet_names())
+        self.rules = attribution_rules(tuple(lexicon), tuple(actors))
         self.builder = StatementBuilder(self.lexicon)
 
     def _reporting_clause_alone(self, index: int, sentences: list[Span], quotes: list[Quote]) -> tuple | None:
@@ -131,7 +138,7 @@ class Actors:
     def __init__(self, lexicon: list[str], actors: list[str]) -> None:
         self.lexicon = load_lexicon(lexicon)
         self.known = load_known_actors(actors)
-        self.rules = AttributionRules(self.lexicon, self.known.outlet_names())
+        self.rules = attribution_rules(tuple(lexicon), tuple(actors))
         _gender_detector()  # the names-gender data, read now: nlp.pipe's worker processes then start with it
 
     def __call__(self, doc: Doc) -> Doc:
@@ -154,6 +161,7 @@ class Channels:
             medium = self.finder.medium_phrase(doc, statement)
             if medium and statement.cue and not statement.cue.endswith(medium):
                 statement.cue = f"{statement.cue} {medium}"
+                statement.rules.setdefault("cue", []).append("cue/medium-phrase")
         return doc
 
 
@@ -186,13 +194,24 @@ class Positions:
                     and (score >= CLAIM_OVERRIDE or not self._builder.claim_structure([doc[i] for i in sorted(statement.content_tokens)],
                                                           _cue(doc, statement))):
                 statement.kind = "stance"  # content that clearly expresses a known position is a stance
+                statement.rules.setdefault("kind", []).append("kind/position-evidence")
             elaboration = _elaboration(doc, attributed, statement, self._rules.related)
             if statement.kind == "stance" and elaboration:
                 notation, score = self.classifier.classify(tokens + elaboration)
             statement.position_confidence = score  # kept even when no concept is assigned
             if statement.kind == "stance":
                 statement.position = notation
+                if notation is not None:
+                    statement.rules["position"] = self._position_rules(tokens, elaboration, notation)
         return doc
+
+    def _position_rules(self, tokens: list[Token], elaboration: list[Token], notation: str) -> list[str]:
+        """The rules behind an assigned position (kg.provenance)."""
+        if self.classifier is not self._rules:
+            found = ["position/embedding-similarity"]
+        else:
+            found = self._rules.evidence(tokens + elaboration, notation)
+        return found + (["position/elaboration"] if elaboration else [])
 
 
 def _cue(doc: Doc, statement) -> Token | None:
@@ -295,7 +314,8 @@ def doc_results(doc: Doc) -> tuple[list[Statement], dict[str, Actor]]:
 def _statement_data(statement: Statement) -> dict:
     data = {name: getattr(statement, name) for name in _STATEMENT_FIELDS}
     data["subject_actors"] = list(statement.subject_actors)
-    data["channel"] = [[hop.label, hop.kind, hop.actor] for hop in statement.channel]
+    data["channel"] = [[hop.label, hop.kind, hop.actor, hop.rule] for hop in statement.channel]
+    data["rules"] = {aspect: list(ids) for aspect, ids in statement.rules.items()}
     data["content_tokens"] = sorted(statement.content_tokens)
     data["relay_spans"] = [list(span) for span in statement.relay_spans]
     if statement.position_confidence is not None:
@@ -371,6 +391,7 @@ def _outlets_as_carriers(doc: Doc, statements: list, rules: AttributionRules) ->
         for statement in inner:
             statement.reported_by = outer.reported_by
             statement.relay_spans.append((outer.speaker_start, outer.speaker_end))
+            statement.rules.setdefault("frame", []).append("outlet-carrier")
     if not drop:
         return
     remap = {old: new for new, old in enumerate(i for i in range(len(statements)) if i not in drop)}

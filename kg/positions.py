@@ -680,6 +680,27 @@ class PositionClassifier:
         hit = sum(self._idf[key[0]] * bag[key] for key in content.keys if key in bag)
         return hit / content.mass if content.mass else 0.0
 
+    def evidence(self, tokens, notation: str) -> list[str]:
+        """The ids of the rules behind a position this classifier assigned (kg.provenance): the part of the
+        score that weighed most (the concept's labels, its examples or its vocabulary), and whether the clause's
+        stance structure added the canonical words it amounts to."""
+        index = self._index_of.get(notation)
+        if index is None:
+            return []
+        content_terms = terms(tokens, self.lexicon)
+        content = self._index(content_terms)
+        parts = {
+            "position/label-overlap": _W_PHRASE * max((self._phrase_score(p, content) for p in self._phrases[index]), default=0.0),
+            "position/example-match": _W_EXAMPLE * max((self._example_score(e, content) for e in self._examples[index]),
+                                                       default=0.0),
+            "position/vocabulary-share": _W_SHARE * self._share(index, content),
+        }
+        found = [max(parts, key=lambda name: parts[name])]
+        structure = structure_terms(tokens, content_terms, _word_classes(self.lexicon))
+        if any(self._key(term) in self._bags[index] for term in structure):
+            found.append("position/structure-terms")
+        return found
+
 
 def _window(positions: list[list[int]]) -> int:
     """Length of the shortest stretch of content holding one position from each list."""

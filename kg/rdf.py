@@ -18,6 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from .namespaces import ACTOR, CHAN, FOAF, GRASP, ID, KG, NIF, ORG, POS, PROV, SCHEMA
+from .provenance import rule_iri
 from .resources import data_path, parse_turtle
 
 if TYPE_CHECKING:  # type hints only: importing kg.rdf must not load spaCy (kg query --store imports it)
@@ -105,7 +106,22 @@ def _vocabularies(sources: tuple[str, ...]) -> Graph:
     graph = Graph()
     for source in (*sources, str(data_path("ontology", "channel_kinds.ttl"))):
         parse_turtle(graph, source)
+    for triple in rule_triples():
+        graph.add(triple)
     return graph
+
+
+def rule_triples() -> list[tuple]:
+    """Every rule a statement can point to: a kg:Rule with its id as label and what it does as comment."""
+    from .provenance import all_rules, describe, rule_iri
+
+    out = []
+    for rule_id in all_rules():
+        node = URIRef(rule_iri(rule_id))
+        out += [(node, RDF.type, KG.Rule), (node, RDFS.label, Literal(rule_id))]
+        if describe(rule_id):
+            out.append((node, RDFS.comment, Literal(describe(rule_id), lang="en")))
+    return out
 
 
 # --- terms -------------------------------------------------------------------------
@@ -126,8 +142,13 @@ _VOCABULARY = {
         "Actor", "actorKind", "role", "affiliation", "textHash", "Statement", "article", "speaker", "speakerMention",
         "cue", "content", "quoteKind", "statementKind", "hedged", "about", "addressee", "position",
         "positionConfidence", "reportedBy", "timeExpression", "timeStart", "timeEnd", "evidence", "ChannelHop",
-        "hopIndex", "channelKind", "via", "channel", "nextHop")},
+        "hopIndex", "channelKind", "via", "channel", "nextHop", "Rule", "decidedBy", "frameRule", "speakerRule",
+        "cueRule", "kindRule", "positionRule")},
+    "comment": RDFS.comment,
 }
+# the property that links a statement to the rules behind each aspect (kg.provenance; the channel's are on its hops)
+_ASPECT_PROPERTY = {"frame": "frameRule", "speaker": "speakerRule", "cue": "cueRule", "kind": "kindRule",
+                    "position": "positionRule"}
 
 
 class _RdflibTerms:
@@ -306,6 +327,10 @@ def _statement_triples(out: list, terms, name: str, node, statement: Statement, 
     add(triple(span, V["endIndex"], terms.integer(statement.end)))
     add(triple(span, V["anchorOf"], terms.string(statement.evidence)))
     add(triple(span, V["referenceContext"], article))
+    # the rules that decided (kg.provenance)
+    for aspect, prop in _ASPECT_PROPERTY.items():
+        for rule_id in dict.fromkeys(statement.rules.get(aspect, ())):
+            add(triple(node, V[prop], v(rule_iri(rule_id))))
     # channel chain
     previous = None
     for index, hop in enumerate(statement.channel):
@@ -317,6 +342,8 @@ def _statement_triples(out: list, terms, name: str, node, statement: Statement, 
             add(triple(hop_node, V["channelKind"], v(str(CHAN[hop.kind]))))
         if hop.actor:
             add(triple(hop_node, V["via"], iri(str(actor_iri(hop.actor)))))
+        if hop.rule:
+            add(triple(hop_node, V["decidedBy"], v(rule_iri(hop.rule))))
         if previous is None:
             add(triple(node, V["channel"], hop_node))
         else:

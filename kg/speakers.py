@@ -21,21 +21,26 @@ def assign_actors(doc: Doc, statements: list[Statement], registry: ArticleActors
     registry.observe(doc)
     speaker_spans = {(s.speaker_start, s.speaker_end) for s in statements if s.speaker_start is not None}
     resolved: dict[tuple[int, int], str | None] = {}
+    how: dict[tuple[int, int], str | None] = {}  # the rule that resolved each mention
     for span in _mentions(doc, statements, rules):
         key = (span.start_char, span.end_char)
         if key not in resolved:
-            resolved[key] = registry.resolve(span, speaker=key in speaker_spans,
-                                             quoted=any(q.contains(span.start_char) for q in quotes))
+            resolved[key], how[key] = registry.resolve_how(span, speaker=key in speaker_spans,
+                                                           quoted=any(q.contains(span.start_char) for q in quotes))
     for statement in statements:
         if statement.speaker_start is not None:
             statement.speaker_actor = resolved.get((statement.speaker_start, statement.speaker_end))
+            _note(statement, how.get((statement.speaker_start, statement.speaker_end)))
     last_quoted: str | None = None
     last_speaker: str | None = None
     for statement in statements:
         if statement.speaker_start is None and statement.cue is None:
             # a quotation's other sentences belong to whoever it is attributed to, before or after them;
             # a quotation with no attribution at all goes on with the last speaker who was quoted
-            statement.speaker_actor = _quote_owner(statement, statements, quotes) or last_quoted or last_speaker
+            statement.speaker_actor, rule = next(((key, rule) for key, rule in (
+                (_quote_owner(statement, statements, quotes), "speaker/quote-owner"),
+                (last_quoted, "speaker/last-quoted"), (last_speaker, "speaker/last-speaker")) if key), (None, None))
+            _note(statement, rule)
         if statement.speaker_actor and statement.quote_kind != "indirect" and not statement.in_quote_of_other:
             last_quoted = statement.speaker_actor
         last_speaker = statement.speaker_actor or last_speaker
@@ -43,6 +48,12 @@ def assign_actors(doc: Doc, statements: list[Statement], registry: ArticleActors
             statement.addressee_actor = _lookup(doc, resolved, statement.addressee, statement)
         statement.subject_actors = _subjects(doc, statement, resolved)
     _drop_unresolved(statements)
+
+
+def _note(statement: Statement, rule: str | None) -> None:
+    """Record the rule that resolved the speaker (kg.provenance)."""
+    if rule is not None:
+        statement.rules.setdefault("speaker", []).append(rule)
 
 
 def _drop_unresolved(statements: list[Statement]) -> None:

@@ -15,6 +15,7 @@ class ChannelHop:
     label: str
     kind: str | None = None  # notation of a channel-kind concept, e.g. "message"
     actor: str | None = None  # actor key when the hop is an actor (an outlet, a government)
+    rule: str | None = field(default=None, compare=False)  # id of the rule that put the hop in the chain
 
 
 @dataclass
@@ -49,6 +50,9 @@ class Statement:
     time_end: str | None = None
     content_start: int | None = None
     content_end: int | None = None
+    # ids of the rules that decided, by aspect: frame, speaker, cue, kind, position (channel: on each hop);
+    # see kg.provenance
+    rules: dict[str, list[str]] = field(default_factory=dict)
     # parse anchors used while extracting; not part of the output
     cue_token: int | None = field(default=None, repr=False)
     speaker_token: int | None = field(default=None, repr=False)

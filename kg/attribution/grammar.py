@@ -1,0 +1,164 @@
+"""Closed-class English and parse tests the rules share; no lexicon, no state.
+
+The word sets here are closed classes of English grammar (pronouns, partitives, question words, clause
+punctuation): which open-class words count as cues, hedges or sources is the lexicon's business.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..doccache import span_tokens
+from ..lexicon import LexiconEntry
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "dep"}
+ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+# closed-class words that pick people out of a group: "one of the officials", "another of the five engineers"
+PARTITIVES = {"one", "some", "several", "many", "few", "none", "most", "all", "another", "each", "both", "either",
+              "neither", "two", "three", "four", "five"}
+# closed-class words that stand for people when they are the subject of a speech verb
+GROUP_PRONOUNS = {"some", "others", "many", "several", "few", "most", "those"}
+CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", ")"}
+PARTICIPLE_LINK_DEPS = {"advcl", "xcomp", "conj"}  # conj only for participles: "said ... and accused" are two
+QUESTION_MARKERS = {"whether", "if", "when", "why", "how", "what", "who", "where", "which"}
+_UNREALISED_MODALS = ("should", "must", "will", "would", "can", "could")
+_POSSIBILITY_MODALS = ("might", "may", "could", "would")
+
+
+def introduced_by_that(verb: Token) -> bool:
+    """A clause opened by 'that': a complement, even where the parser calls it a conjunct."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def up_to_comma(tokens: list[Token]) -> list[Token]:
+    """A noun's complement ends at its first comma: 'declarations that X, behind closed doors, he ...'."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    for index, tok in enumerate(tokens):
+        if tok.text == "," and index > 2:
+            return tokens[:index]
+    return tokens
+
+
+def is_question(clause: Token) -> bool:
+    """'asked whether ...', 'did not say when ...': an embedded question, not a statement."""
+    first = clause.doc[clause.left_edge.i]
+    if first.head.i != clause.i and first.head.dep_ == "advcl":
+        return False  # "said that if the plan passes, ...": the 'if' opens a condition inside what was said
+    if first.lower_ in RELATIVE_PRONOUNS and clause.head.dep_ == "relcl":
+        return False  # "a levy, which the mayor said was needed": the relative pronoun stands for the levy
+    return first.lower_ in QUESTION_MARKERS and first.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr", "det")
+
+
+def cites_for_an_object(citing: Token) -> bool:
+    """'referring to stories citing unnamed sources': the stories cite, not the speaker; but in 'according to
+    a report citing two aides' the report is the attribution's own."""
+    noun = citing.head
+    return citing.dep_ == "acl" and noun.dep_ in ("pobj", "dobj") \
+        and not any(a.lower_ == "according" for a in noun.ancestors)
+
+
+def citing_in(sent: Span) -> tuple[int, int] | None:
+    """The first 'citing X' or 'quoting X' of a sentence: the participle and X (the source of a document X names)."""
+    for child in span_tokens(sent):
+        if (child.lemma_.lower() == "cite" or child.lower_ == "quoting") and child.dep_ in ("advcl", "xcomp", "prep", "acl"):
+            if cites_for_an_object(child):
+                continue
+            obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
+            if obj is None:
+                continue
+            source = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
+                           for g in c.children if g.dep_ == "pobj"), None)
+            return child.i, (source or obj).i
+    return None
+
+
+def with_fronted_name(doc, start: int) -> int:
+    """'Jesse Connolly, spokesman for the mayor, said': after a paragraph break the parser may make the role
+    the subject and hang the name elsewhere. A person's name opening the clause, a comma before the role,
+    belongs to the mention."""
+    if start < 2 or doc[start - 1].text != "," or doc[start - 2].ent_type_ != "PERSON" or doc[start].pos_ == "PROPN":
+        return start
+    name_start = start - 2
+    while name_start > 0 and doc[name_start].ent_iob_ == "I":
+        name_start -= 1
+    before = doc[name_start - 1] if name_start > 0 else None
+    opens_clause = before is None or before.is_space or before.is_sent_end or doc[name_start].is_sent_start
+    return name_start if opens_clause and doc[start].dep_ in ("nsubj", "nsubjpass", "det", "amod", "compound") else start
+
+
+def plain_speech(tok: Token, entry: LexiconEntry | None) -> bool:
+    """A participle of a plain speech verb ('by saying', 'by warning'), not of a verb of stance ('by supporting')."""
+    return tok.tag_ == "VBG" and entry is not None and entry.kind == "SpeechVerb" and not entry.expresses_stance \
+        and not entry.needs_source_subject
+
+
+def aspectual(verb: Token) -> bool:
+    """'went on to say', 'continued to insist', 'began by saying': a closed class of verbs that only place a
+    speech act in time; the act itself happened."""
+    return verb.lemma_ in ("go", "continue", "begin", "start", "proceed") and not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "may", "might", "could") for c in verb.children)
+
+
+def match_rest(tok: Token, rest: tuple[str, ...]) -> list[Token] | None:
+    """Find the other words of a multiword cue ("point to", "make clear") near its head."""
+    if not rest:
+        return []
+    found: list[Token] = []
+    window = [t for t in tok.children] + [t for c in tok.children for t in c.children]
+    for word in rest:
+        match = next((t for t in window if t.lemma_.lower() == word or t.lower_ == word), None)
+        if match is None or abs(match.i - tok.i) > 4:
+            return None
+        found.append(match)
+    return found
+
+
+def not_an_act(tok: Token) -> bool:
+    """'did not say', 'Asked whether ...', 'is expected to propose': no statement was made."""
+    return _negated(tok) or _unrealised(tok)
+
+
+def _negated(tok: Token) -> bool:
+    """'did not say', 'did not confirm or deny', 'offered no sign of', '... if officials found that'."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.dep_ == "conj" and any(c.dep_ == "neg" for c in tok.head.children) \
+            and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return True  # "did not confirm or deny the report": the negation covers both verbs
+    if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in tok.children):
+        return True  # "offered no sign of a breakthrough", "gave no details": nothing was said
+    # "... possible if officials found that ...": a condition, not a statement
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children)
+
+
+def _unrealised(tok: Token) -> bool:
+    """'is expected to announce', 'should say', 'might consider supporting X': a speech act not (yet) made."""
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and tok.dep_ in ("advcl", "acl", "amod"):
+        return True
+    if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) \
+            and tok.head.lemma_ not in ("appear", "seem") and not aspectual(tok.head):
+        return True  # "is expected to announce"; but "appeared to rule out", "went on to say" are acts
+    if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in _UNREALISED_MODALS for c in tok.children):
+        return True
+    # "might consider supporting X": a possibility, not something said
+    return tok.dep_ == "xcomp" and tok.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in _POSSIBILITY_MODALS for c in tok.head.children)
+
+
+def author_of(source: Token) -> Token:
+    """'a memoir published by X', 'a report from X': the document's author is the source."""
+    for tok in source.subtree:
+        if tok.head.lemma_ in ("see", "obtain", "review", "read") and tok.dep_ == "agent":
+            continue  # 'a document seen by Reuters': the outlet saw it, it did not write it
+        if tok.dep_ in ("agent", "prep") and tok.lower_ in ("by", "from") and tok.head.i in {source.i} | {c.i for c in source.children}:
+            author = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if author is not None and author.pos_ in ("PROPN", "NOUN"):
+                return author
+    return source
+
+
+def by_position(tokens) -> list[Token]:
+    """Tokens in reading order."""
+    return sorted(tokens, key=lambda t: t.i)

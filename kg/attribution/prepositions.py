@@ -1,0 +1,115 @@
+"""Prepositional and participial frames: 'according to X', 'citing X', 'For X, ...', 'Citing X, the paper said'."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..doccache import span_ents, span_tokens
+from .base import rule
+from .context import SentenceContext
+from .frame import Frame
+from .grammar import author_of, cites_for_an_object
+
+
+@rule("according-to")
+def according_to(ctx: SentenceContext, tok: Token) -> Frame | None:
+    """'The plant will close in May, according to two managers', 'according to a memoir by X': the object of
+    'according to' (a document's author or owner) is the source of the rest of the sentence."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    return _source_frame(ctx, tok, [tok, to], source, "according-to")
+
+
+@rule("citing")
+def citing(ctx: SentenceContext, tok: Token) -> Frame | None:
+    """'The company plans to sell the unit, citing people familiar with the matter': 'citing X' or 'quoting X'
+    beside a clause that no reporting verb governs."""
+    if tok.lower_ not in ("citing", "quoting") or tok.dep_ not in ("advcl", "prep", "acl") \
+            or ctx.words.verb_entry(tok.head)[0] or cites_for_an_object(tok):
+        return None
+    source = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
+    if source is None:
+        return None
+    return _source_frame(ctx, tok, [tok], source, "citing")
+
+
+def _source_frame(ctx: SentenceContext, tok: Token, cue: list[Token], source: Token, rule_id: str) -> Frame | None:
+    """The frame of a prepositional source: the source (its document's author or owner) says the sentence's other words."""
+    words, speaker_rules = ctx.words, ["speaker/prepositional-object"]
+    author = author_of(source)
+    if author is not source:
+        speaker_rules.append("speaker/document-author")
+    source = words.owner_of_document(author)
+    if source is not author:
+        speaker_rules.append("speaker/document-owner")
+    if ctx.lexicon.has("NonSource", source.lemma_.lower()):
+        return None  # 'according to campaign finance filings' names no one
+    speaker = words.mention(source)
+    if speaker is None or (tok.lower_ != "according" and not words.is_actor_like(source)):
+        return None
+    if source.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    frame_tokens = {t.i for t in tok.subtree}
+    content = [t for t in ctx.sent if t.i not in frame_tokens and not t.is_punct]
+    entries = ctx.lexicon.lookup("Preposition", "according")
+    return Frame(cue, speaker, content, "prep", entries[0] if entries else None, rules=[rule_id],
+                 speaker_rules=speaker_rules, cue_rules=[f"cue/{rule_id}"])
+
+
+@rule("for-perspective")
+def perspective(ctx: SentenceContext, frames: list[Frame]) -> list[Frame]:
+    """'For the union, the offer is an insult': 'For X, <clause>' at the start of a sentence is X's view (not
+    inside a quote, and not when X already speaks in the sentence)."""
+    sent, words = ctx.sent, ctx.words
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None or not ctx.lexicon.has("PerspectiveFrame", first.lower_) or ctx.quoted(first):
+        return []
+    source = next((c for c in first.children if c.dep_ == "pobj"), None)
+    after = source.doc[source.right_edge.i + 1] if source is not None and source.right_edge.i + 1 < len(source.doc) else None
+    if source is None or after is None or after.text != "," or not words.is_source_like(source):
+        return []
+    if any(f.speaker is not None and f.speaker.start <= source.i < f.speaker.end for f in frames):
+        return []
+    content = [t for t in sent if t.i > after.i and not t.is_punct]
+    return [Frame([first], words.mention(source), content, "perspective", rules=["for-perspective"],
+                  speaker_rules=["speaker/prepositional-object"], cue_rules=["cue/for-perspective"])] if content else []
+
+
+@rule("sentence-initial-citing")
+def sentence_initial_citing(ctx: SentenceContext, frames: list[Frame]) -> list[Frame]:
+    """'Citing information from X, the newspaper reported that ...': X speaks, the outlet relays.
+
+    The parser often misreads a long fronted participle, so this rule reads the
+    sentence's surface: the source runs from 'citing' to the comma before the
+    outlet that is the main verb's subject.
+    """
+    sent = ctx.sent
+    words = [t for t in span_tokens(sent) if not t.is_space]
+    if not words or words[0].lower_ not in ("citing", "quoting"):
+        return frames
+    main = next((f for f in frames if f.kind == "verb" and f.cue_tokens[0].dep_ == "ROOT"), None)
+    if main is None or main.speaker is None:
+        return frames
+    outlet = next((e for e in span_ents(sent) if e.label_ == "ORG" and e.end <= main.cue_tokens[0].i
+                   and ctx.words.is_outlet_like(e.root)), None)
+    if outlet is None:
+        return frames
+    start = words[0].i + 1
+    for i in range(start, min(start + 3, outlet.start)):
+        if sent.doc[i].lower_ in ("from", "by", "of"):
+            start = i + 1
+    end = outlet.start
+    while end > start and (sent.doc[end - 1].is_punct or sent.doc[end - 1].dep_ == "det"):
+        end -= 1
+    if end <= start:
+        return frames
+    main.cue_tokens = [words[0]] + [t for t in sent.doc[words[0].i + 1: start] if not t.is_punct] + list(main.cue_tokens)
+    main.speaker = sent.doc[start:end]
+    main.relays = [outlet]
+    main.noted("sentence-initial-citing")
+    main.speaker_rules = ["speaker/sentence-initial-citing"]
+    main.cue_rules = [*main.cue_rules, "cue/citing"]
+    return frames
