@@ -31,7 +31,6 @@ import errno
 import hashlib
 import json
 import os
-import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -40,16 +39,21 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from urllib.parse import unquote
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import XSD
 
 from .rdf import MergedActor, ordinary_file_mode
 from .article import Article, find_articles
-from .errors import ArticleError, KgError, QueryError, StoreError, StoreLockedError
+from .errors import ArticleError, KgError, StoreError, StoreLockedError
 from .namespaces import ACTOR, ID
+from .sparql import oxigraph_term as _ox
+from .sparql import rdflib_term as _rd
 
 if TYPE_CHECKING:
     from .sources import Columns
+
+if TYPE_CHECKING:
+    from .sparql import Result
 
 if TYPE_CHECKING:  # spaCy and the extraction modules load only when a build needs them: kg serve starts fast
     from .extraction import Extraction, Settings
@@ -80,8 +84,6 @@ FLUSH_EVERY = 50  # articles between flushes of the store's write buffers (about
 
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
            "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdf": ox.RdfFormat.RDF_XML}
-_XSD_STRING = str(XSD.string)
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 # --- opening and locking -----------------------------------------------------------
@@ -281,7 +283,7 @@ class CorpusStore:
         other += sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         return len(self.ox) - other
 
-    def query(self, text: str, bindings: dict[str, Any] | None = None):
+    def query(self, text: str, bindings: dict[str, Any] | None = None) -> "Result":
         """Run a read-only SPARQL query over the union of the corpus graphs.
 
         :param text: SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE; kg's prefixes are predeclared.
@@ -289,7 +291,9 @@ class CorpusStore:
         """
         # The union default graph is 10-20x faster in Oxigraph than a default graph listing the article graphs;
         # it holds the corpus only, since the build records live in a store of their own.
-        return run_store_query(self.ox, text, bindings)
+        from .sparql import run
+
+        return run(self.ox, text, bindings)
 
     def graph(self, graphs: Iterable[ox.NamedNode] | None = None) -> Graph:
         """An rdflib copy of some graphs (default: the whole corpus) — for pySHACL, or small corpora."""
@@ -975,10 +979,10 @@ def build_store(paths: Iterable[str | Path | tuple[Article, str]], store_path: s
     return summary
 
 
-def query_store(store_path: str | Path, text: str, bindings: dict[str, Any] | None = None):
-    """Open a store read-only, run one query and return its result (see :meth:`CorpusStore.query`)."""
+def query_store(store_path: str | Path, text: str, bindings: dict[str, Any] | None = None) -> "Result":
+    """Open a store read-only, run one query and return its result, read whole (see :meth:`CorpusStore.query`)."""
     with open_store(store_path, purpose="kg query") as store:
-        return StoreResult.of(store.query(text, bindings))
+        return store.query(text, bindings).read()
 
 
 def export_store(store_path: str | Path, output: str | Path, fmt: str | None = None) -> int:
@@ -1006,106 +1010,6 @@ def export_format(output: str | Path) -> str:
         raise StoreError(str(err)) from None
 
 
-# --- queries -----------------------------------------------------------------------
-
-
-def run_store_query(store: ox.Store, text: str, bindings: dict[str, Any] | None = None,
-                    default_graph: list | None = None):
-    """Run a read-only query on an Oxigraph store, with kg's prefixes and engine-side bindings."""
-    from .queries import _UPDATE, _UPDATE_MESSAGE, INIT_NS, _strip_comments, _term
-
-    if _UPDATE.match(_strip_comments(text)):
-        raise QueryError(_UPDATE_MESSAGE)
-    values = []
-    for name, value in (bindings or {}).items():
-        name = name.lstrip("?")
-        if not re.search(rf"[?$]{re.escape(name)}\b", text):
-            raise QueryError(f"the query has no variable ?{name} to bind")
-        values.append(f"VALUES ?{name} {{ {_ox(_term(value))} }}")
-    if values:
-        # Oxigraph substitutes only projected variables; rdflib's initBindings bind any variable, as a
-        # VALUES block at the top of the outer WHERE does. The value is a serialised RDF term, never raw text.
-        where = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE) or re.search(r"\{", text)
-        if where is None:
-            raise QueryError("cannot bind variables: the query has no WHERE clause")
-        text = f"{text[:where.end()]} {' '.join(values)} {text[where.end():]}"
-    prefixes = {k: str(v) for k, v in INIT_NS.items()}
-    try:
-        if default_graph is not None:
-            return store.query(text, prefixes=prefixes, default_graph=default_graph)
-        return store.query(text, prefixes=prefixes, use_default_graph_as_union=True)
-    except SyntaxError as err:
-        message = str(err).splitlines()[0] if str(err) else "malformed query"
-        if "update" in message.lower() or "INSERT" in text.upper().split("{")[0]:
-            raise QueryError(_UPDATE_MESSAGE) from None
-        raise QueryError(f"SPARQL syntax error: {message}") from None
-    except (OSError, ValueError, RuntimeError) as err:
-        raise QueryError(f"query failed: {str(err).splitlines()[0] if str(err) else type(err).__name__}") from None
-
-
-@dataclass
-class StoreResult:
-    """A query result read out of the store (so it outlives the open store)."""
-
-    type: str  # SELECT, ASK or CONSTRUCT
-    variables: list[str] = field(default_factory=list)
-    rows: list[list[Any]] = field(default_factory=list)  # Oxigraph terms or None
-    boolean: bool | None = None
-    triples: list = field(default_factory=list)
-
-    @classmethod
-    def of(cls, result) -> "StoreResult":
-        if isinstance(result, ox.QueryBoolean):
-            return cls("ASK", boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            return cls("SELECT", names, [[solution[name] for name in names] for solution in result])
-        return cls("CONSTRUCT", triples=list(result))
-
-    def as_strings(self) -> list[dict[str, str | None]]:
-        """SELECT rows as dicts of plain strings (None for unbound), like kg.queries.rows."""
-        return [{n: (v.value if v is not None else None) for n, v in zip(self.variables, row)} for row in self.rows]
-
-
-def format_store_result(result: StoreResult, fmt: str = "table") -> str:
-    """Render a store result as kg.queries.format_result renders an rdflib one (table, csv or SPARQL JSON)."""
-    import csv
-    import io
-
-    from .queries import _table, ask_text
-
-    if result.type == "ASK":
-        return ask_text(bool(result.boolean), fmt)
-    if result.type == "CONSTRUCT":
-        out = ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE,
-                           prefixes=_prefixes())
-        return out.decode("utf-8")
-    table = result.as_strings()
-    if fmt == "json":
-        bindings = [{n: _json_term(v) for n, v in zip(result.variables, row) if v is not None} for row in result.rows]
-        return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False)
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=result.variables, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: v if v is not None else "" for k, v in row.items()} for row in table)
-        return out.getvalue()
-    return _table(result.variables, table)
-
-
-def _json_term(term) -> dict[str, str]:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != _XSD_STRING:
-        out["datatype"] = term.datatype.value
-    return out
-
-
 # --- terms -------------------------------------------------------------------------
 
 
@@ -1113,37 +1017,8 @@ def _nn(iri) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
 
 
-def _ox(term) -> Any:
-    """An rdflib term as an Oxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
 def _ox_triple(triple) -> ox.Triple:
     return ox.Triple(_ox(triple[0]), _ox(triple[1]), _ox(triple[2]))
-
-
-def _rd(term) -> Any:
-    """An Oxigraph term as an rdflib term (xsd:string literals stay plain, as kg.rdf writes them)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def _rd_triple(triple) -> tuple:
@@ -1169,9 +1044,9 @@ def _records_update(removed: Iterable[str], records: Iterable) -> str:
 
 
 def _prefixes() -> dict[str, str]:
-    from .queries import INIT_NS
+    from .sparql import PREFIXES
 
-    return {k: str(v) for k, v in INIT_NS.items()}
+    return PREFIXES
 
 
 def _write_atomic(path: str | Path, write: Callable[[Any], None]) -> None:
