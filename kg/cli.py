@@ -346,7 +346,7 @@ def list_queries() -> None:
 @click.option("--store", "store_path", type=click.Path(), default=None,
               help="Query this store (the union of its graphs) instead of graph files.")
 def query(name, graphs, expression, fmt, width, bindings, store_path) -> None:
-    """Run a stored query NAME, or a SPARQL query (-e), over graph files or a store.
+    """Run a stored query NAME, or a SPARQL query (-e), over graphs.
 
     Graph files (.ttl .nt .nq .trig .jsonld .rdf) are read into Oxigraph, which runs every query; named
     graphs stay apart for GRAPH ?g, queries without GRAPH see them all. Rows are written as they come.

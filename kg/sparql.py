@@ -42,8 +42,8 @@ TABLE_WIDTH = 60  # a table cell's default width in characters
 
 _OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
                "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdf": ox.RdfFormat.RDF_XML}
-_UPDATE = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-                     re.IGNORECASE)
+_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
+                     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
 UPDATE_MESSAGE = "update queries (INSERT, DELETE, ...) are not allowed here: kg query only reads"
 
 
@@ -95,7 +95,7 @@ def _parse_reason(err: Exception) -> str:
     'line 2: . is not a valid RDF object'
     """
     text = (str(err).strip().splitlines() or [type(err).__name__])[0]
-    found = re.match(r"Parser error at line (\d+)(?: column \d+| between columns \d+ and \d+)?: (.*?)(?: \(line \d+\))?$",
+    found = re.match(r"Parser error at line (\d+)(?: column \d+| between columns \d+ and \d+)?: (.*?)(?: \([^()]*line \d+\))?$",
                      text)
     return f"line {found[1]}: {found[2]}" if found else text
 
@@ -171,7 +171,7 @@ def run(source: Any, text: str, bindings: dict[str, Any] | None = None) -> "Resu
         answer = as_store(source).query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as err:
         message = _first_line(err) or "malformed query"
-        if "update" in message.lower() or re.match(r"\s*(INSERT|DELETE)\b", _strip_prologue(text), re.IGNORECASE):
+        if "update" in message.lower():
             raise QueryError(UPDATE_MESSAGE) from None
         raise QueryError(f"SPARQL syntax error: {message}") from None
     except (OSError, ValueError, RuntimeError) as err:
@@ -403,11 +403,6 @@ def table(names: list[str], rows: list[dict[str, str | None]], width: int = TABL
 
 def _strip_comments(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
-
-
-def _strip_prologue(text: str) -> str:
-    """The query without its comments and PREFIX/BASE lines."""
-    return re.sub(r"^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*)*", "", _strip_comments(text), flags=re.IGNORECASE)
 
 
 def _first_line(err: Exception) -> str:
