@@ -282,8 +282,8 @@ def test_query_bind_a_literal(runner, fixture_graph_path):
     (["query", "-e", "# clean up\nCLEAR ALL", "{graph}"],
      "update queries (INSERT, DELETE, ...) are not allowed here: kg query only reads"),
     (["query", "via-outlet", "{graph}", "--bind", "outlt=https://example.org/x"],
-     "the query has no variable ?outlt to bind (it has: ?earlier, ?evidence, ?first, ?firstOutlet, ?firstOutletName, "
-     "?later, ?outlet, ?outletName, ?second, ?speakerName, ?statement)"),
+     "the query has no variable ?outlt to bind (it has: ?earlier, ?evidence, ?evidenceKey, ?firstOutlet, "
+     "?firstOutletName, ?later, ?outlet, ?outletKey, ?outletName, ?speakerKey, ?speakerName, ?statement)"),
     (["actors", "{broken}"], "{broken}: not valid Turtle: line 2: . is not a valid RDF object"),
 ])
 def test_query_errors(runner, bad_inputs, fixture_graph_path, args, line):

@@ -77,8 +77,8 @@ def test_each_article_is_a_named_graph_keyed_by_its_text_hash(example_store):
         assert [g.value.rsplit("/", 1)[1] for g in store.article_graphs()] == hashes
         assert sorted(store.records()) == hashes
         # no statement lives outside its article's graph
-        found = store.query("SELECT ?g (COUNT(?s) AS ?n) WHERE { GRAPH ?g { ?s a kg:Statement } } GROUP BY ?g")
-        assert sorted(s["g"].value.rsplit("/", 1)[1] for s in found) == hashes
+        found = store.query("SELECT ?g (COUNT(?s) AS ?n) WHERE { GRAPH ?g { ?s a kg:Statement } } GROUP BY ?g").rows()
+        assert sorted(s["g"].rsplit("/", 1)[1] for s in found) == hashes
 
 
 def test_offsets_are_xsd_integer_in_the_store(example_store):
@@ -343,8 +343,8 @@ def test_a_killed_build_leaves_finished_articles_intact(interrupted_build, runne
         assert set(records) <= graphs and len(orphans) <= 1
         for text_hash, record in records.items():
             found = opened.query("SELECT (COUNT(?s) AS ?n) WHERE { GRAPH "
-                                 f"<https://w3id.org/kg/id/article/{text_hash}> {{ ?s a kg:Statement }} }}")
-            assert int(next(iter(found))["n"].value) == record.statements
+                                 f"<https://w3id.org/kg/id/article/{text_hash}> {{ ?s a kg:Statement }} }}").rows()
+            assert int(found[0]["n"]) == record.statements
         assert opened.validate() == []
     resumed = runner.invoke(cli, ["build", str(store.parent / "articles"), "--store", str(store)])
     assert resumed.exit_code == 0, resumed.output
