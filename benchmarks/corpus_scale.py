@@ -145,15 +145,15 @@ def cpu_reference(n: int = 30_000_000) -> tuple[float, float]:
 def store_query(store_path: str, name: str) -> None:
     """Child process: one stored query on the store, three times; prints the median and the row count."""
     from kg.queries import get_query
-    from kg.store import StoreResult, open_store
+    from kg.store import open_store
 
     runs, rows = [], 0
     with open_store(store_path) as store:
         for _ in range(3):
             start = time.perf_counter()
-            result = StoreResult.of(store.query(get_query(name).oxigraph))  # the form planned for Oxigraph
+            result = store.query(get_query(name).text)
+            rows = len(result.rows()) if result.kind == "SELECT" else 1
             runs.append(time.perf_counter() - start)
-            rows = len(result.rows) if result.type == "SELECT" else 1
     print(json.dumps({"seconds": statistics.median(runs), "rows": rows}))
 
 

@@ -383,10 +383,10 @@ def _run_and_write(text, graphs, store_path, values, write) -> None:
     out = click.get_binary_stream("stdout")
     try:
         if store_path:
-            from .store import open_store
+            from .storelock import read_store
 
-            with open_store(store_path, purpose="kg query") as store:
-                write(store.query(text, values), out)
+            with read_store(store_path, purpose="kg query") as dataset:
+                write(run(dataset, text, values), out)
         else:
             write(run(load_files(graphs), text, values), out)
         out.flush()

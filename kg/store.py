@@ -31,7 +31,6 @@ import errno
 import hashlib
 import json
 import os
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,10 +43,11 @@ from rdflib.namespace import XSD
 
 from .rdf import MergedActor, ordinary_file_mode
 from .article import Article, find_articles
-from .errors import ArticleError, KgError, StoreError, StoreLockedError
+from .errors import ArticleError, KgError, StoreError
 from .namespaces import ACTOR, ID
 from .sparql import oxigraph_term as _ox
 from .sparql import rdflib_term as _rd
+from .storelock import LOCK_NAME, StoreLock, looks_like_store, open_message, prepare_folder
 
 if TYPE_CHECKING:
     from .sources import Columns
@@ -77,103 +77,12 @@ VOCABULARY_GRAPH = ID["graph/vocabularies"]
 BUILD_GRAPH = ID["graph/build"]  # where cluster shards (and stores of an older kg) carry the records
 # Bookkeeping terms: internal to the store, never part of an exported corpus.
 BUILD = Namespace(f"{BUILD_GRAPH}#")
-LOCK_NAME = "kg-store.lock"
 RECORDS_FOLDER = "kg-build-records"  # the records' own Oxigraph store, inside the store folder
 VALIDATION_BATCH = 100  # articles per pySHACL run: 50 ms per article at 50-200, 225 ms when one at a time
 FLUSH_EVERY = 50  # articles between flushes of the store's write buffers (about 1 MB of memory per article)
 
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
            "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdf": ox.RdfFormat.RDF_XML}
-
-
-# --- opening and locking -----------------------------------------------------------
-
-
-class _Lock:
-    """An advisory lock on the store folder (flock: released by the kernel when the holder dies)."""
-
-    def __init__(self, folder: Path, exclusive: bool, purpose: str) -> None:
-        import fcntl
-
-        self.fd = None
-        path = folder / LOCK_NAME
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as err:
-            if exclusive:
-                raise StoreError(f"{folder}: cannot write the store: {err.strerror}") from None
-            return  # a read-only folder: nobody can build there either
-        try:
-            fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            raise StoreLockedError(self._refusal(folder, path, purpose)) from None
-        if exclusive:  # only a writer says who it is: readers share the lock
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{purpose} (pid {os.getpid()})".encode(), 0)
-            _watch_forks(fd)
-        self.fd = fd
-
-    @staticmethod
-    def _refusal(folder: Path, path: Path, purpose: str) -> str:
-        import fcntl
-
-        with open(path, "rb") as probe:
-            try:  # a shared lock still free means only readers hold the store
-                fcntl.flock(probe, fcntl.LOCK_SH | fcntl.LOCK_NB)
-                return (f"{folder}: the store is open for reading (kg serve, kg query or kg export); "
-                        f"stop the server before {purpose}")
-            except BlockingIOError:
-                holder = probe.read(200).decode("utf-8", "replace").strip() or "another kg process"
-        return (f"{folder}: the store is locked by {holder}; wait for it to finish "
-                "(two builds at once would corrupt it)")
-
-    def release(self) -> None:
-        if self.fd is not None:
-            _BUILD_LOCKS.pop(self.fd, None)
-            os.close(self.fd)  # closing the descriptor releases the flock
-            self.fd = None
-
-
-_BUILD_LOCKS: dict[int, int] = {}  # write-lock descriptor -> the pid that holds it
-_FORKS_WATCHED = False
-
-
-def _watch_forks(fd: int) -> None:
-    """Extraction workers are forked while a build holds its lock, and a forked process shares the lock with its
-    parent: were the build killed, idle workers (which wait for work forever) would keep the store locked. So a
-    process forked by a build lets go of the lock at once and dies with the build."""
-    global _FORKS_WATCHED
-    _BUILD_LOCKS[fd] = os.getpid()
-    if not _FORKS_WATCHED and hasattr(os, "register_at_fork"):
-        os.register_at_fork(after_in_child=_after_fork_in_child)
-        _FORKS_WATCHED = True
-
-
-def _after_fork_in_child() -> None:
-    if not _BUILD_LOCKS:
-        return
-    builders = set(_BUILD_LOCKS.values())
-    for fd in list(_BUILD_LOCKS):
-        try:
-            os.close(fd)  # the builder's own descriptor keeps the lock; this copy would outlive it
-        except OSError:
-            pass
-    _BUILD_LOCKS.clear()
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-            import signal
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: killed with the parent
-        except (OSError, AttributeError):
-            return
-        if os.getppid() not in builders:
-            os._exit(1)  # the builder died before the signal was asked for
-
-
-def _looks_like_store(folder: Path) -> bool:
-    return (folder / "CURRENT").exists()  # RocksDB's marker file
 
 
 class CorpusStore:
@@ -190,23 +99,23 @@ class CorpusStore:
         folder = self.path
         prepare_folder(folder, write)
         if write:
-            if any(folder.iterdir()) and not _looks_like_store(folder) and not (folder / LOCK_NAME).exists():
+            if any(folder.iterdir()) and not looks_like_store(folder) and not (folder / LOCK_NAME).exists():
                 raise StoreError(f"{folder}: the folder holds other files and is not a kg store; "
                                  "give an empty or new folder")
             if not os.access(folder, os.W_OK):
                 raise StoreError(f"{folder}: cannot write the store: permission denied")
-        elif not folder.is_dir() or not _looks_like_store(folder):
+        elif not folder.is_dir() or not looks_like_store(folder):
             raise StoreError(f"{folder}: no store there; make one with: kg build ARTICLES --store {folder}")
         self._actor_cache: dict[str, MergedActor | None] = {}  # actor key -> its merged state, while building
         self._records_db: ox.Store | None = None
-        self._lock = _Lock(folder, exclusive=write, purpose=purpose)
+        self._lock = StoreLock(folder, exclusive=write, purpose=purpose)
         try:
             self.ox = ox.Store(str(folder)) if write else ox.Store.read_only(str(folder))
             if write:
                 self._adopt_records()
         except OSError as err:
             self.close()
-            raise StoreError(_open_message(folder, err)) from None
+            raise StoreError(open_message(folder, err)) from None
 
     # --- build records -------------------------------------------------------------
 
@@ -217,7 +126,7 @@ class CorpusStore:
             folder = self.path / RECORDS_FOLDER
             if self.write:
                 self._records_db = ox.Store(str(folder))
-            elif _looks_like_store(folder):
+            elif looks_like_store(folder):
                 self._records_db = ox.Store.read_only(str(folder))
             else:  # a store of an older kg, not built since: its records are still in the dataset
                 return self.ox
@@ -561,7 +470,7 @@ def check_store_folder(path: str | Path) -> None:
         raise StoreError(f"{folder}: cannot create the store: Not a directory")
     if not os.access(existing, os.W_OK):
         raise StoreError(f"{folder}: cannot {'write' if existing == folder else 'create'} the store: permission denied")
-    if folder.is_dir() and any(folder.iterdir()) and not _looks_like_store(folder) \
+    if folder.is_dir() and any(folder.iterdir()) and not looks_like_store(folder) \
             and not (folder / LOCK_NAME).exists():
         raise StoreError(f"{folder}: the folder holds other files and is not a kg store; give an empty or new folder")
 
@@ -574,13 +483,6 @@ def open_store(path: str | Path, write: bool = False, purpose: str = "kg") -> Co
     :param purpose: shown to whoever the lock refuses.
     """
     return CorpusStore(path, write=write, purpose=purpose)
-
-
-def _open_message(folder: Path, err: OSError) -> str:
-    text = str(err)
-    if "lock" in text.lower():
-        return f"{folder}: the store is in use by another process (an oxigraph server or another build); stop it first"
-    return f"{folder}: cannot open the store: {text.splitlines()[0] if text else type(err).__name__}"
 
 
 # --- articles to quads -----------------------------------------------------------
@@ -1069,14 +971,3 @@ def _write_atomic(path: str | Path, write: Callable[[Any], None]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def prepare_folder(folder: Path, create: bool) -> None:
-    """Refuse a file where a store folder should be; create the folder when asked."""
-    if folder.exists() and not folder.is_dir():
-        raise StoreError(f"{folder}: is a file, not a store folder")
-    if create:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise StoreError(f"{folder}: cannot create the store: {err.strerror or err}") from None
