@@ -4,18 +4,17 @@
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
 from .errors import QueryError
 from .resources import data_path
-from .sparql import PREFIXES as INIT_NS  # noqa: F401  (kg's prefixes, predeclared in every query)
-from .sparql import Result, format_result
+from .sparql import PREFIXES as INIT_NS  # kg's prefixes, predeclared in every query
+from .sparql import Result, format_result, variables
 from .sparql import run as run_query
 
-__all__ = ["StoredQuery", "stored_queries", "get_query", "run_query", "rows", "format_result", "actor_records",
+__all__ = ["INIT_NS", "StoredQuery", "stored_queries", "get_query", "run_query", "rows", "format_result", "actor_records",
            "variables"]
 
 
@@ -53,20 +52,6 @@ def _read(path: Path) -> StoredQuery:
     text = path.read_text(encoding="utf-8")
     comments = [line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")]
     return StoredQuery(path.stem, comments[0] if comments else "", text, path)
-
-
-def variables(text: str) -> list[str]:
-    """The variables of a query's outer SELECT, in order (``(... AS ?x)`` included).
-
-    >>> variables("SELECT ?a (COUNT(?b) AS ?n) WHERE { ?a ?p ?b }")
-    ['a', 'n']
-    """
-    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
-    found = re.search(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\bWHERE\b", code, flags=re.IGNORECASE | re.DOTALL)
-    if not found:
-        return []
-    projection = re.sub(r"\((?:[^()]|\([^()]*\))*\bAS\s+\?(\w+)\s*\)", r"?\1", found[1], flags=re.IGNORECASE)
-    return re.findall(r"\?(\w+)", projection)
 
 
 def rows(result: Result) -> list[dict[str, str | None]]:

@@ -106,8 +106,13 @@ def from_rdflib(graph: Any) -> ox.Store:
     quads = getattr(graph, "quads", None)
     if quads is not None and hasattr(graph, "default_context"):  # a Dataset or ConjunctiveGraph
         default = graph.default_context.identifier
-        store.extend(ox.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o), ox.DefaultGraph() if c is None or c.identifier == default
-                             else oxigraph_term(c.identifier)) for s, p, o, c in quads((None, None, None, None)))
+
+        def name(context: Any) -> Any:  # rdflib gives a graph, or (a Dataset) its name
+            context = getattr(context, "identifier", context)
+            return ox.DefaultGraph() if context is None or context == default else oxigraph_term(context)
+
+        store.extend(ox.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o), name(c))
+                     for s, p, o, c in quads((None, None, None, None)))
     else:
         store.extend(ox.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o)) for s, p, o in graph)
     return store
@@ -160,15 +165,22 @@ def run(source: Any, text: str, bindings: dict[str, Any] | None = None) -> "Resu
     :param source: an Oxigraph store (a corpus store's or :func:`load_files`'), or an rdflib Graph or Dataset.
         Queries without ``GRAPH`` see the union of its graphs.
     :param text: the query.
-    :param bindings: values for variables (IRIs, ``actor:x``, N3 literals, plain text; see :func:`term`), bound as a
-        ``VALUES`` row at the top of the query, never by pasting text into it.
+    :param bindings: values for variables (IRIs, ``actor:x``, N3 literals, plain text; see :func:`term`), bound by
+        the engine, never by pasting text into the query: a variable the SELECT projects by Oxigraph's substitution
+        (which also binds it inside the subqueries that project it: their work shrinks too), any other by a
+        ``VALUES`` row at the top of the query.
     :raises QueryError: an update, a syntax error, an unknown variable to bind, a failed evaluation.
     """
     if _UPDATE.match(_strip_comments(text)):
         raise QueryError(UPDATE_MESSAGE)
-    text = _bind(text, bindings or {})
+    bindings = {name.lstrip("?$"): term(value) for name, value in (bindings or {}).items()}
+    projected = set(variables(text))
+    substitutions = {ox.Variable(n): v for n, v in bindings.items() if n in projected}
+    text = _bind(text, {n: v for n, v in bindings.items() if n not in projected})
+    _check_names(text, bindings)
     try:
-        answer = as_store(source).query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+        answer = as_store(source).query(text, prefixes=PREFIXES, use_default_graph_as_union=True,
+                                        substitutions=substitutions or None)
     except SyntaxError as err:
         message = _first_line(err) or "malformed query"
         if "update" in message.lower():
@@ -179,17 +191,35 @@ def run(source: Any, text: str, bindings: dict[str, Any] | None = None) -> "Resu
     return Result(answer)
 
 
-def _bind(text: str, bindings: dict[str, Any]) -> str:
-    """The query with a ``VALUES`` row for the bindings after its first ``WHERE {``: that binds any variable,
-    also one not projected (Oxigraph's own substitution binds projected variables only)."""
-    values = []
-    for name, value in bindings.items():
-        name = name.lstrip("?$")
-        if not re.search(rf"[?$]{re.escape(name)}\b", _strip_comments(text)):
-            known = sorted(set(re.findall(r"[?$]([A-Za-z_]\w*)", _strip_comments(text))))
+def _check_names(text: str, bindings: dict[str, Any]) -> None:
+    code = _strip_comments(text)
+    for name in bindings:
+        if not re.search(rf"[?$]{re.escape(name)}\b", code):
+            known = sorted(set(re.findall(r"[?$]([A-Za-z_]\w*)", code)))
             raise QueryError(f"the query has no variable ?{name} to bind"
                              + (f" (it has: {', '.join('?' + v for v in known)})" if known else ""))
-        values.append(f"VALUES ?{name} {{ {term(value)} }}")
+
+
+def variables(text: str) -> list[str]:
+    """The variables of a query's outer SELECT, in order (``(... AS ?x)`` included; none for ``SELECT *``).
+
+    >>> variables("SELECT ?a (COUNT(?b) AS ?n) WHERE { ?a ?p ?b }")
+    ['a', 'n']
+    """
+    code = _strip_comments(text)
+    found = re.search(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)(?:\bWHERE\b|\{)", code,
+                      flags=re.IGNORECASE | re.DOTALL)
+    if not found:
+        return []
+    projection = re.sub(r"\((?:[^()]|\([^()]*\))*\bAS\s+\?(\w+)\s*\)", r"?\1", found[1], flags=re.IGNORECASE)
+    return re.findall(r"\?(\w+)", projection)
+
+
+def _bind(text: str, bindings: dict[str, Any]) -> str:
+    """The query with a ``VALUES`` row for the bindings (Oxigraph terms) after its first ``WHERE {``: that binds any
+    variable, also one the SELECT does not project."""
+    _check_names(text, bindings)
+    values = [f"VALUES ?{name} {{ {value} }}" for name, value in bindings.items()]
     if not values:
         return text
     code = re.sub(r"(?m)^[ \t]*#.*$", lambda m: " " * len(m.group()), text)  # comments blanked, offsets kept
