@@ -102,17 +102,19 @@ def _parse_reason(err: Exception) -> str:
 
 def from_rdflib(graph: Any) -> ox.Store:
     """An rdflib Graph or Dataset copied into an in-memory store (a Dataset's named graphs kept apart)."""
+    from rdflib import Dataset
+    from rdflib.graph import ConjunctiveGraph
+
     store = ox.Store()
-    quads = getattr(graph, "quads", None)
-    if quads is not None and hasattr(graph, "default_context"):  # a Dataset or ConjunctiveGraph
-        default = graph.default_context.identifier
+    if isinstance(graph, ConjunctiveGraph):  # a Dataset too
+        default = (graph.default_graph if isinstance(graph, Dataset) else graph.default_context).identifier
 
         def name(context: Any) -> Any:  # rdflib gives a graph, or (a Dataset) its name
             context = getattr(context, "identifier", context)
             return ox.DefaultGraph() if context is None or context == default else oxigraph_term(context)
 
         store.extend(ox.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o), name(c))
-                     for s, p, o, c in quads((None, None, None, None)))
+                     for s, p, o, c in graph.quads((None, None, None, None)))
     else:
         store.extend(ox.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o)) for s, p, o in graph)
     return store

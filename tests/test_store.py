@@ -176,6 +176,17 @@ def test_stored_queries_over_the_store_answer_as_over_the_graph(example_store, e
     assert sorted(map(_row, got)) == sorted(map(_row, expected))
 
 
+@pytest.mark.parametrize("query", stored_queries(), ids=lambda q: q.name)
+def test_stored_queries_answer_alike_on_the_store_and_on_its_exported_file(example_store, tmp_path, query):
+    # one engine and one text: a store and a graph file of the same triples give the same rows in the same order
+    from kg.sparql import load_files
+    from kg.store import export_store
+
+    exported = tmp_path / "corpus.nq"
+    export_store(example_store, exported)
+    assert query_store(example_store, query.text).rows() == run_query(load_files([exported]), query.text).rows()
+
+
 def _row(row: dict) -> str:
     # GROUP_CONCAT's order is not fixed by SPARQL: compare its parts as sets. Over no values rdflib
     # gives "" and Oxigraph leaves the variable unbound.
