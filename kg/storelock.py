@@ -18,6 +18,7 @@ from .errors import StoreError, StoreLockedError
 
 LOCK_NAME = "kg-store.lock"
 
+
 class StoreLock:
     """An advisory lock on the store folder (flock: released by the kernel when the holder dies)."""
 
