@@ -52,7 +52,7 @@ BOUND = {
     "via-outlet": ("outlet", "SELECT ?v WHERE { ?h kg:nextHop ?n . ?n kg:via ?v . ?v kg:role 'news outlet'@en } LIMIT 1"),
     "willing-to-stop-at-current-lines": ("speaker", SPEAKER),
 }
-KG = [sys.executable, "-m", "kg"]
+KG = [sys.executable, "-P", "-m", "kg"]  # -P: this checkout's kg (PYTHONPATH), whatever the current folder
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
@@ -204,7 +204,7 @@ def report_figures(graph: str, old: str | None, rounds: int) -> None:
             runs["kg report (Oxigraph)"].append(process([*KG, "report", graph, "-o", html]))
             if old:
                 runs["kg report before (rdflib)"].append(process(
-                    ["env", f"PYTHONPATH={old}", sys.executable, "-m", "kg", "report", graph, "-o", html]))
+                    ["env", f"PYTHONPATH={old}", sys.executable, "-P", "-m", "kg", "report", graph, "-o", html]))
         for label, found in runs.items():
             row(label, f"{median(r[0] for r in found):5.1f} s {median(r[1] for r in found):5.1f} s "
                        f"{median(r[2] for r in found):4.0f} MiB", "not slower", None)
