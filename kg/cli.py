@@ -10,6 +10,7 @@ import click
 from .errors import KgError
 
 FORMATS_RDF = ("ttl", "nt", "nq", "trig", "jsonld", "rdf")  # kg.rdf.RDF_FORMATS, without importing rdflib at start
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml", "ndjson")  # kg.sparql.RESULT_FORMATS, without importing it
 
 
 def data_options(func):
@@ -422,53 +423,74 @@ def _complete_query_name(ctx, param, incomplete: str) -> list:
 @click.argument("name", required=False, shell_complete=_complete_query_name)
 @click.argument("graphs", nargs=-1, type=click.Path())
 @click.option("-e", "--expression", help="A SPARQL query to run instead of a stored one.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True,
+              help="table, the W3C SPARQL results formats csv/tsv/json/xml, or ndjson (a JSON object a row).")
+@click.option("--width", type=click.IntRange(0), default=60, show_default=True,
+              help="table: cut cells at this many characters (0: never).")
 @click.option("--bind", "bindings", multiple=True, metavar="VAR=VALUE",
               help='Bind a query variable to an IRI (https://..., actor:name) or a literal '
                    '("Putin"@en, true, 5, plain text); repeatable.')
 @click.option("--store", "store_path", type=click.Path(), default=None,
               help="Query this store (the union of its graphs) instead of graph files.")
-def query(name, graphs, expression, fmt, bindings, store_path) -> None:
+def query(name, graphs, expression, fmt, width, bindings, store_path) -> None:
     """Run a stored query NAME, or a SPARQL query (-e), over graphs.
 
-    With --store it runs over the union of the store's graphs.
+    Graph files (.ttl .nt .nq .trig .jsonld .rdf) are read into Oxigraph, which runs every query; named
+    graphs stay apart for GRAPH ?g, queries without GRAPH see them all. Rows are written as they come.
 
     \b
     Example:
         kg query willing-to-stop-at-current-lines graph.ttl
         kg query via-outlet graph.ttl --bind outlet=https://w3id.org/kg/actor/european-pravda
         kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' graph.ttl --format csv
-        kg query statements-by-actor --store ./kg-store
+        kg query statements-by-actor --store ./kg-store --format ndjson > statements.ndjson
     """
-    from .queries import format_result, get_query, run_query
-    from .validate import load_dataset
+    from .queries import get_query
 
     if expression and name:
         graphs = (name, *graphs)
     elif not expression and not name:
         raise click.UsageError("give a stored query NAME or a query with -e")
+    values = dict(_binding(b) for b in bindings)
+    try:
+        text = expression if expression else get_query(name).text
+    except KgError as err:
+        _fail(err)
+    _run_and_write(text, graphs, store_path, values, lambda result, out: _write(result, out, fmt, width))
+
+
+def _run_and_write(text, graphs, store_path, values, write) -> None:
+    """Run a query over graph files or a store (kept open while the rows stream out) and write its result."""
+    from .sparql import load_files, run
+
     if store_path and graphs:
         raise click.UsageError("give either graph files or --store, not both")
     if not graphs and not store_path:
-        raise click.UsageError("give at least one graph file to query")
-    values = dict(_binding(b) for b in bindings)
-    if store_path:
-        from .store import format_store_result, query_store
-
-        _note_reading(store_path)
-        try:
-            result = query_store(store_path, expression if expression else get_query(name).oxigraph, values)
-            click.echo(format_store_result(result, fmt).rstrip("\n"))
-        except KgError as err:
-            _fail(err)
-        return
+        raise click.UsageError("give at least one graph file, or --store")
+    out = click.get_binary_stream("stdout")
     try:
-        text = expression if expression else get_query(name).text
-        # a dataset: the named graphs of .nq and .trig files stay apart for GRAPH ?g, the union answers the rest
-        result = run_query(load_dataset(graphs), text, values)
-        click.echo(format_result(result, fmt).rstrip("\n"))  # CSV ends with a newline already
+        if store_path:
+            from .storelock import read_store
+
+            _note_reading(store_path)
+            with read_store(store_path, purpose="kg query") as dataset:
+                write(run(dataset, text, values), out)
+        else:
+            write(run(load_files(graphs), text, values), out)
+        out.flush()
     except KgError as err:
         _fail(err)
+    except BrokenPipeError:  # the reader stopped (kg query ... | head): not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+
+
+def _write(result, out, fmt: str, width: int) -> None:
+    from .sparql import write_result
+
+    write_result(result, out, fmt, width)
 
 
 def _binding(text: str) -> tuple[str, str]:
@@ -514,27 +536,33 @@ def eval_command(gold_dir, articles, fmt, per_rule, settings) -> None:
 
 
 @cli.command()
-@click.argument("graphs", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def actors(graphs, fmt) -> None:
+@click.argument("graphs", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True,
+              help="json and ndjson: a record per actor (statements a number, aliases a list); the others as kg query.")
+@click.option("--width", type=click.IntRange(0), default=60, show_default=True,
+              help="table: cut cells at this many characters (0: never).")
+@click.option("--store", "store_path", type=click.Path(), default=None,
+              help="List the actors of this store instead of graph files.")
+def actors(graphs, fmt, width, store_path) -> None:
     """List the actors of graphs: kind, statement count and aliases.
 
     \b
     Example:
         kg actors graph.ttl
+        kg actors --store ./kg-store --format json
     """
-    from rdflib import Graph
+    from .queries import get_query
 
-    from .queries import format_result, get_query, run_query
-    from .validate import load_graph
+    def write(result, out) -> None:
+        if fmt in ("json", "ndjson"):
+            from .queries import actor_records
+            from .sparql import write_records
 
-    try:
-        graph = Graph()
-        for path in graphs:
-            graph += load_graph(path)
-        click.echo(format_result(run_query(graph, get_query("actors").text), fmt).rstrip("\n"))
-    except KgError as err:
-        _fail(err)
+            write_records(actor_records(result), out, fmt)
+        else:
+            _write(result, out, fmt, width)
+
+    _run_and_write(get_query("actors").text, graphs, store_path, {}, write)
 
 
 @cli.command()
@@ -555,11 +583,8 @@ def report(graphs, output, title, store_path) -> None:
         kg report graph.ttl -o report.html
         kg report --store ./kg-store -o report.html
     """
-    from rdflib import Graph
-
     from .rdf import write_atomic
     from .report import render_report, render_store_report
-    from .validate import load_graph
 
     if store_path and graphs:
         raise click.UsageError("give either graph files or --store, not both")
@@ -573,10 +598,11 @@ def report(graphs, output, title, store_path) -> None:
         if store_path:
             html, source = render_store_report(store_path, title), f"the store {store_path}"
         else:
-            graph = Graph()
-            for path in graphs:
-                graph += load_graph(path)
-            html, source = render_report(graph, title), f"{len(graph)} triples"
+            from .report import graph_select
+            from .sparql import load_files
+
+            data = load_files(graphs)
+            html, source = render_report(graph_select(data), title), f"{len(data)} triples"
     except KgError as err:
         _fail(err)
     if not output:

@@ -12,11 +12,11 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from rdflib import Graph
 
-from .queries import get_query, rows, run_query
+from .queries import get_query
 
 Row = dict[str, "str | None"]
 Select = Callable[[str], list[Row]]
@@ -213,20 +213,22 @@ class Report:
 # --- reading the graph ---------------------------------------------------------
 
 
-def graph_select(graph: Graph) -> Select:
-    """A Select over an rdflib graph."""
-    return lambda text: rows(run_query(graph, text))
+def graph_select(graph: Graph | Any) -> Select:
+    """A Select over an rdflib graph (copied into Oxigraph once) or an Oxigraph store (graph files, kg.sparql)."""
+    from .sparql import as_store, run
+
+    store = as_store(graph)
+    return lambda text: run(store, text).rows()
 
 
-def report_data(source: Graph | Select, title: str = "Who said what", oxigraph: bool = False) -> Report:
+def report_data(source: Graph | Select, title: str = "Who said what") -> Report:
     """Read everything the report shows from a graph, through SPARQL.
 
     :param source: an rdflib graph, or a function that runs a SPARQL SELECT and returns rows of strings.
     :param title: the page title.
-    :param oxigraph: ``source`` is Oxigraph: run the stored queries' Oxigraph forms (the same rows, planned for it).
     """
     select = graph_select(source) if isinstance(source, Graph) else source
-    run = _query_runner(select, oxigraph and not isinstance(source, Graph))
+    run = _query_runner(select)
     articles = _articles(run("report-articles"))
     statements = _statements(run("report-statements"))
     _attach_hops(statements, run("report-channel-hops"))
@@ -252,9 +254,7 @@ def report_data(source: Graph | Select, title: str = "Who said what", oxigraph: 
                   chain_diagram(statements))
 
 
-def _query_runner(select: Select, oxigraph: bool = False) -> Select:
-    if oxigraph:
-        return lambda name: select(get_query(name).oxigraph)
+def _query_runner(select: Select) -> Select:
     return lambda name: select(get_query(name).text)
 
 
@@ -571,14 +571,14 @@ def render_html(report: Report) -> str:
     return env.get_template("report.html.j2").render(report=report, script=script, script_hash=script_hash)
 
 
-def render_report(source: Graph | Select, title: str = "Who said what", oxigraph: bool = False) -> str:
+def render_report(source: Graph | Select, title: str = "Who said what") -> str:
     """Read a graph through SPARQL and render the HTML report.
 
-    :param source: an rdflib graph, or a function that runs a SPARQL SELECT (see report_data).
+    :param source: an rdflib graph, or a function that runs a SPARQL SELECT (see report_data; graph_select makes one
+        of graph files loaded by kg.sparql.load_files).
     :param title: the page title.
-    :param oxigraph: ``source`` runs its queries on Oxigraph (see report_data).
     """
-    return render_html(report_data(source, title, oxigraph))
+    return render_html(report_data(source, title))
 
 
 def render_store_report(store_path, title: str = "Who said what") -> str:
@@ -587,7 +587,7 @@ def render_store_report(store_path, title: str = "Who said what") -> str:
     :param store_path: the store folder; opened read-only.
     :param title: the page title.
     """
-    from .store import StoreResult, open_store
+    from .store import open_store
 
     with open_store(store_path, purpose="kg report") as store:
-        return render_report(lambda text: StoreResult.of(store.query(text)).as_strings(), title, oxigraph=True)
+        return render_report(lambda text: store.query(text).rows(), title)

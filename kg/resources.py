@@ -8,7 +8,10 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Graph
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rdflib loads when a graph is read: kg query --store never needs it
+    from rdflib import Graph
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent
 
@@ -40,7 +43,7 @@ def _find(folder: str) -> Path:
     raise FileNotFoundError(f"kg's {folder}/ folder is missing from this installation")
 
 
-def ontology_graph(name: str, extra: tuple[str, ...] = (), what: str = "data") -> Graph:
+def ontology_graph(name: str, extra: tuple[str, ...] = (), what: str = "data") -> "Graph":
     """One graph of a shipped ontology/ file and the user's files of the same shape.
 
     :param name: the shipped file, e.g. ``"lexicon.ttl"``.
@@ -48,6 +51,8 @@ def ontology_graph(name: str, extra: tuple[str, ...] = (), what: str = "data") -
     :param what: what the files hold, for the error message.
     """
     from .errors import SchemeError  # errors imports nothing of ours; kept local to stay import-light
+
+    from rdflib import Graph
 
     graph = Graph()
     for path in (str(data_path("ontology", name)), *extra):
@@ -58,7 +63,7 @@ def ontology_graph(name: str, extra: tuple[str, ...] = (), what: str = "data") -
     return graph
 
 
-def parse_turtle(graph: Graph, path: str | Path) -> Graph:
+def parse_turtle(graph: "Graph", path: str | Path) -> "Graph":
     """Add a Turtle file's triples to an rdflib graph, read by Oxigraph's parser (the same triples as
     ``graph.parse(path, format="turtle")``, some ten times faster: every build and worker reads the data files).
 

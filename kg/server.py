@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ServerError, StoreError
-from .store import _Lock, _looks_like_store, prepare_folder
+from .storelock import StoreLock, looks_like_store, prepare_folder
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -61,7 +61,7 @@ class Server:
     url: str
     store: Path
     writable: bool
-    lock: _Lock | None = field(default=None, repr=False)
+    lock: StoreLock | None = field(default=None, repr=False)
 
     @property
     def query_url(self) -> str:
@@ -113,11 +113,11 @@ def start_server(store: str | Path, host: str = DEFAULT_HOST, port: int | None =
     """
     folder = Path(store)
     prepare_folder(folder, create=writable)
-    if not writable and not _looks_like_store(folder):
+    if not writable and not looks_like_store(folder):
         raise StoreError(f"{folder}: no store there; make one with: kg build ARTICLES --store {folder}")
     port = port or free_port(host)
     check_port(host, port)  # else a server already there would answer for ours, which then exits
-    lock = _Lock(folder, exclusive=writable, purpose=f"kg serve ({'read-write' if writable else 'read-only'})")
+    lock = StoreLock(folder, exclusive=writable, purpose=f"kg serve ({'read-write' if writable else 'read-only'})")
     command = [oxigraph_binary(), "serve" if writable else "serve-read-only", "--location", str(folder),
                "--bind", f"{host}:{port}"]
     if union_default_graph:

@@ -31,27 +31,30 @@ import errno
 import hashlib
 import json
 import os
-import re
-import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from urllib.parse import unquote
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import XSD
 
 from .rdf import MergedActor, ordinary_file_mode
 from .article import Article, find_articles
-from .errors import ArticleError, KgError, QueryError, StoreError, StoreLockedError
+from .errors import ArticleError, KgError, StoreError
 from .namespaces import ACTOR, ID
-from .snapshots import Snapshot, Snapshots, open_snapshot
+from .snapshots import Snapshot, Snapshots
+from .sparql import oxigraph_term as _ox
+from .sparql import rdflib_term as _rd
+from .storelock import LOCK_NAME, looks_like_store, lock_or_snapshot, open_message, prepare_folder
 
 if TYPE_CHECKING:
     from .sources import Columns
+
+if TYPE_CHECKING:
+    from .sparql import Result
 
 if TYPE_CHECKING:  # spaCy and the extraction modules load only when a build needs them: kg serve starts fast
     from .extraction import Extraction, Settings
@@ -75,109 +78,12 @@ VOCABULARY_GRAPH = ID["graph/vocabularies"]
 BUILD_GRAPH = ID["graph/build"]  # where cluster shards (and stores of an older kg) carry the records
 # Bookkeeping terms: internal to the store, never part of an exported corpus.
 BUILD = Namespace(f"{BUILD_GRAPH}#")
-LOCK_NAME = "kg-store.lock"
 RECORDS_FOLDER = "kg-build-records"  # the records' own Oxigraph store, inside the store folder
 VALIDATION_BATCH = 100  # articles per pySHACL run: 50 ms per article at 50-200, 225 ms when one at a time
 FLUSH_EVERY = 50  # articles between flushes of the store's write buffers (about 1 MB of memory per article)
 
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
            "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdf": ox.RdfFormat.RDF_XML}
-_XSD_STRING = str(XSD.string)
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
-# --- opening and locking -----------------------------------------------------------
-
-
-class _Lock:
-    """An advisory lock on the store folder (flock: released by the kernel when the holder dies)."""
-
-    def __init__(self, folder: Path, exclusive: bool, purpose: str) -> None:
-        import fcntl
-
-        self.fd = None
-        path = folder / LOCK_NAME
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as err:
-            if exclusive:
-                raise StoreError(f"{folder}: cannot write the store: {err.strerror}") from None
-            return  # a read-only folder: nobody can build there either
-        try:
-            fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            raise StoreLockedError(self._refusal(folder, path, purpose, exclusive)) from None
-        if exclusive:  # only a writer says who it is: readers share the lock
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{purpose} (pid {os.getpid()})".encode(), 0)
-            _watch_forks(fd)
-        self.fd = fd
-
-    @staticmethod
-    def _refusal(folder: Path, path: Path, purpose: str, exclusive: bool = True) -> str:
-        import fcntl
-
-        with open(path, "rb") as probe:
-            try:  # a shared lock still free means only readers hold the store
-                fcntl.flock(probe, fcntl.LOCK_SH | fcntl.LOCK_NB)
-                return (f"{folder}: the store is open for reading (kg serve, kg query or kg export); "
-                        f"stop the server before {purpose}")
-            except BlockingIOError:
-                holder = probe.read(200).decode("utf-8", "replace").strip() or "another kg process"
-        if not exclusive:  # a reader that cannot read a snapshot (kg.snapshots) meanwhile
-            why = ("the server reads the store itself, not the snapshot kg query and kg export read meanwhile"
-                   if purpose.startswith("kg serve") else "it left no snapshot to read meanwhile")
-            return f"{folder}: the store is being written by {holder}; wait for it to finish before {purpose} ({why})"
-        return (f"{folder}: the store is locked by {holder}; wait for it to finish "
-                "(two builds at once would corrupt it)")
-
-    def release(self) -> None:
-        if self.fd is not None:
-            _BUILD_LOCKS.pop(self.fd, None)
-            os.close(self.fd)  # closing the descriptor releases the flock
-            self.fd = None
-
-
-_BUILD_LOCKS: dict[int, int] = {}  # write-lock descriptor -> the pid that holds it
-_FORKS_WATCHED = False
-
-
-def _watch_forks(fd: int) -> None:
-    """Extraction workers are forked while a build holds its lock, and a forked process shares the lock with its
-    parent: were the build killed, idle workers (which wait for work forever) would keep the store locked. So a
-    process forked by a build lets go of the lock at once and dies with the build."""
-    global _FORKS_WATCHED
-    _BUILD_LOCKS[fd] = os.getpid()
-    if not _FORKS_WATCHED and hasattr(os, "register_at_fork"):
-        os.register_at_fork(after_in_child=_after_fork_in_child)
-        _FORKS_WATCHED = True
-
-
-def _after_fork_in_child() -> None:
-    if not _BUILD_LOCKS:
-        return
-    builders = set(_BUILD_LOCKS.values())
-    for fd in list(_BUILD_LOCKS):
-        try:
-            os.close(fd)  # the builder's own descriptor keeps the lock; this copy would outlive it
-        except OSError:
-            pass
-    _BUILD_LOCKS.clear()
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-            import signal
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: killed with the parent
-        except (OSError, AttributeError):
-            return
-        if os.getppid() not in builders:
-            os._exit(1)  # the builder died before the signal was asked for
-
-
-def _looks_like_store(folder: Path) -> bool:
-    return (folder / "CURRENT").exists()  # RocksDB's marker file
 
 
 class CorpusStore:
@@ -194,19 +100,21 @@ class CorpusStore:
         folder = self.path
         prepare_folder(folder, write)
         if write:
-            if any(folder.iterdir()) and not _looks_like_store(folder) and not (folder / LOCK_NAME).exists():
+            if any(folder.iterdir()) and not looks_like_store(folder) and not (folder / LOCK_NAME).exists():
                 raise StoreError(f"{folder}: the folder holds other files and is not a kg store; "
                                  "give an empty or new folder")
             if not os.access(folder, os.W_OK):
                 raise StoreError(f"{folder}: cannot write the store: permission denied")
-        elif not folder.is_dir() or not _looks_like_store(folder):
+        elif not folder.is_dir() or not looks_like_store(folder):
             raise StoreError(f"{folder}: no store there; make one with: kg build ARTICLES --store {folder}")
         self._actor_cache: dict[str, MergedActor | None] = {}  # actor key -> its merged state, while building
         self._records_db: ox.Store | None = None
         self._snapshots: Snapshots | None = None  # a writer's copies for readers
         self.snapshot: Snapshot | None = None  # a reader's copy, when a writer holds the store
         self.data = folder  # where the databases are: the store folder, or a reader's snapshot
-        self._lock = self._lock_or_snapshot(folder, write, purpose)
+        self._lock, self.snapshot = lock_or_snapshot(folder, write, purpose)
+        if self.snapshot is not None:
+            self.data = self.snapshot.folder
         try:
             self.ox = ox.Store(str(folder)) if write else ox.Store.read_only(str(self.data))
             if write:
@@ -215,22 +123,7 @@ class CorpusStore:
                 self._snapshots.take()
         except OSError as err:
             self.close()
-            raise StoreError(_open_message(folder, err)) from None
-
-    def _lock_or_snapshot(self, folder: Path, write: bool, purpose: str) -> _Lock | None:
-        """The store's lock; or, for a reader while a build writes, a snapshot of its last committed state."""
-        for attempt in range(3):
-            try:
-                return _Lock(folder, exclusive=write, purpose=purpose)
-            except StoreLockedError:
-                self.snapshot = None if write else open_snapshot(folder)
-                if self.snapshot is not None:
-                    self.data = self.snapshot.folder
-                    return None  # the snapshot's own lock is held instead
-                if write or attempt == 2:
-                    raise
-                time.sleep(0.1)  # no snapshot: a build that just ended (or is starting)
-        return None
+            raise StoreError(open_message(folder, err)) from None
 
     # --- build records -------------------------------------------------------------
 
@@ -241,7 +134,7 @@ class CorpusStore:
             folder = self.data / RECORDS_FOLDER
             if self.write:
                 self._records_db = ox.Store(str(folder))
-            elif _looks_like_store(folder):
+            elif looks_like_store(folder):
                 self._records_db = ox.Store.read_only(str(folder))
             else:  # a store of an older kg, not built since: its records are still in the dataset
                 return self.ox
@@ -319,7 +212,7 @@ class CorpusStore:
         other += sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         return len(self.ox) - other
 
-    def query(self, text: str, bindings: dict[str, Any] | None = None):
+    def query(self, text: str, bindings: dict[str, Any] | None = None) -> "Result":
         """Run a read-only SPARQL query over the union of the corpus graphs.
 
         :param text: SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE; kg's prefixes are predeclared.
@@ -327,7 +220,9 @@ class CorpusStore:
         """
         # The union default graph is 10-20x faster in Oxigraph than a default graph listing the article graphs;
         # it holds the corpus only, since the build records live in a store of their own.
-        return run_store_query(self.ox, text, bindings)
+        from .sparql import run
+
+        return run(self.ox, text, bindings)
 
     def graph(self, graphs: Iterable[ox.NamedNode] | None = None) -> Graph:
         """An rdflib copy of some graphs (default: the whole corpus) — for pySHACL, or small corpora."""
@@ -600,7 +495,7 @@ def check_store_folder(path: str | Path) -> None:
     from .outputs import check_folder
 
     check_folder(folder if folder.is_dir() else folder.parent, str(folder))  # kg.outputs' rule, as for files
-    if folder.is_dir() and any(folder.iterdir()) and not _looks_like_store(folder) \
+    if folder.is_dir() and any(folder.iterdir()) and not looks_like_store(folder) \
             and not (folder / LOCK_NAME).exists():
         raise StoreError(f"{folder}: the folder holds other files and is not a kg store; give an empty or new folder")
 
@@ -613,13 +508,6 @@ def open_store(path: str | Path, write: bool = False, purpose: str = "kg") -> Co
     :param purpose: shown to whoever the lock refuses.
     """
     return CorpusStore(path, write=write, purpose=purpose)
-
-
-def _open_message(folder: Path, err: OSError) -> str:
-    text = str(err)
-    if "lock" in text.lower():
-        return f"{folder}: the store is in use by another process (an oxigraph server or another build); stop it first"
-    return f"{folder}: cannot open the store: {text.splitlines()[0] if text else type(err).__name__}"
 
 
 # --- articles to quads -----------------------------------------------------------
@@ -1019,10 +907,10 @@ def build_store(paths: Iterable[str | Path | tuple[Article, str]], store_path: s
     return summary
 
 
-def query_store(store_path: str | Path, text: str, bindings: dict[str, Any] | None = None):
-    """Open a store read-only, run one query and return its result (see :meth:`CorpusStore.query`)."""
+def query_store(store_path: str | Path, text: str, bindings: dict[str, Any] | None = None) -> "Result":
+    """Open a store read-only, run one query and return its result, read whole (see :meth:`CorpusStore.query`)."""
     with open_store(store_path, purpose="kg query") as store:
-        return StoreResult.of(store.query(text, bindings))
+        return store.query(text, bindings).read()
 
 
 def export_store(store_path: str | Path, output: str | Path, fmt: str | None = None) -> int:
@@ -1050,106 +938,6 @@ def export_format(output: str | Path) -> str:
         raise StoreError(str(err)) from None
 
 
-# --- queries -----------------------------------------------------------------------
-
-
-def run_store_query(store: ox.Store, text: str, bindings: dict[str, Any] | None = None,
-                    default_graph: list | None = None):
-    """Run a read-only query on an Oxigraph store, with kg's prefixes and engine-side bindings."""
-    from .queries import _UPDATE, _UPDATE_MESSAGE, INIT_NS, _strip_comments, _term
-
-    if _UPDATE.match(_strip_comments(text)):
-        raise QueryError(_UPDATE_MESSAGE)
-    values = []
-    for name, value in (bindings or {}).items():
-        name = name.lstrip("?")
-        if not re.search(rf"[?$]{re.escape(name)}\b", text):
-            raise QueryError(f"the query has no variable ?{name} to bind")
-        values.append(f"VALUES ?{name} {{ {_ox(_term(value))} }}")
-    if values:
-        # Oxigraph substitutes only projected variables; rdflib's initBindings bind any variable, as a
-        # VALUES block at the top of the outer WHERE does. The value is a serialised RDF term, never raw text.
-        where = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE) or re.search(r"\{", text)
-        if where is None:
-            raise QueryError("cannot bind variables: the query has no WHERE clause")
-        text = f"{text[:where.end()]} {' '.join(values)} {text[where.end():]}"
-    prefixes = {k: str(v) for k, v in INIT_NS.items()}
-    try:
-        if default_graph is not None:
-            return store.query(text, prefixes=prefixes, default_graph=default_graph)
-        return store.query(text, prefixes=prefixes, use_default_graph_as_union=True)
-    except SyntaxError as err:
-        message = str(err).splitlines()[0] if str(err) else "malformed query"
-        if "update" in message.lower() or "INSERT" in text.upper().split("{")[0]:
-            raise QueryError(_UPDATE_MESSAGE) from None
-        raise QueryError(f"SPARQL syntax error: {message}") from None
-    except (OSError, ValueError, RuntimeError) as err:
-        raise QueryError(f"query failed: {str(err).splitlines()[0] if str(err) else type(err).__name__}") from None
-
-
-@dataclass
-class StoreResult:
-    """A query result read out of the store (so it outlives the open store)."""
-
-    type: str  # SELECT, ASK or CONSTRUCT
-    variables: list[str] = field(default_factory=list)
-    rows: list[list[Any]] = field(default_factory=list)  # Oxigraph terms or None
-    boolean: bool | None = None
-    triples: list = field(default_factory=list)
-
-    @classmethod
-    def of(cls, result) -> "StoreResult":
-        if isinstance(result, ox.QueryBoolean):
-            return cls("ASK", boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            return cls("SELECT", names, [[solution[name] for name in names] for solution in result])
-        return cls("CONSTRUCT", triples=list(result))
-
-    def as_strings(self) -> list[dict[str, str | None]]:
-        """SELECT rows as dicts of plain strings (None for unbound), like kg.queries.rows."""
-        return [{n: (v.value if v is not None else None) for n, v in zip(self.variables, row)} for row in self.rows]
-
-
-def format_store_result(result: StoreResult, fmt: str = "table") -> str:
-    """Render a store result as kg.queries.format_result renders an rdflib one (table, csv or SPARQL JSON)."""
-    import csv
-    import io
-
-    from .queries import _table, ask_text
-
-    if result.type == "ASK":
-        return ask_text(bool(result.boolean), fmt)
-    if result.type == "CONSTRUCT":
-        out = ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE,
-                           prefixes=_prefixes())
-        return out.decode("utf-8")
-    table = result.as_strings()
-    if fmt == "json":
-        bindings = [{n: _json_term(v) for n, v in zip(result.variables, row) if v is not None} for row in result.rows]
-        return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False)
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=result.variables, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: v if v is not None else "" for k, v in row.items()} for row in table)
-        return out.getvalue()
-    return _table(result.variables, table)
-
-
-def _json_term(term) -> dict[str, str]:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != _XSD_STRING:
-        out["datatype"] = term.datatype.value
-    return out
-
-
 # --- terms -------------------------------------------------------------------------
 
 
@@ -1157,37 +945,8 @@ def _nn(iri) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
 
 
-def _ox(term) -> Any:
-    """An rdflib term as an Oxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
 def _ox_triple(triple) -> ox.Triple:
     return ox.Triple(_ox(triple[0]), _ox(triple[1]), _ox(triple[2]))
-
-
-def _rd(term) -> Any:
-    """An Oxigraph term as an rdflib term (xsd:string literals stay plain, as kg.rdf writes them)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def _rd_triple(triple) -> tuple:
@@ -1213,9 +972,9 @@ def _records_update(removed: Iterable[str], records: Iterable) -> str:
 
 
 def _prefixes() -> dict[str, str]:
-    from .queries import INIT_NS
+    from .sparql import PREFIXES
 
-    return {k: str(v) for k, v in INIT_NS.items()}
+    return PREFIXES
 
 
 def _write_atomic(path: str | Path, write: Callable[[Any], None]) -> None:
@@ -1238,14 +997,3 @@ def _write_atomic(path: str | Path, write: Callable[[Any], None]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def prepare_folder(folder: Path, create: bool) -> None:
-    """Refuse a file where a store folder should be; create the folder when asked."""
-    if folder.exists() and not folder.is_dir():
-        raise StoreError(f"{folder}: is a file, not a store folder")
-    if create:
-        try:
-            folder.mkdir(exist_ok=True)  # never the folders above it (kg.outputs)
-        except OSError as err:
-            raise StoreError(f"{folder}: cannot create the store: {err.strerror or err}") from None

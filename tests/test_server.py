@@ -75,7 +75,7 @@ def test_serve_a_store_read_only_answers_like_the_local_store(built_store):
     with start_server(built_store, port=None) as server:
         for query in stored_queries():
             over_http = http_select(server.query_url, query.text)
-            local = query_store(built_store, query.text).as_strings()  # readers share the store
+            local = query_store(built_store, query.text).rows()  # readers share the store
             assert sorted(map(_row, over_http)) == sorted(map(_row, local)), query.name
         with pytest.raises(StoreLockedError, match="open for reading .* stop the server before kg build"):
             build_store(EXAMPLES, built_store)
