@@ -98,19 +98,6 @@ class StatementView:
 
 
 @dataclass
-class Segment:
-    """A stretch of the body covered by the same statements and marks."""
-
-    text: str
-    statements: list[str] = field(default_factory=list)  # ids, the best one to show first
-    roles: dict[str, list[str]] = field(default_factory=dict)  # role -> ids of statements it marks here
-
-    @property
-    def depth(self) -> int:
-        return min(len(self.statements), 3)
-
-
-@dataclass
 class ArticleView:
     id: str
     iri: str
@@ -120,7 +107,6 @@ class ArticleView:
     date: str | None
     url: str | None  # only http(s) addresses, anything else is dropped
     body: str | None
-    segments: list[Segment] = field(default_factory=list)
     statements: list[StatementView] = field(default_factory=list)
 
 
@@ -192,8 +178,6 @@ def report_data(source: Graph | Select, title: str = "Who said what", oxigraph: 
         # in text order, outer spans first; statements not found in the text go last
         article.statements.sort(key=lambda s: (not s.placed, s.begin or 0, -(s.end or 0)))
     _number(articles)
-    for article in articles:
-        _cut(article)
     statements = [s for a in articles for s in a.statements]
     return Report(title, articles, statements, _actors(statements, run("actors")))
 
@@ -364,29 +348,6 @@ def _place(article: ArticleView) -> None:
         statement.begin, statement.end, statement.placed = begin, end, True
         statement.marks = [Mark(begin + m.start, begin + m.end, m.role)
                            for m in locate_marks(body[begin:end], statement.mention, statement.cue, statement.content)]
-
-
-def _cut(article: ArticleView) -> None:
-    """Cut the body wherever a span or a mark starts or ends: each piece knows who covers it and how."""
-    body = article.body or ""
-    placed = [s for s in article.statements if s.placed]
-    cuts = sorted({0, len(body), *(s.begin for s in placed), *(s.end for s in placed),
-                   *(m.start for s in placed for m in s.marks), *(m.end for s in placed for m in s.marks)})
-    segments = []
-    for start, stop in zip(cuts, cuts[1:]):
-        covering = [s for s in placed if s.begin <= start and stop <= s.end]
-        roles: dict[str, list[str]] = {}
-        best: dict[str, tuple] = {}
-        for s in covering:
-            best[s.id] = (1, s.end - s.begin)
-            for mark in s.marks:
-                if mark.start <= start and stop <= mark.end:
-                    roles.setdefault(mark.role, []).append(s.id)
-                    best[s.id] = min(best[s.id], (0, mark.end - mark.start))
-        # The statement to show first is the one whose mark covers this stretch most tightly.
-        order = sorted(covering, key=lambda s: (*best[s.id], s.end - s.begin, s.begin))
-        segments.append(Segment(body[start:stop], [s.id for s in order], roles))
-    article.segments = segments
 
 
 # --- actors -----------------------------------------------------------

@@ -5,18 +5,37 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var ARTICLES = data.articles, STATEMENTS = data.statements, ACTORS = data.actors;
+  var ARTICLES = data.articles, STATEMENTS = data.statements.map(unpack), ACTORS = data.actors;
   var POSITIONS = data.positions, HOPS = data.hops;
   var PAGE = 20;        // articles a page (index rows and articles drawn)
   var MORE_ACTORS = 12; // actors drawn at a time in the actors view
   var MORE_SPEAKERS = 40; // speakers drawn at a time in the positions table
-  var MORE_SAID = 12;   // statements listed under a position before "more"
+  var MORE_SAID = 5;    // statements listed under a position before "more"
+  var MORE_GROUPS = 8;  // positions listed for an actor before "more"
   var CHIPS = 12;       // actors and outlets listed in the index
   var ROLES = ["speaker", "cue", "content"];
   var SVG = "http://www.w3.org/2000/svg";
 
+  // A statement is a row of values in the order of data.statementFields; a missing value is unknown.
+  function unpack(row) {
+    var s = {};
+    for (var k = 0; k < row.length; k++) { if (row[k] !== null) { s[data.statementFields[k]] = row[k]; } }
+    return s;
+  }
+
   ARTICLES.forEach(function (a, i) {
     a.index = i;
+    for (var k = a.first; k < a.first + a.count; k++) {
+      var s = STATEMENTS[k];
+      s.article = i;
+      if (s.span) {
+        s.begin = s.span[0];
+        s.end = s.span[0] + s.span[1];
+        for (var m = 0; s.contentInText && m < s.marks.length; m += 3) {
+          if (s.marks[m + 2] === 4) { s.content = a.body.slice(s.begin + s.marks[m], s.begin + s.marks[m + 1]); }
+        }
+      }
+    }
     a.id = "a" + (i + 1);
     a.day = /^\d{4}-\d{2}-\d{2}/.test(a.date || "") ? a.date.slice(0, 10) : null;
   });
@@ -82,11 +101,12 @@
   var state = {page: 0, only: null, actorsShown: MORE_ACTORS, speakersShown: MORE_SPEAKERS};
   var view = {articles: [], selected: new Uint8Array(STATEMENTS.length), filtering: false};
 
+  // Actors are found by name: a corpus holds thousands (an unnamed source is someone else in every article).
   function fillOptions() {
-    var said = ACTORS.map(function () { return 0; });
-    STATEMENTS.forEach(function (s) { said[s.speaker] += 1; });
-    ACTORS.map(function (a, i) { return i; }).filter(function (i) { return said[i] > 0; }).forEach(function (i) {
-      field.actor.appendChild(el("option", {value: String(i)}, [ACTORS[i].name + " (" + said[i] + ")"]));
+    var said = {};
+    STATEMENTS.forEach(function (s) { var name = speakerOf(s).name; said[name] = (said[name] || 0) + 1; });
+    Object.keys(said).sort(function (x, y) { return said[y] - said[x] || byName(x, y); }).forEach(function (name) {
+      document.getElementById("actor-names").appendChild(el("option", {value: name}, [plural(said[name], "statement")]));
     });
     POSITIONS.map(function (p, i) { return i; }).sort(function (x, y) { return byName(POSITIONS[x][0], POSITIONS[y][0]); })
       .forEach(function (i) { field.position.appendChild(el("option", {value: String(i)}, [POSITIONS[i][0]])); });
@@ -94,6 +114,16 @@
     ARTICLES.forEach(function (a) { if (a.outlet) { outlets[a.outlet] = (outlets[a.outlet] || 0) + 1; } });
     Object.keys(outlets).sort(byName).forEach(function (name) {
       field.outlet.appendChild(el("option", {value: name}, [name + " (" + outlets[name] + ")"]));
+    });
+  }
+
+  // The actors whose name or an alias holds the text (as written, any case), or null for any actor.
+  function actorsNamed(text) {
+    var wanted = text.trim().toLowerCase();
+    if (!wanted) { return null; }
+    return ACTORS.map(function (a) {
+      if (a.low === undefined) { a.low = [a.name].concat(a.aliases || []).join("\n").toLowerCase(); }
+      return a.low.indexOf(wanted) >= 0;
     });
   }
 
@@ -118,32 +148,39 @@
     return s.low;
   }
 
-  function articlePasses(a) {
-    if (field.outlet.value && a.outlet !== field.outlet.value) { return false; }
-    if ((field.from.value || field.to.value) && !a.day) { return false; }
-    if (field.from.value && a.day < field.from.value) { return false; }
-    return !(field.to.value && a.day > field.to.value);
+  // The filters' values, read once per update (a select's value is looked up among its options at every read).
+  function filters() {
+    return {outlet: field.outlet.value, from: field.from.value, to: field.to.value, hedged: field.hedged.value,
+            actor: actorsNamed(field.actor.value),
+            position: field.position.value === "" ? null : Number(field.position.value), words: words()};
   }
 
-  function statementPasses(s) {
-    if (field.actor.value !== "" && s.speaker !== Number(field.actor.value)) { return false; }
-    if (field.position.value !== "" && s.position !== Number(field.position.value)) { return false; }
-    if (field.hedged.value === "yes" && s.hedged !== true) { return false; }
-    return !(field.hedged.value === "no" && s.hedged !== false);
+  function articlePasses(a, f) {
+    if (f.outlet && a.outlet !== f.outlet) { return false; }
+    if ((f.from || f.to) && !a.day) { return false; }
+    if (f.from && a.day < f.from) { return false; }
+    return !(f.to && a.day > f.to);
+  }
+
+  function statementPasses(s, f) {
+    if (f.actor !== null && !f.actor[s.speaker]) { return false; }
+    if (f.position !== null && s.position !== f.position) { return false; }
+    if (f.hedged === "yes" && s.hedged !== true) { return false; }
+    return !(f.hedged === "no" && s.hedged !== false);
   }
 
   // Which articles and statements match: an article by its outlet and date, and by a statement that passes
   // the statement filters and holds every searched word (or, without statement filters, by its own text).
   function compute() {
-    var wanted = words();
-    var byStatement = field.actor.value !== "" || field.position.value !== "" || field.hedged.value !== "";
+    var f = filters(), wanted = f.words;
+    var byStatement = f.actor !== null || f.position !== null || f.hedged !== "";
     var selected = new Uint8Array(STATEMENTS.length), list = [];
     ARTICLES.forEach(function (a) {
       a.hits = 0;
-      if (!articlePasses(a)) { return; }
+      if (!articlePasses(a, f)) { return; }
       for (var i = a.first; i < a.first + a.count; i++) {
         var s = STATEMENTS[i];
-        if (statementPasses(s) && (!wanted.length || hasAll(statementText(s), wanted))) {
+        if (statementPasses(s, f) && (!wanted.length || hasAll(statementText(s), wanted))) {
           selected[i] = 1;
           a.hits += 1;
         }
@@ -219,20 +256,22 @@
     pager.appendChild(el("button", {type: "button", "data-page": String(state.page + 1), disabled: state.page >= pages - 1}, ["Next ›"]));
   }
 
+  // The speakers (by name) and outlets of what matches, the most frequent first: a click filters by one.
   function drawChips() {
     var said = {}, outlets = {};
     for (var i = 0; i < STATEMENTS.length; i++) {
-      if (view.selected[i]) { said[STATEMENTS[i].speaker] = (said[STATEMENTS[i].speaker] || 0) + 1; }
+      if (view.selected[i]) { var name = speakerOf(STATEMENTS[i]).name; said[name] = (said[name] || 0) + 1; }
     }
     view.articles.forEach(function (a) { if (a.outlet) { outlets[a.outlet] = (outlets[a.outlet] || 0) + 1; } });
-    var actors = Object.keys(said).sort(function (x, y) { return said[y] - said[x] || byName(ACTORS[x].name, ACTORS[y].name); });
-    var names = Object.keys(outlets).sort(function (x, y) { return outlets[y] - outlets[x] || byName(x, y); });
-    chips(document.getElementById("index-actors"), actors.slice(0, CHIPS).map(function (i) {
-      return el("button", {type: "button", class: "chip", "data-actor": i}, [ACTORS[i].name + " ", el("span", {class: "count"}, [String(said[i])])]);
-    }), actors.length - CHIPS, "actors");
-    chips(document.getElementById("index-outlets"), names.slice(0, CHIPS).map(function (name) {
-      return el("button", {type: "button", class: "chip", "data-outlet": name}, [name + " ", el("span", {class: "count"}, [String(outlets[name])])]);
-    }), names.length - CHIPS, "outlets");
+    [["index-actors", said, "data-actor", "actors"], ["index-outlets", outlets, "data-outlet", "outlets"]].forEach(function (list) {
+      var counts = list[1];
+      var names = Object.keys(counts).sort(function (x, y) { return counts[y] - counts[x] || byName(x, y); });
+      chips(document.getElementById(list[0]), names.slice(0, CHIPS).map(function (name) {
+        var attrs = {type: "button", class: "chip"};
+        attrs[list[2]] = name;
+        return el("button", attrs, [name + " ", el("span", {class: "count"}, [String(counts[name])])]);
+      }), names.length - CHIPS, list[3]);
+    });
   }
 
   function chips(list, buttons, rest, what) {
@@ -275,27 +314,54 @@
     ]);
   }
 
-  function bodyView(a) {
-    if (a.body === undefined) { return el("div", {class: "body missing"}, ["The graph has no text (nif:isString) for this article."]); }
-    var body = el("div", {class: "body", "data-article": a.id}), at = 0;
-    a.segments.forEach(function (seg) {
-      if (typeof seg === "number") {
-        body.appendChild(document.createTextNode(a.body.slice(at, at + seg)));
-        at += seg;
-        return;
-      }
-      var ids = seg[1], classes = "ev d" + Math.min(ids.length, 3), attrs = {};
-      ROLES.forEach(function (role, r) {
-        if (seg[2 + r].length) {
-          classes += " m-" + role;
-          attrs["data-" + role] = seg[2 + r].map(function (n) { return "s" + (n + 1); }).join(" ");
+  // The body cut wherever a statement's span or one of its marks starts or ends: each stretch knows the
+  // statements that cover it, the one whose mark covers it most tightly first, and the roles it plays.
+  function segmentsOf(a) {
+    var placed = [], cuts = [0, a.body.length];
+    for (var i = a.first; i < a.first + a.count; i++) {
+      var s = STATEMENTS[i];
+      if (s.span === undefined) { continue; }
+      placed.push(s);
+      cuts.push(s.begin, s.end);
+      for (var m = 0; m < (s.marks || []).length; m += 3) { cuts.push(s.begin + s.marks[m], s.begin + s.marks[m + 1]); }
+    }
+    cuts = cuts.sort(function (x, y) { return x - y; }).filter(function (x, n, all) { return n === 0 || x !== all[n - 1]; });
+    var segments = [];
+    for (var c = 0; c + 1 < cuts.length; c++) {
+      var start = cuts[c], stop = cuts[c + 1], roles = {speaker: [], cue: [], content: []}, best = {};
+      var covering = placed.filter(function (s) { return s.begin <= start && stop <= s.end; });
+      covering.forEach(function (s) {
+        best[s.index] = [1, s.end - s.begin];
+        for (var m = 0; m < (s.marks || []).length; m += 3) {
+          var from = s.begin + s.marks[m], to = s.begin + s.marks[m + 1];
+          if (from <= start && stop <= to) {
+            roles[ROLES[Math.log2(s.marks[m + 2])]].push(s.id);
+            if (best[s.index][0] === 1 || to - from < best[s.index][1]) { best[s.index] = [0, to - from]; }
+          }
         }
       });
-      if (view.filtering && ids.some(function (n) { return view.selected[n]; })) { classes += " hit"; }
-      attrs["class"] = classes;
-      attrs["data-st"] = ids.map(function (n) { return "s" + (n + 1); }).join(" ");
-      body.appendChild(el("span", attrs, [a.body.slice(at, at + seg[0])]));
-      at += seg[0];
+      covering.sort(function (x, y) {
+        var p = best[x.index], q = best[y.index];
+        return p[0] - q[0] || p[1] - q[1] || (x.end - x.begin) - (y.end - y.begin) || x.begin - y.begin;
+      });
+      segments.push({text: a.body.slice(start, stop), statements: covering, roles: roles});
+    }
+    return segments;
+  }
+
+  function bodyView(a) {
+    if (a.body === undefined) { return el("div", {class: "body missing"}, ["The graph has no text (nif:isString) for this article."]); }
+    var body = el("div", {class: "body", "data-article": a.id});
+    segmentsOf(a).forEach(function (seg) {
+      if (!seg.statements.length) { body.appendChild(document.createTextNode(seg.text)); return; }
+      var attrs = {"data-st": seg.statements.map(function (s) { return s.id; }).join(" ")};
+      var classes = "ev d" + Math.min(seg.statements.length, 3);
+      ROLES.forEach(function (role) {
+        if (seg.roles[role].length) { classes += " m-" + role; attrs["data-" + role] = seg.roles[role].join(" "); }
+      });
+      var hit = view.filtering && seg.statements.some(function (s) { return view.selected[s.index] === 1; });
+      attrs["class"] = classes + (hit ? " hit" : "");
+      body.appendChild(el("span", attrs, [seg.text]));
     });
     return body;
   }
@@ -309,7 +375,7 @@
       position ? " · " : null, position ? el("span", {class: "pos"}, [position[0]]) : null,
       s.hedged ? " " : null, s.hedged ? el("span", {class: "badge"}, ["hedged"]) : null,
       s.outer !== undefined ? " " : null, s.outer !== undefined ? el("span", {class: "nested"}, ["in " + label(STATEMENTS[s.outer])]) : null,
-      s.unplaced ? " " : null, s.unplaced ? el("span", {class: "warn"}, ["evidence not found in the text"]) : null
+      s.span === undefined ? " " : null, s.span === undefined ? el("span", {class: "warn"}, ["evidence not found in the text"]) : null
     ]);
   }
 
@@ -422,14 +488,24 @@
       el("h3", {}, [actor.name + " ", el("span", {class: "count"}, [String(said.length)])]),
       el("p", {class: "muted"}, [about])
     ]);
-    keys.forEach(function (key) {
-      var group = groups[key], hedged = group.statements.filter(function (s) { return s.hedged; }).length;
-      box.appendChild(el("h4", {}, [group.label || "no position",
-        group.notation && group.notation !== group.label ? " " : null,
-        group.notation && group.notation !== group.label ? el("code", {}, [group.notation]) : null, " ",
-        el("span", {class: "muted"}, [group.statements.length + "×" + (hedged ? ", " + hedged + " hedged" : "")])]));
-      box.appendChild(saidList(group.statements));
-    });
+    function add(from, to) {
+      keys.slice(from, to).forEach(function (key) {
+        var group = groups[key], hedged = group.statements.filter(function (s) { return s.hedged; }).length;
+        box.insertBefore(el("h4", {}, [group.label || "no position",
+          group.notation && group.notation !== group.label ? " " : null,
+          group.notation && group.notation !== group.label ? el("code", {}, [group.notation]) : null, " ",
+          el("span", {class: "muted"}, [group.statements.length + "×" + (hedged ? ", " + hedged + " hedged" : "")])]), more);
+        box.insertBefore(saidList(group.statements), more);
+      });
+    }
+    var more = null;
+    if (keys.length > MORE_GROUPS) {
+      var button = el("button", {type: "button", class: "link"}, ["and " + (keys.length - MORE_GROUPS) + " more positions"]);
+      more = el("p", {class: "more"}, [button]);
+      button.addEventListener("click", function () { box.removeChild(more); more = null; add(MORE_GROUPS, keys.length); });
+      box.appendChild(more);
+    }
+    add(0, MORE_GROUPS);
     return box;
   }
 
@@ -795,7 +871,9 @@
   var typing = null;
   form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
   form.addEventListener("change", function () { clearTimeout(typing); update(); });
-  field.q.addEventListener("input", function () { clearTimeout(typing); typing = setTimeout(update, 150); });
+  [field.q, field.actor].forEach(function (input) {
+    input.addEventListener("input", function () { clearTimeout(typing); typing = setTimeout(update, 150); });
+  });
   form.addEventListener("reset", function () { setTimeout(update, 0); });  // after the fields are reset
 
   fillOptions();
