@@ -51,7 +51,8 @@ _APPLY = """async ([selector, value]) => {
   return [seconds, document.querySelector('#matches').textContent];
 }"""
 
-_RESET = """() => { document.querySelector('#filters').reset(); document.querySelector('#filters').dispatchEvent(new Event('change')); }"""
+_RESET = """() => { const form = document.querySelector('#filters');
+  form.reset(); form.dispatchEvent(new Event('change')); }"""
 
 
 def ensure_store(store: Path, corpus: Path, articles: int) -> None:

@@ -355,7 +355,8 @@ def _loose(text: str) -> tuple[str, Sequence[int]]:
     return "".join(characters), where
 
 
-def _matches(text: str, needle: str, where: Sequence[int], original: str, bounded: tuple[bool, bool]) -> list[tuple[int, int]]:
+def _matches(text: str, needle: str, where: Sequence[int], original: str,
+             bounded: tuple[bool, bool]) -> list[tuple[int, int]]:
     """Non-overlapping occurrences of needle in text, left to right, as spans of the original text (through where),
     that start and end at word boundaries where the needle starts or ends with a word character."""
     found = []

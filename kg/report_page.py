@@ -2,12 +2,14 @@
 
 A corpus report holds thousands of articles; the page renders only the ones the reader looks at, so
 it carries data rather than markup. Each name, position and channel hop is written once and
-referred to by its number; a statement is referred to by its number in text order (``s1`` is 0), and its
-IRI, when it extends its article's, by the rest ("/statement/0-42/0"). Statements are rows of values in
-the order of ``STATEMENT_FIELDS`` (2,000 articles hold some 50,000 statements: names would double them).
-A statement found in its article's body has ``span`` ``[begin, length]`` and ``marks`` ``[start, end, role,
-...]`` (from the span's begin, roles as ``ROLE_FLAGS``); its content is left out when it is the text of its
-content mark (``contentInText``). Offsets count UTF-16 code units, as the script's strings do.
+referred to by its number, and so are the words of ``TERM_FIELDS`` (cue, quote kind, statement kind: a few
+hundred words, each said thousands of times) in ``terms``; a statement is referred to by its number in text
+order (``s1`` is 0), and its IRI, when it is kg's (the article's IRI, ``/statement/``, the rest), by a slash
+and the rest ("/0-42/0"). Statements are rows of values in the order of ``STATEMENT_FIELDS`` (2,000 articles hold some
+50,000 statements: names would double them). A statement found in its article's body has ``span`` ``[begin,
+length]`` and ``marks`` ``[start, end, role, ...]`` (from the span's begin, roles as ``ROLE_FLAGS``); its
+content is 0 when it is the text of its content mark. Offsets count UTF-16 code units, as the script's
+strings do.
 """
 from __future__ import annotations
 
@@ -19,8 +21,9 @@ from typing import TYPE_CHECKING, Any, Callable
 if TYPE_CHECKING:
     from .report import ArticleView, Report, StatementView
 
-STATEMENT_FIELDS = ("speaker", "span", "marks", "iri", "mention", "cue", "content", "contentInText", "quote", "kind",
-                    "hedged", "position", "confidence", "addressee", "time", "outer", "hops", "evidence")
+STATEMENT_FIELDS = ("speaker", "span", "marks", "iri", "mention", "cue", "content", "quote", "kind", "hedged", "position",
+                    "confidence", "addressee", "time", "outer", "hops", "evidence")
+TERM_FIELDS = ("cue", "quote", "kind")
 ROLE_FLAGS = {"speaker": 1, "cue": 2, "content": 4}
 
 # Characters that could end the <script> element or start markup inside it, or end a line in old engines.
@@ -47,11 +50,13 @@ class _Tables:
     actors: dict[str, int]  # key (kg.report._actors) -> number
     positions: dict[str, int] = field(default_factory=dict)  # IRI -> number
     hops: dict[tuple, int] = field(default_factory=dict)  # (label, kind, kind label, outlet) -> number
+    terms: dict[str, int] = field(default_factory=dict)  # word -> number
 
 
 def page_data(report: Report) -> dict[str, Any]:
     """The report as the page's script reads it (see the module's docstring)."""
-    tables = _Tables({s.id: n for n, s in enumerate(report.statements)}, {a.iri: n for n, a in enumerate(report.actors)})
+    tables = _Tables({s.id: n for n, s in enumerate(report.statements)},
+                     {a.iri: n for n, a in enumerate(report.actors)})
     articles, statements = [], []
     for article in report.articles:
         articles.append(_article(article, len(statements)))
@@ -61,18 +66,21 @@ def page_data(report: Report) -> dict[str, Any]:
         "title": report.title,
         "articles": articles,
         "statementFields": STATEMENT_FIELDS,
+        "termFields": TERM_FIELDS,
         "statements": statements,
         "actors": [_drop_empty({"name": a.name, "kind": a.kind, "roles": a.roles, "aliases": a.aliases})
                    for a in report.actors],
         "positions": [[position[iri].position_text, position[iri].position_notation] for iri in tables.positions],
         "hops": [list(key) for key in tables.hops],
+        "terms": list(tables.terms),
     }
 
 
 def _article(article: ArticleView, first: int) -> dict[str, Any]:
     return _drop_empty({
         "iri": article.iri, "name": article.name, "headline": article.headline, "outlet": article.publisher,
-        "date": article.date, "url": article.url, "body": article.body, "first": first, "count": len(article.statements),
+        "date": article.date, "url": article.url, "body": article.body,
+        "first": first, "count": len(article.statements),
     }, keep=("first", "count"))
 
 
@@ -90,6 +98,9 @@ def _statement(s: StatementView, article: ArticleView, tables: _Tables) -> list[
     }
     if s.placed:
         values.update(_placement(s, article.body or ""))
+    for name in TERM_FIELDS:
+        if values[name] is not None:
+            values[name] = tables.terms.setdefault(values[name], len(tables.terms))
     row = [values.get(name) for name in STATEMENT_FIELDS]
     while row and row[-1] is None:  # the script reads a missing value as unknown
         row.pop()
@@ -104,13 +115,14 @@ def _placement(s: StatementView, body: str) -> dict[str, Any]:
              "marks": [n for m in s.marks for n in (offset(m.start) - begin, offset(m.end) - begin, ROLE_FLAGS[m.role])]
              or None}
     if any(m.role == "content" and body[m.start:m.end] == s.content for m in s.marks):
-        found.update(content=None, contentInText=True)
+        found["content"] = 0
     return found
 
 
 def _short_iri(iri: str, article_iri: str) -> str:
-    """kg's statement IRIs extend their article's: only the rest is written ("/statement/0-42/0")."""
-    return iri[len(article_iri):] if article_iri and iri.startswith(article_iri + "/") else iri
+    """kg's statement IRIs extend their article's: only the rest is written, after a slash ("/0-42/0")."""
+    prefix = f"{article_iri}/statement"
+    return iri[len(prefix):] if article_iri and iri.startswith(prefix + "/") else iri
 
 
 def _drop_empty(values: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:

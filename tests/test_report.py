@@ -148,8 +148,9 @@ def test_the_page_data_refers_by_number(fixture_graph):
     assert [data["actors"][r["speaker"]]["name"] for r in rows] == [
         "senior Russian official", "Kremlin", "Dmitry Peskov", "Vladimir Putin", "senior Russian official"]
     putin = rows[3]
-    assert putin["iri"] == "/statement/274-350/0" and putin["outer"] == 4 and putin["span"] == [274, 76]
-    assert putin["content"] is None and putin["contentInText"] is True  # the text of its content mark
+    assert putin["iri"] == "/274-350/0" and putin["outer"] == 4 and putin["span"] == [274, 76]
+    assert putin["content"] == 0  # the text of its content mark
+    assert [data["terms"][putin[name]] for name in ("cue", "quote", "kind")] == ["said", "indirect", "stance"]
     body = data["articles"][0]["body"]
     marks = [putin["marks"][i:i + 3] for i in range(0, len(putin["marks"]), 3)]
     assert {(flag, body[274 + start:274 + end]) for start, end, flag in marks} == {
@@ -642,7 +643,8 @@ def test_the_chain_diagram_of_the_fixture(browser, fixture_graph, tmp_path):
         "The New York Times", "European Pravda", "Reuters"}
     assert page.locator("#chains svg .node.outlet").count() == 4
     assert table_rows(page.locator("#positions tbody tr"))[:2] == [
-        ["Dmitry Peskov", "denies the report deny_report", "1", "0"], ["Kremlin", "open to a ceasefire open_to_ceasefire", "1", "1 of 1"]]
+        ["Dmitry Peskov", "denies the report deny_report", "1", "0"],
+        ["Kremlin", "open to a ceasefire open_to_ceasefire", "1", "1 of 1"]]
     assert view.errors == []
     view.close()
 
@@ -656,7 +658,8 @@ CORPUS = 25  # more than a page (20)
 def corpus_article(number: int) -> Extraction:
     """Article ``number`` of a corpus written for these tests: Putin's vow (hedged in every third), the official
     who reports it, and in every fifth a second speaker, Maria Costa, open to a ceasefire."""
-    body = f"Putin said he would never give up the land at Kilometre {100 + number}, the official told The New York Times."
+    body = (f"Putin said he would never give up the land at Kilometre {100 + number}, "
+            "the official told The New York Times.")
     costa = " Maria Costa said the ceasefire talks could resume."
     if number % 5 == 0:
         body += costa
@@ -750,7 +753,8 @@ def test_opening_an_article_from_the_index(corpus):
     page = corpus.page
     page.locator("#article-index a.open", has_text="Talks, day 7").click()
     article = page.locator("#a7")
-    assert article.locator(".body").inner_text().startswith("Putin said he would never give up the land at Kilometre 106")
+    assert article.locator(".body").inner_text().startswith(
+        "Putin said he would never give up the land at Kilometre 106")
     assert article.evaluate("el => el.getBoundingClientRect().top") < 100  # scrolled to it
 
 
@@ -777,7 +781,8 @@ def test_the_actor_filter(corpus):
     assert page.locator("#actors .actor h3").all_inner_texts() == ["Maria Costa 5"]
     assert page.locator("#index-actors .chip").all_inner_texts() == ["Maria Costa 5"]
     filtered(corpus, "#f-actor", "putin")  # part of a name, any case
-    assert len(index_titles(corpus)) == 20 and page.locator("#matches").inner_text().endswith("25 of 55 statements match")
+    assert len(index_titles(corpus)) == 20
+    assert page.locator("#matches").inner_text().endswith("25 of 55 statements match")
     page.locator("#f-clear").click()
     assert page.locator("#matches").inner_text() == "25 articles, showing 1–20 · 55 statements"
 

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var ARTICLES = data.articles, STATEMENTS = data.statements.map(unpack), ACTORS = data.actors;
+  var ARTICLES = data.articles, ACTORS = data.actors;
   var POSITIONS = data.positions, HOPS = data.hops;
   var PAGE = 20;        // articles a page (index rows and articles drawn)
   var MORE_ACTORS = 12; // actors drawn at a time in the actors view
@@ -16,12 +16,19 @@
   var ROLES = ["speaker", "cue", "content"];
   var SVG = "http://www.w3.org/2000/svg";
 
-  // A statement is a row of values in the order of data.statementFields; a missing value is unknown.
+  // A statement is a row of values in the order of data.statementFields (kg/report_page.py); a missing value
+  // is unknown, and the fields of data.termFields hold numbers of data.terms.
+  var TERM = {};
+  data.termFields.forEach(function (name) { TERM[name] = true; });
   function unpack(row) {
     var s = {};
-    for (var k = 0; k < row.length; k++) { if (row[k] !== null) { s[data.statementFields[k]] = row[k]; } }
+    for (var k = 0; k < row.length; k++) {
+      var name = data.statementFields[k];
+      if (row[k] !== null) { s[name] = TERM[name] ? data.terms[row[k]] : row[k]; }
+    }
     return s;
   }
+  var STATEMENTS = data.statements.map(unpack);
 
   ARTICLES.forEach(function (a, i) {
     a.index = i;
@@ -31,7 +38,7 @@
       if (s.span) {
         s.begin = s.span[0];
         s.end = s.span[0] + s.span[1];
-        for (var m = 0; s.contentInText && m < s.marks.length; m += 3) {
+        for (var m = 0; s.content === 0 && m < s.marks.length; m += 3) {  // 0: the text of its content mark
           if (s.marks[m + 2] === 4) { s.content = a.body.slice(s.begin + s.marks[m], s.begin + s.marks[m + 1]); }
         }
       }
@@ -43,7 +50,7 @@
     s.index = i;
     s.id = "s" + (i + 1);
     s.inner = [];
-    if (s.iri && s.iri.charAt(0) === "/") { s.iri = (ARTICLES[s.article].iri || "") + s.iri; }
+    if (s.iri.charAt(0) === "/") { s.iri = ARTICLES[s.article].iri + "/statement" + s.iri; }  // kg's, shortened
   });
   STATEMENTS.forEach(function (s) { if (s.outer !== undefined) { STATEMENTS[s.outer].inner.push(s); } });
 
