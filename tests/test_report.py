@@ -407,7 +407,7 @@ class Page:
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.goto(path.as_uri())
-        self.page.wait_for_load_state("load")
+        self.page.wait_for_selector("body[data-ready]", state="attached")  # drawn, to the actors and positions
 
     def texts(self, selector: str) -> str:
         return "".join(self.page.locator(selector).all_text_contents())

@@ -883,10 +883,20 @@
   });
   form.addEventListener("reset", function () { setTimeout(update, 0); });  // after the fields are reset
 
+  // First the index and the articles of the first page; once they are on screen, the actors and positions.
   fillOptions();
-  update();
+  compute();
+  drawPage();
+  drawChips();
   var opened = articleById((location.hash || "").slice(1));
   if (opened) { reveal(opened); document.getElementById(opened.id).scrollIntoView({block: "start"}); }
-  document.body.setAttribute("data-ready", "");
-  if (window.performance && performance.mark) { performance.mark("kg-ready"); }
+  requestAnimationFrame(function () {
+    setTimeout(function () {
+      performance.mark("kg-usable");  // the frame with the index and the first articles has been drawn
+      drawActors();
+      drawPositions();
+      document.body.setAttribute("data-ready", "");
+      performance.mark("kg-ready");
+    }, 0);
+  });
 })();
