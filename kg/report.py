@@ -27,7 +27,6 @@ Row = dict[str, "str | None"]
 Select = Callable[[str], list[Row]]
 """Runs a SPARQL SELECT and returns its rows as dicts of strings (None when unbound)."""
 
-ROLES = ("speaker", "cue", "content")
 _WORD = re.compile(r"\w")
 _QUOTES = "\"'“”‘’«»„‟‚‛`´"
 _NOT_LOOSE = re.compile(rf"[{re.escape(_QUOTES)}]|\s\s|[^\S ]")  # what _loose changes besides case
@@ -85,11 +84,6 @@ class StatementView:
     hops: list[Hop] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     placed: bool = False
-    article_name: str = ""
-
-    @property
-    def label(self) -> str:
-        return self.id.upper()
 
     @property
     def position_text(self) -> str | None:
@@ -174,7 +168,6 @@ def report_data(source: Graph | Select, title: str = "Who said what", oxigraph: 
                 None, None, None, None, None))
             articles.append(article)
         article.statements.append(statement)
-        statement.article_name = article.headline or article.name
     for article in articles:
         _place(article)
         # in text order, outer spans first; statements not found in the text go last
