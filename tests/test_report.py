@@ -397,7 +397,7 @@ def browser():
 class Page:
     """A report opened in the browser, recording dialogs, errors and every request it makes."""
 
-    def __init__(self, browser, path: Path):
+    def __init__(self, browser, path: Path, fragment: str = ""):
         self.dialogs: list[str] = []
         self.errors: list[str] = []
         self.requests: list[str] = []
@@ -406,7 +406,7 @@ class Page:
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.goto(path.as_uri())
+        self.page.goto(path.as_uri() + fragment)
         self.page.wait_for_selector("body[data-ready]", state="attached")  # drawn, to the actors and positions
 
     def texts(self, selector: str) -> str:
@@ -604,6 +604,11 @@ def test_a_hostile_graph_renders_as_text(browser, tmp_path):
     assert page.locator("img").count() == 0
     assert HOSTILE in page.locator("#chains svg").inner_html().replace("&lt;", "<").replace("&gt;", ">")
     assert page.locator("a[href^='javascript']").count() == 0
+    page.locator("#f-search").fill(HOSTILE)  # searched for, it is words like any others
+    page.locator("#f-search").press("Enter")
+    assert page.locator("#article-index a.open").all_text_contents() == [
+        f"{HOSTILE}\"'&amp;<img src=x onerror=alert(2)>"]
+    assert page.locator("img").count() == 0 and view.dialogs == [] and view.errors == []
     view.close()
 
 
@@ -833,3 +838,18 @@ def test_a_statement_on_another_page_opens_its_article(corpus):
     assert page.locator("#card-s47").is_visible()
     assert "Talks, day 21" in page.locator("#card-s47 .f-article").inner_text()
     assert page.locator("#item-s47.on").count() == 1
+
+
+def test_a_link_to_an_article_opens_its_page(browser, corpus_report):
+    view = Page(browser, corpus_report, "#a23")  # a link to the 23rd article, on the second page
+    page = view.page
+    assert page.locator("#pager .where").inner_text() == "Page 2 of 2"
+    assert page.locator("#a23 h3").inner_text() == "Talks, day 23"
+    filtered(view, "#f-outlet", "Valley Courier (12)")
+    page.evaluate("location.hash = '#a25'")  # an article of the Harbour Times: the filters give way
+    page.wait_for_selector("#a25")
+    page.wait_for_timeout(100)  # and nothing undoes it after
+    assert page.locator("#f-outlet").input_value() == "" and page.locator("#a25 h3").inner_text() == "Talks, day 25"
+    assert page.locator("#pager .where").inner_text() == "Page 2 of 2"
+    assert view.errors == []
+    view.close()

@@ -105,7 +105,7 @@
     hedged: document.getElementById("f-hedged"), from: document.getElementById("f-from"),
     to: document.getElementById("f-to"), order: document.getElementById("f-order")
   };
-  var state = {page: 0, only: null, actorsShown: MORE_ACTORS, speakersShown: MORE_SPEAKERS};
+  var state = {page: 0, actorsShown: MORE_ACTORS, speakersShown: MORE_SPEAKERS};
   var view = {articles: [], selected: new Uint8Array(STATEMENTS.length), filtering: false};
 
   // Actors are found by name: a corpus holds thousands (an unnamed source is someone else in every article).
@@ -209,7 +209,6 @@
   }
 
   function pageArticles() {
-    if (state.only !== null) { return [ARTICLES[state.only]]; }
     return view.articles.slice(state.page * PAGE, state.page * PAGE + PAGE);
   }
 
@@ -294,10 +293,6 @@
     var list = document.getElementById("article-list");
     clearNode(list);
     list.classList.toggle("filtering", view.filtering);
-    if (state.only !== null) {
-      list.appendChild(el("p", {class: "only"}, ["One article, opened from a statement. ",
-        el("button", {type: "button", "data-back": "1"}, ["Back to the list"])]));
-    }
     var shown = pageArticles();
     shown.forEach(function (a) { list.appendChild(articleView(a)); });
     if (!shown.length) { list.appendChild(el("p", {class: "intro"}, ["No article matches."])); }
@@ -687,7 +682,6 @@
 
   function update() {
     state.page = 0;
-    state.only = null;
     state.actorsShown = MORE_ACTORS;
     state.speakersShown = MORE_SPEAKERS;
     compute();
@@ -697,11 +691,14 @@
     drawPositions();
   }
 
-  // Make sure an article is drawn: turn to the page that holds it, or open it alone when no page does.
+  // Make sure an article is drawn: turn to the page that holds it (clearing the filters if they leave it out).
   function reveal(a) {
     if (document.getElementById(a.id)) { return; }
-    var at = view.articles.indexOf(a);
-    if (at >= 0) { state.page = Math.floor(at / PAGE); state.only = null; } else { state.only = a.index; }
+    if (view.articles.indexOf(a) < 0) {
+      Object.keys(field).forEach(function (name) { field[name].value = ""; });
+      update();
+    }
+    state.page = Math.floor(view.articles.indexOf(a) / PAGE);
     drawPage();
   }
 
@@ -824,12 +821,10 @@
     }
     if ((target = closest(event, "[data-page]"))) {
       state.page = Number(target.getAttribute("data-page"));
-      state.only = null;
       drawPage();
       document.getElementById("index").scrollIntoView({block: "start"});
       return;
     }
-    if ((target = closest(event, "[data-back]"))) { state.only = null; drawPage(); return; }
     if ((target = closest(event, "[data-more]"))) {
       if (target.getAttribute("data-more") === "actors") { state.actorsShown += MORE_ACTORS; drawActors(); }
       else { state.speakersShown += MORE_SPEAKERS; drawPositions(); }
@@ -888,8 +883,13 @@
   compute();
   drawPage();
   drawChips();
-  var opened = articleById((location.hash || "").slice(1));
-  if (opened) { reveal(opened); document.getElementById(opened.id).scrollIntoView({block: "start"}); }
+  // A link to an article (#a12) opens it, on load and later.
+  function openLinked() {
+    var linked = articleById((location.hash || "").slice(1));
+    if (linked) { reveal(linked); document.getElementById(linked.id).scrollIntoView({block: "start"}); }
+  }
+  window.addEventListener("hashchange", openLinked);
+  openLinked();
   requestAnimationFrame(function () {
     setTimeout(function () {
       performance.mark("kg-usable");  // the frame with the index and the first articles has been drawn
