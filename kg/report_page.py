@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, Callable
 if TYPE_CHECKING:
     from .report import ArticleView, Report, StatementView
 
-STATEMENT_FIELDS = ("speaker", "span", "marks", "iri", "mention", "cue", "content", "quote", "kind", "hedged", "position",
-                    "confidence", "addressee", "time", "outer", "hops", "evidence")
+STATEMENT_FIELDS = ("speaker", "span", "marks", "iri", "mention", "cue", "content", "quote", "kind", "hedged",
+                    "position", "confidence", "addressee", "time", "outer", "hops", "evidence")
 TERM_FIELDS = ("cue", "quote", "kind")
 ROLE_FLAGS = {"speaker": 1, "cue": 2, "content": 4}
 
