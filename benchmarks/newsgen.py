@@ -1,8 +1,8 @@
 """A generator of news-like articles for benchmarks: attributed sentences written for kg, recombined.
 
 Every sentence here was written for this project (no copied text). An article gets a title, a
-``Source:`` line and about 300 words of paragraphs mixing direct quotes, reported speech, denials,
-hedged claims, nested attributions and channels (agencies, interviews, messaging apps). The same
+``Source:`` line (outlet, date and URL) and about 300 words of paragraphs mixing direct quotes, reported speech,
+denials, hedged claims, nested attributions and channels (agencies, interviews, messaging apps). The same
 seed always gives the same corpus.
 
     python benchmarks/newsgen.py 2000 /tmp/corpus [--seed 7]
@@ -85,7 +85,8 @@ def article(rng: random.Random, index: int) -> str:
         paragraph = " ".join(sentences)
         paragraphs.append(paragraph)
         words += len(paragraph.split())
-    return f"{title}\nSource: {outlet}, {day.isoformat()}\n\n" + "\n\n".join(paragraphs) + "\n"
+    url = f"https://news.example.org/{day.isoformat().replace('-', '/')}/article-{index}"  # a reserved domain
+    return f"{title}\nSource: {outlet}, {day.isoformat()}, {url}\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
 def _sentence(rng: random.Random) -> str:

@@ -574,9 +574,11 @@ def actors(graphs, fmt, width, store_path) -> None:
 def report(graphs, output, title, store_path) -> None:
     """Write a self-contained HTML report of who said what.
 
-    The page shows each article with its statements marked (hover one for its speaker, position,
-    hedging and channel), everything each actor said grouped by position, a diagram of the
-    reporting chains and a table of positions by actor. It loads nothing from the network.
+    The page has an index of the articles (outlet, date, a link to each one's URL), 20 a page, with
+    search and filters (actor, position, outlet, hedged, dates); it shows the articles of a page with
+    their statements marked (hover one for its speaker, position, hedging and channel), everything each
+    actor said grouped by position, a diagram of the reporting chains and a table of positions by actor,
+    for what matches. It loads nothing from the network.
 
     \b
     Example:

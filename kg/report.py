@@ -1,9 +1,12 @@
-"""The HTML report: who said what, read from a graph through SPARQL and drawn with Jinja2.
+"""The HTML report: who said what, read from a graph through SPARQL, as one self-contained page.
 
-Everything the report shows comes from SPARQL over the graph (queries/report-*.rq, and the
-stored ``actors`` and ``positions-by-actor`` queries), never from the extractor's objects, so a
-graph from any source that follows ontology/kg.ttl renders. Texts from the graph are escaped
-by the template engine (autoescape); the page loads nothing at view time.
+Everything the report shows comes from SPARQL over the graph (queries/report-*.rq and the stored
+``actors`` query), never from the extractor's objects, so a graph from any source that follows
+ontology/kg.ttl renders. The page (kg/templates) carries the report as JSON data (kg.report_page)
+and its script renders the index, the articles of the page the reader is on, the cards, the actors,
+the chains and the positions from it, under the reader's search and filters: a corpus of thousands
+of articles opens at once. The script builds text nodes only, so texts from the graph stay text;
+the page loads nothing at view time.
 """
 from __future__ import annotations
 
@@ -12,19 +15,21 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from functools import lru_cache
+from typing import Any, Callable, Sequence
 
 from rdflib import Graph
 
 from .queries import get_query
+from .report_page import page_data, script_json
 
 Row = dict[str, "str | None"]
 Select = Callable[[str], list[Row]]
 """Runs a SPARQL SELECT and returns its rows as dicts of strings (None when unbound)."""
 
-ROLES = ("speaker", "cue", "content")
 _WORD = re.compile(r"\w")
 _QUOTES = "\"'“”‘’«»„‟‚‛`´"
+_NOT_LOOSE = re.compile(rf"[{re.escape(_QUOTES)}]|\s\s|[^\S ]")  # what _loose changes besides case
 
 
 @dataclass
@@ -79,11 +84,6 @@ class StatementView:
     hops: list[Hop] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     placed: bool = False
-    article_name: str = ""
-
-    @property
-    def label(self) -> str:
-        return self.id.upper()
 
     @property
     def position_text(self) -> str | None:
@@ -91,19 +91,6 @@ class StatementView:
         if not self.position:
             return None
         return self.position_label or self.position_notation or _local_name(self.position)
-
-
-@dataclass
-class Segment:
-    """A stretch of the body covered by the same statements and marks."""
-
-    text: str
-    statements: list[str] = field(default_factory=list)  # ids, the best one to show first
-    roles: dict[str, list[str]] = field(default_factory=dict)  # role -> ids of statements it marks here
-
-    @property
-    def depth(self) -> int:
-        return min(len(self.statements), 3)
 
 
 @dataclass
@@ -116,98 +103,40 @@ class ArticleView:
     date: str | None
     url: str | None  # only http(s) addresses, anything else is dropped
     body: str | None
-    segments: list[Segment] = field(default_factory=list)
     statements: list[StatementView] = field(default_factory=list)
 
 
 @dataclass
-class PositionGroup:
-    label: str
-    notation: str | None
-    statements: list[StatementView]
-
-    @property
-    def hedged(self) -> int:
-        return sum(1 for s in self.statements if s.hedged)
-
-
-@dataclass
 class ActorView:
+    """A speaker: the page groups what they said by position, under the reader's filters."""
+
     id: str
     iri: str
     name: str
     kind: str | None
     roles: list[str]
     aliases: list[str]
-    groups: list[PositionGroup]
-
-    @property
-    def count(self) -> int:
-        return sum(len(g.statements) for g in self.groups)
-
-
-@dataclass
-class PositionRow:
-    """One row of the positions-by-actor query."""
-
-    speaker_name: str
-    notation: str
-    label: str
     count: int
-    hedged: int
-
-
-@dataclass
-class Node:
-    key: tuple[int, str]
-    label: str
-    kind: str  # origin, intermediary or outlet
-    count: int = 0
-    x: float = 0
-    y: float = 0
-    width: float = 0
-
-    @property
-    def short(self) -> str:
-        return self.label if len(self.label) <= _LABEL_CHARS else self.label[:_LABEL_CHARS - 1] + "…"
-
-
-@dataclass
-class Edge:
-    source: Node
-    target: Node
-    statements: list[str] = field(default_factory=list)
-
-    @property
-    def path(self) -> str:
-        x1, y1 = self.source.x + self.source.width, self.source.y
-        x2, y2 = self.target.x - 6, self.target.y
-        middle = (x1 + x2) / 2
-        return f"M{x1:.1f},{y1:.1f} C{middle:.1f},{y1:.1f} {middle:.1f},{y2:.1f} {x2:.1f},{y2:.1f}"
-
-
-@dataclass
-class ChainDiagram:
-    """The reporting chains as a layered graph: origins, then each hop index in its own column."""
-
-    nodes: list[Node]
-    edges: list[Edge]
-    width: float
-    height: float
-    chains: int
-    headers: list[tuple[float, str]]  # x and title of each column
 
 
 @dataclass
 class Report:
-    """Everything the report template shows."""
+    """Everything the report page shows; the page groups, filters and draws it (kg/templates/report.js)."""
 
     title: str
     articles: list[ArticleView]
     statements: list[StatementView]
     actors: list[ActorView]
-    positions: list[list[PositionRow]]  # one list per speaker
-    diagram: ChainDiagram
+
+    @property
+    def chains(self) -> int:
+        """How many statements name a channel."""
+        return sum(1 for s in self.statements if s.hops)
+
+    @property
+    def positions(self) -> int:
+        """How many statements have a position."""
+        return sum(1 for s in self.statements if s.position)
 
 
 # --- reading the graph ---------------------------------------------------------
@@ -241,17 +170,13 @@ def report_data(source: Graph | Select, title: str = "Who said what") -> Report:
                 None, None, None, None, None))
             articles.append(article)
         article.statements.append(statement)
-        statement.article_name = article.headline or article.name
     for article in articles:
         _place(article)
         # in text order, outer spans first; statements not found in the text go last
         article.statements.sort(key=lambda s: (not s.placed, s.begin or 0, -(s.end or 0)))
     _number(articles)
-    for article in articles:
-        _cut(article)
-    return Report(title, articles, [s for a in articles for s in a.statements],
-                  _actors(statements, run("actors")), _positions(run("positions-by-actor")),
-                  chain_diagram(statements))
+    statements = [s for a in articles for s in a.statements]
+    return Report(title, articles, statements, _actors(statements, run("actors")))
 
 
 def _query_runner(select: Select) -> Select:
@@ -380,21 +305,63 @@ def locate_marks(evidence: str, mention: str | None, cue: str | None, content: s
 def _find(haystack: str, needle: str) -> list[tuple[int, int]]:
     """Occurrences of needle as whole words: exact ones first, then those that differ in case, spacing or quotes.
 
+    Plain string search over a loose form of both texts (not a regular expression per needle: a corpus
+    report has some 150,000 of them, and compiling them took most of its time).
+
     >>> _find("The official said the official line", "the official")
     [(18, 30), (0, 12)]
+    >>> _find("He said “we  stay”; Westay", '"We stay"')
+    [(8, 18)]
     """
     needle = needle.strip()
     if not needle:
         return []
-    start = r"\b" if _WORD.match(needle[0]) else ""
-    end = r"\b" if _WORD.match(needle[-1]) else ""
-    parts = [r"\s+" if c.isspace() else f"[{re.escape(_QUOTES)}]" if c in _QUOTES else re.escape(c)
-             for c in re.sub(r"\s+", " ", needle)]
-    found: list[tuple[int, int]] = []
-    for pattern in (re.compile(start + re.escape(needle) + end),
-                    re.compile(start + "".join(parts) + end, re.IGNORECASE)):
-        found += [(m.start(), m.end()) for m in pattern.finditer(haystack)
-                  if m.end() > m.start() and (m.start(), m.end()) not in found]
+    bounded = (_WORD.match(needle[0]) is not None, _WORD.match(needle[-1]) is not None)
+    found = _matches(haystack, needle, range(len(haystack)), haystack, bounded)
+    loose, where = _loose(haystack)
+    found += [span for span in _matches(loose, _loose(needle)[0], where, haystack, bounded) if span not in found]
+    return found
+
+
+@lru_cache(maxsize=16)
+def _loose(text: str) -> tuple[str, Sequence[int]]:
+    """The text in lower case, with runs of white space as one space and every quotation mark as '"'; and where
+    each of its characters is in the text."""
+    lower = text.lower()
+    if len(lower) == len(text) and not _NOT_LOOSE.search(text):
+        return lower, range(len(text))  # most texts: only the case differs
+    characters: list[str] = []
+    where: list[int] = []
+    for index, character in enumerate(text):
+        if character.isspace():
+            if characters and characters[-1] == " " and where[-1] == index - 1:
+                where[-1] = index  # the run goes on: its space now ends here
+                continue
+            character = " "
+        elif character in _QUOTES:
+            character = '"'
+        else:
+            lower = character.lower()
+            character = lower if len(lower) == 1 else character
+        characters.append(character)
+        where.append(index)
+    return "".join(characters), where
+
+
+def _matches(text: str, needle: str, where: Sequence[int], original: str,
+             bounded: tuple[bool, bool]) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of needle in text, left to right, as spans of the original text (through where),
+    that start and end at word boundaries where the needle starts or ends with a word character."""
+    found = []
+    at = text.find(needle)
+    while at >= 0:
+        start, end = where[at], where[at + len(needle) - 1] + 1
+        if (bounded[0] and start > 0 and _WORD.match(original[start - 1])) or \
+                (bounded[1] and end < len(original) and _WORD.match(original[end])):
+            at = text.find(needle, at + 1)
+            continue
+        found.append((start, end))
+        at = text.find(needle, at + len(needle))
     return found
 
 
@@ -420,30 +387,7 @@ def _place(article: ArticleView) -> None:
                            for m in locate_marks(body[begin:end], statement.mention, statement.cue, statement.content)]
 
 
-def _cut(article: ArticleView) -> None:
-    """Cut the body wherever a span or a mark starts or ends: each piece knows who covers it and how."""
-    body = article.body or ""
-    placed = [s for s in article.statements if s.placed]
-    cuts = sorted({0, len(body), *(s.begin for s in placed), *(s.end for s in placed),
-                   *(m.start for s in placed for m in s.marks), *(m.end for s in placed for m in s.marks)})
-    segments = []
-    for start, stop in zip(cuts, cuts[1:]):
-        covering = [s for s in placed if s.begin <= start and stop <= s.end]
-        roles: dict[str, list[str]] = {}
-        best: dict[str, tuple] = {}
-        for s in covering:
-            best[s.id] = (1, s.end - s.begin)
-            for mark in s.marks:
-                if mark.start <= start and stop <= mark.end:
-                    roles.setdefault(mark.role, []).append(s.id)
-                    best[s.id] = min(best[s.id], (0, mark.end - mark.start))
-        # The statement to show first is the one whose mark covers this stretch most tightly.
-        order = sorted(covering, key=lambda s: (*best[s.id], s.end - s.begin, s.begin))
-        segments.append(Segment(body[start:stop], [s.id for s in order], roles))
-    article.segments = segments
-
-
-# --- actors and positions -----------------------------------------------------------
+# --- actors -----------------------------------------------------------
 
 
 def _actors(statements: list[StatementView], actor_rows: list[Row]) -> list[ActorView]:
@@ -454,103 +398,12 @@ def _actors(statements: list[StatementView], actor_rows: list[Row]) -> list[Acto
     actors = []
     for key, said in by_speaker.items():
         row = known.get(key) or {}
-        groups: dict[str, PositionGroup] = {}
-        for statement in said:
-            label = statement.position_text or ""
-            group = groups.setdefault(label, PositionGroup(label, statement.position_notation, []))
-            group.statements.append(statement)
-        ordered = sorted(groups.values(), key=lambda g: (not g.label, -len(g.statements), g.label))
-        aliases = _split(row.get("aliases"))
         actors.append(ActorView("", key, said[0].speaker_name, row.get("kind") or said[0].speaker_kind,
-                                said[0].speaker_roles, aliases, ordered))
-    actors.sort(key=lambda a: (-a.count, a.name.casefold()))
+                                said[0].speaker_roles, _split(row.get("aliases")), len(said)))
+    actors.sort(key=lambda a: (-a.count, a.name.casefold(), a.iri))
     for number, actor in enumerate(actors, 1):
         actor.id = f"actor{number}"
     return actors
-
-
-def _positions(table: list[Row]) -> list[list[PositionRow]]:
-    grouped: dict[str, list[PositionRow]] = {}
-    for row in table:
-        name = row["speakerName"] or ""
-        grouped.setdefault(name, []).append(PositionRow(name, row["position"] or "", row["label"] or "",
-                                                        _int(row["count"]) or 0, _int(row["hedgedCount"]) or 0))
-    return list(grouped.values())
-
-
-# --- the chain diagram ----------------------------------------------------------------
-
-_LABEL_CHARS = 32
-_CHAR_WIDTH = 6.8
-_ROW = 46
-_GAP = 70
-_MARGIN = 16
-_HEADER = 22
-_OUTLET_KINDS = {"publication", "broadcast"}
-
-
-def chain_diagram(statements: Iterable[StatementView]) -> ChainDiagram:
-    """Lay out every channel chain (origin -> hops) as columns of nodes joined by edges.
-
-    A node is a label in a column: origins in the first, hop n in column n + 1, so the
-    layout has no cycles; edges count the statements that took them.
-    """
-    nodes: dict[tuple[int, str], Node] = {}
-    edges: dict[tuple[tuple[int, str], tuple[int, str]], Edge] = {}
-    chains = 0
-    for statement in statements:
-        if not statement.hops:
-            continue
-        chains += 1
-        path = [_node(nodes, (0, statement.speaker_name), "origin")]
-        for index, hop in enumerate(statement.hops, 1):
-            kind = "outlet" if hop.outlet or hop.kind in _OUTLET_KINDS else "intermediary"
-            path.append(_node(nodes, (index, hop.label), kind))
-        for node in path:
-            node.count += 1
-        for source, target in zip(path, path[1:]):
-            edge = edges.setdefault((source.key, target.key), Edge(source, target))
-            edge.statements.append(statement.id)
-    columns: dict[int, list[Node]] = defaultdict(list)
-    for node in nodes.values():
-        node.width = min(len(node.label), _LABEL_CHARS) * _CHAR_WIDTH + 20
-        columns[node.key[0]].append(node)
-    _order(columns, list(edges.values()))
-    tallest = max((len(c) for c in columns.values()), default=0)
-    x, headers = _MARGIN, []
-    for index in sorted(columns):
-        column = columns[index]
-        top = _MARGIN + _HEADER + (tallest - len(column)) * _ROW / 2
-        for row, node in enumerate(column):
-            node.x, node.y = x, top + row * _ROW + _ROW / 2
-        headers.append((x, "origin" if index == 0 else f"hop {index}"))
-        x += max(n.width for n in column) + _GAP
-    width = x - _GAP + _MARGIN if columns else 0
-    return ChainDiagram(list(nodes.values()), list(edges.values()), width, tallest * _ROW + 2 * _MARGIN + _HEADER,
-                        chains, headers)
-
-
-def _node(nodes: dict[tuple[int, str], Node], key: tuple[int, str], kind: str) -> Node:
-    node = nodes.setdefault(key, Node(key, key[1], kind))
-    if kind == "outlet":
-        node.kind = "outlet"
-    return node
-
-
-def _order(columns: dict[int, list[Node]], edges: list[Edge]) -> None:
-    """Fewer crossings: sort each column by the mean row of its neighbours (barycentre), a few sweeps."""
-    for column in columns.values():
-        column.sort(key=lambda n: (-n.count, n.label.casefold()))
-    rank = {id(n): i for column in columns.values() for i, n in enumerate(column)}
-    keys = sorted(columns)
-    for sweep in range(4):
-        for index in (keys[1:] if sweep % 2 == 0 else list(reversed(keys[:-1]))):
-            def centre(node: Node) -> float:
-                near = [rank[id(e.source)] for e in edges if e.target is node] if sweep % 2 == 0 else \
-                       [rank[id(e.target)] for e in edges if e.source is node]
-                return sum(near) / len(near) if near else rank[id(node)]
-            columns[index].sort(key=lambda n: (centre(n), n.label.casefold()))
-            rank.update({id(n): i for i, n in enumerate(columns[index])})
 
 
 # --- HTML -----------------------------------------------------------------------------------
@@ -568,7 +421,8 @@ def render_html(report: Report) -> str:
     script = env.loader.get_source(env, "report.js")[0]  # static code, not a template
     # The page may run exactly this script: an injected one would be blocked even if escaping failed.
     script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    return env.get_template("report.html.j2").render(report=report, script=script, script_hash=script_hash)
+    return env.get_template("report.html.j2").render(report=report, data=script_json(page_data(report)),
+                                                     script=script, script_hash=script_hash)
 
 
 def render_report(source: Graph | Select, title: str = "Who said what") -> str:

@@ -5,6 +5,7 @@ Python package; they are skipped where either is missing, and fail instead under
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 from html.parser import HTMLParser
@@ -20,7 +21,12 @@ from kg.cli import cli
 from kg.namespaces import ACTOR, KG, NIF, POS, SCHEMA
 from kg.queries import get_query, rows, run_query
 from kg.rdf import to_graph
+from kg.actors import Actor
+from kg.article import parse_article
+from kg.extraction import Extraction
 from kg.report import locate_marks, render_html, render_report, report_data
+from kg.report_page import page_data
+from kg.statements import Statement
 
 CHROMIUM = Path("/usr/bin/chromium")
 BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -110,21 +116,14 @@ def test_locate_marks(evidence, mention, cue, content, expected):
     assert found == expected
 
 
-def test_nested_statements_share_their_sentence(fixture_graph):
+def test_nested_statements_know_each_other(fixture_graph):
     report = report_data(fixture_graph)
-    article = report.articles[0]
     by_iri = {s.iri: s for s in report.statements}
     inner, outer = by_iri[statement_iri("274-350", 0)], by_iri[statement_iri("274-350", 1)]
     assert inner.outer is outer and outer.inner == [inner]
-    pieces = [seg for seg in article.segments if inner.id in seg.statements]
-    assert "".join(s.text for s in pieces) == "Putin said he would never give up the conquered land, the official recalled."
-    # both statements cover every piece; the one whose mark is tightest comes first
-    assert all(set(seg.statements) == {inner.id, outer.id} for seg in pieces)
-    covered = {seg.text: seg for seg in pieces}
-    assert covered["Putin"].statements[0] == inner.id and covered["Putin"].roles == {
-        "speaker": [inner.id], "content": [outer.id]}
-    assert covered["the official"].statements[0] == outer.id
-    assert covered["he would never give up the conquered land"].roles == {"content": [inner.id, outer.id]}
+    assert (inner.placed, inner.begin, inner.end) == (outer.placed, outer.begin, outer.end) == (True, 274, 350)
+    assert {(m.role, report.articles[0].body[m.start:m.end]) for m in inner.marks} == {
+        ("speaker", "Putin"), ("cue", "said"), ("content", "he would never give up the conquered land")}
 
 
 def test_report_data_of_the_fixture(fixture_graph):
@@ -135,18 +134,42 @@ def test_report_data_of_the_fixture(fixture_graph):
     assert [h.label for h in first.hops] == ["The New York Times", "European Pravda"]
     assert (first.position_text, first.hedged, first.addressee) == (
         "willing to stop at current lines", False, "The New York Times")
-    official = next(a for a in report.actors if a.name == "senior Russian official")
-    assert [(g.label, len(g.statements)) for g in official.groups] == [("willing to stop at current lines", 1), ("", 1)]
-    assert official.aliases == ["the official"]
-    assert [(r.speaker_name, r.notation, r.count, r.hedged) for group in report.positions for r in group][:2] == [
-        ("Dmitry Peskov", "deny_report", 1, 0), ("Kremlin", "open_to_ceasefire", 1, 1)]
-    diagram = report.diagram
-    assert diagram.chains == 3
-    assert sorted((e.source.label, e.target.label, len(e.statements)) for e in diagram.edges) == [
-        ("Kremlin", "Reuters", 1), ("Reuters", "The New York Times", 1),
-        ("The New York Times", "European Pravda", 1), ("senior Russian official", "The New York Times", 2)]
-    assert {n.kind for n in diagram.nodes if n.key[0] > 0} == {"outlet"}
-    assert all(0 < n.x < diagram.width and 0 < n.y < diagram.height for n in diagram.nodes)
+    official = report.actors[0]
+    assert (official.name, official.count, official.aliases) == ("senior Russian official", 2, ["the official"])
+    assert [a.count for a in report.actors] == [2, 1, 1, 1]
+    assert (report.chains, report.positions) == (3, 4)
+
+
+def test_the_page_data_refers_by_number(fixture_graph):
+    """Statements are rows (kg.report_page.STATEMENT_FIELDS); actors, positions and hops are written once."""
+    data = page_data(report_data(fixture_graph))
+    fields = data["statementFields"]
+    rows = [dict(zip(fields, row)) for row in data["statements"]]
+    assert [data["actors"][r["speaker"]]["name"] for r in rows] == [
+        "senior Russian official", "Kremlin", "Dmitry Peskov", "Vladimir Putin", "senior Russian official"]
+    putin = rows[3]
+    assert putin["iri"] == "/274-350/0" and putin["outer"] == 4 and putin["span"] == [274, 76]
+    assert putin["content"] == 0  # the text of its content mark
+    assert [data["terms"][putin[name]] for name in ("cue", "quote", "kind")] == ["said", "indirect", "stance"]
+    body = data["articles"][0]["body"]
+    marks = [putin["marks"][i:i + 3] for i in range(0, len(putin["marks"]), 3)]
+    assert {(flag, body[274 + start:274 + end]) for start, end, flag in marks} == {
+        (1, "Putin"), (2, "said"), (4, "he would never give up the conquered land")}
+    assert data["positions"][putin["position"]] == ["will not retreat", "no_retreat"]
+    assert [data["hops"][h][0] for h in rows[0]["hops"]] == ["The New York Times", "European Pravda"]
+    assert data["articles"][0]["outlet"] == "Example News" and "segments" not in data["articles"][0]
+
+
+def test_texts_beyond_the_basic_plane_keep_their_offsets_in_the_page():
+    """The page's strings count UTF-16 units: an emoji before a statement moves its span by two."""
+    body = "🙂 Putin said he would never give up the land, the official told The New York Times."
+    extraction = hand_extraction()
+    article = parse_article(body, name="emoji.txt")
+    for statement in extraction.statements:
+        statement.start, statement.end = statement.start + 2, statement.end + 2
+    data = page_data(report_data(to_graph([Extraction(article, extraction.statements, extraction.actors)])))
+    row = dict(zip(data["statementFields"], data["statements"][0]))
+    assert row["span"] == [3, len(HAND_BODY)]
 
 
 def test_a_graph_from_elsewhere_renders():
@@ -179,9 +202,10 @@ def test_a_graph_from_elsewhere_renders():
     assert (first.placed, first.begin, first.end, first.position_text) == (True, 0, 38, "talks_resume")
     assert first.speaker_name == "officials"  # no label: the end of its IRI
     assert second.placed is False
-    html = render_html(report)
-    assert "evidence not found in the text" in html
-    assert 'data-content="s1"' in html
+    rows = [dict(zip(page_data(report)["statementFields"], row)) for row in page_data(report)["statements"]]
+    assert rows[0]["span"] == [0, 38] and 4 in rows[0]["marks"][2::3]  # its content is marked
+    assert rows[1]["span"] is None and rows[1]["evidence"] == "a sentence that is not in the article"
+    assert "evidence not found in the text" in render_html(report)  # the script's words, for this case
 
 
 def test_the_report_is_the_same_from_another_sparql_engine(example_graph_path, example_graph):
@@ -260,7 +284,11 @@ def test_hostile_texts_are_escaped_everywhere():
     parser = _Elements()
     parser.feed(html)
     tags = [tag for tag, _ in parser.tags]
-    assert tags.count("script") == 1  # the report's own script only
+    scripts = [attrs for tag, attrs in parser.tags if tag == "script"]
+    assert scripts == [{"type": "application/json", "id": "kg-data"}, {}]  # data, and the report's own script
+    (data,) = re.findall(r'<script type="application/json" id="kg-data">(.*?)</script>', html, flags=re.DOTALL)
+    assert "<" not in data and ">" not in data and "&" not in data
+    assert json.loads(data)["articles"][0]["headline"].startswith(HOSTILE)  # the text itself, escaped as JSON
     assert "img" not in tags
     assert not [attrs for _, attrs in parser.tags if any(k.startswith("on") for k in attrs)]
     assert not [attrs for _, attrs in parser.tags if "javascript:" in (attrs.get("href") or "")]
@@ -367,7 +395,7 @@ def browser():
 class Page:
     """A report opened in the browser, recording dialogs, errors and every request it makes."""
 
-    def __init__(self, browser, path: Path):
+    def __init__(self, browser, path: Path, fragment: str = ""):
         self.dialogs: list[str] = []
         self.errors: list[str] = []
         self.requests: list[str] = []
@@ -376,14 +404,14 @@ class Page:
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.goto(path.as_uri())
-        self.page.wait_for_load_state("load")
+        self.page.goto(path.as_uri() + fragment)
+        self.page.wait_for_selector("body[data-ready]", state="attached")  # drawn, to the actors and positions
 
     def texts(self, selector: str) -> str:
         return "".join(self.page.locator(selector).all_text_contents())
 
     def statement_id(self, iri: str) -> str:
-        return self.page.locator(f'.card[data-iri="{iri}"]').get_attribute("data-st")
+        return self.page.locator(f'.st-item[data-iri="{iri}"]').get_attribute("data-st")
 
     def close(self) -> None:
         self.page.close()
@@ -552,7 +580,7 @@ def test_a_hostile_article_renders_as_text(browser, nlp, tmp_path):
     body = page.locator(".body").first.inner_text()
     assert HOSTILE in body and '"plan"' in body and "<b>not</b>" in body and "<img src=x onerror=alert(2)>" in body
     assert page.locator(".body b, .body img, main img").count() == 0
-    assert page.locator("script").count() == 1
+    assert page.locator("script:not([type='application/json'])").count() == 1
     assert page.title() == nasty_title()
     # the hostile words still get their highlight and card
     assert page.locator(".body .ev").count() > 0
@@ -574,4 +602,252 @@ def test_a_hostile_graph_renders_as_text(browser, tmp_path):
     assert page.locator("img").count() == 0
     assert HOSTILE in page.locator("#chains svg").inner_html().replace("&lt;", "<").replace("&gt;", ">")
     assert page.locator("a[href^='javascript']").count() == 0
+    page.locator("#f-search").fill(HOSTILE)  # searched for, it is words like any others
+    page.locator("#f-search").press("Enter")
+    assert page.locator("#article-index a.open").all_text_contents() == [
+        f"{HOSTILE}\"'&amp;<img src=x onerror=alert(2)>"]
+    assert page.locator("img").count() == 0 and view.dialogs == [] and view.errors == []
+    view.close()
+
+
+def test_nested_statements_share_their_sentence_on_the_page(browser, fixture_graph, tmp_path):
+    path = tmp_path / "fixture.html"
+    path.write_text(render_report(fixture_graph), encoding="utf-8")
+    view = Page(browser, path)
+    inner, outer = view.statement_id(statement_iri("274-350", 0)), view.statement_id(statement_iri("274-350", 1))
+    pieces = view.page.locator(f'.body .ev[data-st~="{inner}"]')
+    assert "".join(pieces.all_text_contents()) == \
+        "Putin said he would never give up the conquered land, the official recalled."
+    # both statements cover every piece; the one whose mark is tightest comes first
+    covered = {}
+    for index in range(pieces.count()):
+        piece = pieces.nth(index)
+        attrs = piece.evaluate("el => Object.fromEntries([...el.attributes].map(a => [a.name, a.value]))")
+        assert set(attrs["data-st"].split()) == {inner, outer}
+        covered[piece.text_content()] = attrs
+    assert covered["Putin"]["data-st"].split()[0] == inner
+    assert (covered["Putin"]["data-speaker"], covered["Putin"]["data-content"]) == (inner, outer)
+    assert covered["the official"]["data-st"].split()[0] == outer
+    assert set(covered["he would never give up the conquered land"]["data-content"].split()) == {inner, outer}
+    view.close()
+
+
+def test_the_chain_diagram_of_the_fixture(browser, fixture_graph, tmp_path):
+    path = tmp_path / "fixture.html"
+    path.write_text(render_report(fixture_graph), encoding="utf-8")
+    view = Page(browser, path)
+    page = view.page
+    edges = sorted(t.split(":")[0] for t in page.locator("#chains svg .edge title").all_text_contents())
+    assert edges == ["Kremlin → Reuters", "Reuters → The New York Times", "The New York Times → European Pravda",
+                     "senior Russian official → The New York Times"]
+    widths = page.locator("#chains svg .edge path").evaluate_all("els => els.map(e => e.getAttribute('stroke-width'))")
+    assert sorted(widths) == ["2", "2", "2", "3"]  # 1 + the statements that took it
+    assert set(page.locator("#chains svg .node:not(.origin) text").all_text_contents()) == {
+        "The New York Times", "European Pravda", "Reuters"}
+    assert page.locator("#chains svg .node.outlet").count() == 4
+    assert table_rows(page.locator("#positions tbody tr"))[:2] == [
+        ["Dmitry Peskov", "denies the report deny_report", "1", "0"],
+        ["Kremlin", "open to a ceasefire open_to_ceasefire", "1", "1 of 1"]]
+    assert view.errors == []
+    view.close()
+
+
+# --- a corpus: the index, search, filters and pages ---------------------------------------------
+
+OUTLETS = ("Harbour Times", "Valley Courier")
+CORPUS = 25  # more than a page (20)
+
+
+def corpus_article(number: int) -> Extraction:
+    """Article ``number`` of a corpus written for these tests: Putin's vow (hedged in every third), the official
+    who reports it, and in every fifth a second speaker, Maria Costa, open to a ceasefire."""
+    body = (f"Putin said he would never give up the land at Kilometre {100 + number}, "
+            "the official told The New York Times.")
+    costa = " Maria Costa said the ceasefire talks could resume."
+    if number % 5 == 0:
+        body += costa
+    article = parse_article(f"Talks, day {number + 1}\nSource: {OUTLETS[number % 2]}, 2024-03-{number + 1:02d}, "
+                            f"https://news.example.org/talks/{number}\n\n{body}", name=f"day-{number + 1:02d}.txt")
+    hand = hand_extraction()
+    outer, inner = hand.statements
+    end = body.index(".") + 1
+    content = body[:body.index(",")]
+    outer.end, outer.evidence, outer.content = end, body[:end], content
+    inner.end, inner.evidence, inner.content = end, body[:end], content[len("Putin said "):]
+    inner.hedged = number % 3 == 0
+    statements = [outer, inner]
+    actors = dict(hand.actors)
+    if number % 5 == 0:
+        start = end + 1
+        statements.append(Statement(start, len(body), body[start:], "Maria Costa", "said",
+                                    "the ceasefire talks could resume", kind="stance", speaker_actor="maria-costa",
+                                    position="open_to_ceasefire"))
+        actors["maria-costa"] = Actor("maria-costa", "Maria Costa", "person")
+    return Extraction(article, statements, actors)
+
+
+@pytest.fixture(scope="module")
+def corpus_report(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("corpus") / "corpus.html"
+    path.write_text(render_report(to_graph([corpus_article(n) for n in range(CORPUS)])), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def corpus(browser, corpus_report):
+    view = Page(browser, corpus_report)
+    yield view
+    assert view.errors == [] and view.dialogs == []
+    assert view.requests == [corpus_report.as_uri()]
+    view.close()
+
+
+def table_rows(rows) -> list[list[str]]:
+    """The cells of table rows as text (text_content: the browser lays out a table off screen only when needed)."""
+    return rows.evaluate_all("trs => trs.map(tr => [...tr.cells].map(c => c.textContent.trim()))")
+
+
+def index_titles(view: Page) -> list[str]:
+    return view.page.locator("#article-index tbody a.open").all_text_contents()
+
+
+def filtered(view: Page, selector: str, value: str) -> None:
+    """Set a filter as a reader does: type into a field, or choose an option."""
+    control = view.page.locator(selector)
+    if control.evaluate("el => el.tagName") == "SELECT":
+        control.select_option(label=value)
+    else:
+        control.fill(value)
+        control.press("Enter")
+
+
+def test_the_index_lists_articles_with_outlet_date_and_link(corpus):
+    page = corpus.page
+    rows = page.locator("#article-index tbody tr")
+    assert rows.count() == 20  # a page
+    first = rows.first.locator("td").all_inner_texts()
+    assert first[:4] == ["2024-03-01", "Harbour Times", "Talks, day 1", "3"]
+    link = rows.first.locator("a.source")
+    assert link.get_attribute("href") == "https://news.example.org/talks/0" and link.inner_text() == "news.example.org"
+    assert page.locator("#matches").inner_text() == "25 articles, showing 1–20 · 55 statements"
+    assert page.locator("#index-outlets .chip").all_inner_texts() == ["Harbour Times 13", "Valley Courier 12"]
+    assert "Vladimir Putin 25" in page.locator("#index-actors").inner_text()
+    # each article shown links to its URL
+    article = page.locator("#a2")
+    assert article.locator("h3").inner_text() == "Talks, day 2"
+    assert article.locator(".meta a").get_attribute("href") == "https://news.example.org/talks/1"
+    assert "Valley Courier · 2024-03-02" in article.locator(".meta").inner_text()
+
+
+def test_only_the_articles_of_a_page_are_drawn(corpus):
+    page = corpus.page
+    assert page.locator("article.article").count() == 20
+    assert page.locator("#a21").count() == 0
+    page.locator("#pager button", has_text="Next").click()
+    assert page.locator("#pager .where").inner_text() == "Page 2 of 2"
+    assert index_titles(corpus) == [f"Talks, day {n}" for n in range(21, 26)]
+    assert page.locator("article.article").count() == 5 and page.locator("#a21 .body .ev").count() > 0
+    assert page.locator("#matches").inner_text().startswith("25 articles, showing 21–25")
+    page.locator("#pager button", has_text="Previous").click()
+    assert index_titles(corpus)[0] == "Talks, day 1"
+
+
+def test_opening_an_article_from_the_index(corpus):
+    page = corpus.page
+    page.locator("#article-index a.open", has_text="Talks, day 7").click()
+    article = page.locator("#a7")
+    assert article.locator(".body").inner_text().startswith(
+        "Putin said he would never give up the land at Kilometre 106")
+    assert article.evaluate("el => el.getBoundingClientRect().top") < 100  # scrolled to it
+
+
+def test_search_finds_text_quotes_and_speakers(corpus):
+    filtered(corpus, "#f-search", "kilometre 107")
+    assert index_titles(corpus) == ["Talks, day 8"]
+    assert corpus.page.locator("#matches").inner_text() == "1 of 25 articles · 2 of 55 statements match"
+    assert corpus.page.locator("#a8 .st-item.hit").count() == 2
+    filtered(corpus, "#f-search", "ceasefire talks")
+    assert index_titles(corpus) == [f"Talks, day {n}" for n in (1, 6, 11, 16, 21)]
+    assert corpus.page.locator("#a6 .st-item.hit").all_inner_texts() == [
+        "S14 Maria Costa said · open to a ceasefire"]
+    assert corpus.page.locator("#a6 .st-item:not(.hit)").count() == 2  # shown, but not what was searched
+    filtered(corpus, "#f-search", "costa")  # a speaker's name
+    assert len(index_titles(corpus)) == 5
+    filtered(corpus, "#f-search", "no such words")
+    assert index_titles(corpus) == [] and corpus.page.locator("#matches").inner_text() == "No article matches."
+
+
+def test_the_actor_filter(corpus):
+    page = corpus.page
+    filtered(corpus, "#f-actor", "Maria Costa")
+    assert index_titles(corpus) == [f"Talks, day {n}" for n in (1, 6, 11, 16, 21)]
+    assert page.locator("#actors .actor h3").all_inner_texts() == ["Maria Costa 5"]
+    assert page.locator("#index-actors .chip").all_inner_texts() == ["Maria Costa 5"]
+    filtered(corpus, "#f-actor", "putin")  # part of a name, any case
+    assert len(index_titles(corpus)) == 20
+    assert page.locator("#matches").inner_text().endswith("25 of 55 statements match")
+    page.locator("#f-clear").click()
+    assert page.locator("#matches").inner_text() == "25 articles, showing 1–20 · 55 statements"
+
+
+def test_the_position_filter(corpus):
+    filtered(corpus, "#f-position", "open to a ceasefire")
+    assert len(index_titles(corpus)) == 5
+    assert table_rows(corpus.page.locator("#positions tbody tr")) == [
+        ["Maria Costa", "open to a ceasefire open_to_ceasefire", "5", "0"]]
+
+
+def test_the_outlet_filter(corpus):
+    page = corpus.page
+    filtered(corpus, "#f-outlet", "Valley Courier (12)")
+    assert len(index_titles(corpus)) == 12
+    assert set(page.locator("#article-index tbody td:nth-child(2)").all_inner_texts()) == {"Valley Courier"}
+    page.locator("#f-clear").click()
+    page.locator("#index-outlets .chip", has_text="Harbour Times").click()  # the index's outlets filter too
+    assert page.locator("#f-outlet").input_value() == "Harbour Times" and len(index_titles(corpus)) == 13
+
+
+def test_the_hedged_filter(corpus):
+    page = corpus.page
+    filtered(corpus, "#f-hedged", "hedged")
+    assert len(index_titles(corpus)) == 9  # every third article
+    assert page.locator("#matches").inner_text() == "9 of 25 articles · 9 of 55 statements match"
+    assert page.locator("#a1 .st-item.hit .badge").all_inner_texts() == ["hedged"]
+    filtered(corpus, "#f-hedged", "not hedged")
+    assert page.locator("#matches").inner_text().endswith("46 of 55 statements match")
+
+
+def test_the_date_filter(corpus):
+    page = corpus.page
+    page.locator("#f-from").fill("2024-03-05")
+    page.locator("#f-to").fill("2024-03-09")
+    page.locator("#f-to").dispatch_event("change")
+    assert index_titles(corpus) == [f"Talks, day {n}" for n in range(5, 10)]
+    filtered(corpus, "#f-order", "newest first")
+    assert index_titles(corpus)[0] == "Talks, day 9"
+
+
+def test_a_statement_on_another_page_opens_its_article(corpus):
+    page = corpus.page
+    # Costa's statement in the 21st article (after 20 of Putin's and the official's, and 4 of hers): not on page 1
+    link = page.locator("#actors .actor", has_text="Maria Costa").locator("a.go", has_text="S47")
+    link.click()
+    assert page.locator("#pager .where").inner_text() == "Page 2 of 2"
+    assert page.locator("#card-s47").is_visible()
+    assert "Talks, day 21" in page.locator("#card-s47 .f-article").inner_text()
+    assert page.locator("#item-s47.on").count() == 1
+
+
+def test_a_link_to_an_article_opens_its_page(browser, corpus_report):
+    view = Page(browser, corpus_report, "#a23")  # a link to the 23rd article, on the second page
+    page = view.page
+    assert page.locator("#pager .where").inner_text() == "Page 2 of 2"
+    assert page.locator("#a23 h3").inner_text() == "Talks, day 23"
+    filtered(view, "#f-outlet", "Valley Courier (12)")
+    page.evaluate("location.hash = '#a25'")  # an article of the Harbour Times: the filters give way
+    page.wait_for_selector("#a25")
+    page.wait_for_timeout(100)  # and nothing undoes it after
+    assert page.locator("#f-outlet").input_value() == "" and page.locator("#a25 h3").inner_text() == "Talks, day 25"
+    assert page.locator("#pager .where").inner_text() == "Page 2 of 2"
+    assert view.errors == []
     view.close()
