@@ -419,3 +419,31 @@ def test_two_clauses_joined_by_a_comma_and_are_two_propositions(found):
 
 def test_a_shared_subject_keeps_one_proposition(found):
     assert len(found("The envoy said the talks had begun and would resume on Monday.")) == 1
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue"), [
+    ("The ministry issued a statement on Friday. The statement said the border would stay closed until spring.",
+     "The ministry", "said"),
+    ("The union sent a letter to the board on Monday. The letter says the company broke the contract.",
+     "The union", "says"),
+])
+def test_a_document_taken_up_in_a_later_sentence_speaks_for_whoever_issued_it(found, text, speaker, cue):
+    assert [(s["speaker"], s["cue"]) for s in found(text)] == [(speaker, cue)]
+
+
+def test_a_document_nobody_issued_before_stays_unattributed(found):
+    assert found("The weather was cold on Friday. The statement said the border would stay closed.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("Mayor Okafor spoke on Monday. She adds, “What kind of manager loses a million dollars in a month?”",
+     "She", "What kind of manager loses a million dollars in a month"),
+    ("As for the network's slant, he said, \"What outlet isn't taking sides in this race?\"",
+     "he", "What outlet isn't taking sides in this race"),
+])
+def test_a_question_asked_aloud_in_quotation_marks_is_a_statement(found, text, speaker, content):
+    assert (speaker, content) in [(s["speaker"], s["content"]) for s in found(text)]
+
+
+def test_an_embedded_question_is_still_no_statement(found):
+    assert found("The reporter asked whether the bridge would open in May.") == []

@@ -71,9 +71,10 @@ def _with_quoting_verb(words: Words, tok: Token, cue_tokens: list[Token], how: s
 
 def verb_content(ctx: SentenceContext, tok: Token, entry: LexiconEntry, extra: list[Token], speaker: Span) -> list[Token]:
     """What a verb reports: its complement clause, else the first of the other places content may sit."""
+    # a question in quotation marks was asked aloud ("She adds, “Who pays for this?”"): it is what was said
     clause = [c for c in tok.children if (c.dep_ in ("ccomp", "csubj") or c.dep_ == "conj" and introduced_by_that(c))
-              and not is_question(c)]
-    settled = _content_without_clause(tok, entry, clause)
+              and not (is_question(c) and not ctx.quoted(c))]
+    settled = _content_without_clause(tok, entry, clause, ctx.quoted)
     if settled is not None:
         return settled
     tokens: list[Token] = [t for c in clause for t in c.subtree]
@@ -90,14 +91,14 @@ def verb_content(ctx: SentenceContext, tok: Token, entry: LexiconEntry, extra: l
     return sorted(set(tokens), key=lambda t: t.i)
 
 
-def _content_without_clause(tok: Token, entry: LexiconEntry, clause: list[Token]) -> list[Token] | None:
+def _content_without_clause(tok: Token, entry: LexiconEntry, clause: list[Token], quoted) -> list[Token] | None:
     """Content settled before the complement is read: the host clause of an inserted or 'as' frame, or nothing
     for an embedded question or a bare infinitive after 'see'. None: read on."""
     if not clause and tok.dep_ == "parataxis":
         # "The company is exploring a sale, Bloomberg reported, citing ...", "Small firms, the mayor said, are
         # the heart of the town": the host clause around the reporting clause is what was said
         return _host_words(tok)
-    if _nothing_said(tok, entry, clause):
+    if _nothing_said(tok, entry, clause, quoted):
         return []
     if not clause and _as_frame(tok):
         # "As the Gazette reported last week, the bridge will close": the main clause is what was reported
@@ -111,9 +112,9 @@ def _host_words(tok: Token) -> list[Token]:
     return [t for t in tok.head.subtree if t.i not in own and not t.is_punct]
 
 
-def _nothing_said(tok: Token, entry: LexiconEntry, clause: list[Token]) -> bool:
+def _nothing_said(tok: Token, entry: LexiconEntry, clause: list[Token], quoted) -> bool:
     """'asked whether ...'; 'saw its shares plunge': a bare infinitive after 'see' is something that happened."""
-    if any(c.dep_ in ("ccomp", "csubj") and is_question(c) for c in tok.children):
+    if any(c.dep_ in ("ccomp", "csubj") and is_question(c) and not quoted(c) for c in tok.children):
         return True
     return entry.kind == "CognitionVerb" and bool(clause) and all(c.tag_ == "VB" and not any(
         g.dep_ in ("mark", "aux") for g in c.children) for c in clause)

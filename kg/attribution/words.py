@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..doccache import mention_cache
+from ..doccache import mention_cache, sentence_of
 from ..lexicon import Lexicon, LexiconEntry
 from .grammar import ACTOR_ENTS, PARTITIVES, PERSONAL_PRONOUNS, author_of, match_rest, with_fronted_name
 
@@ -114,7 +114,27 @@ class Words:
         if owner is None:  # 'a statement released by X said', 'a letter from X warned'
             author = author_of(tok)
             owner = author if author is not tok and self.is_actor_like(author) else None
+        if owner is None:  # 'The ministry issued a statement on Friday. The statement said ...'
+            owner = self._issuer_before(tok)
         return owner if owner is not None else tok
+
+    def _issuer_before(self, document: Token) -> Token | None:
+        """Who issued the document a definite description ('the statement', 'the letter') takes up: the actor
+        subject of the clause that introduced it in one of the three sentences before."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
+            return None
+        lemma = document.lemma_.lower()
+        start = sentence_of(document).start
+        for earlier in reversed(list(document.doc[max(0, start - 300):start].sents)[-3:]):
+            for tok in earlier:
+                if tok.lemma_.lower() != lemma or tok.dep_ not in ("dobj", "nsubjpass"):
+                    continue
+                verb = tok.head
+                issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None) if tok.dep_ == "dobj" else \
+                    next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                if issuer is not None and issuer.pos_ != "PRON" and self.is_actor_like(issuer):
+                    return issuer
+        return None
 
     def could_speak(self, tok: Token) -> bool:
         """A common noun heading the subject of a true speech verb: a speaker unless the lexicon says it cannot be."""
