@@ -447,3 +447,12 @@ def test_a_question_asked_aloud_in_quotation_marks_is_a_statement(found, text, s
 
 def test_an_embedded_question_is_still_no_statement(found):
     assert found("The reporter asked whether the bridge would open in May.") == []
+
+
+def test_a_negation_inside_the_quotation_is_not_the_cue_s(found):
+    statements = found("“Probably not,” the coach said when asked about the final.")
+    assert [(s["speaker"], s["content"]) for s in statements] == [("the coach", "Probably not")]
+
+
+def test_a_negated_cue_is_still_no_statement(found):
+    assert found("The coach did not say when the team would be ready.") == []

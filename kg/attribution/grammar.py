@@ -120,9 +120,15 @@ def not_an_act(tok: Token) -> bool:
     return _negated(tok) or _unrealised(tok)
 
 
+def _closed_quote_between(word: Token, verb: Token) -> bool:
+    """'“Probably not,” the coach said': a closing quotation mark between the negation and the verb puts the
+    negation inside the quote (the parser hangs it on the verb)."""
+    return word.i < verb.i and any(t.is_quote and t.i > word.i for t in verb.doc[word.i + 1: verb.i])
+
+
 def _negated(tok: Token) -> bool:
     """'did not say', 'did not confirm or deny', 'offered no sign of', '... if officials found that'."""
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" and not _closed_quote_between(c, tok) for c in tok.children):
         return True
     if tok.dep_ == "conj" and any(c.dep_ == "neg" for c in tok.head.children) \
             and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
