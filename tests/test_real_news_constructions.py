@@ -456,3 +456,27 @@ def test_a_negation_inside_the_quotation_is_not_the_cue_s(found):
 
 def test_a_negated_cue_is_still_no_statement(found):
     assert found("The coach did not say when the team would be ready.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("The general explained why he backs the governor over her rival.",
+     "The general", "why he backs the governor over her rival"),
+    ("Pollster Sam Reed told a radio host on Thursday how surprised he is that trade has dominated the race.",
+     "Pollster Sam Reed", "how surprised he is that trade has dominated the race"),
+])
+def test_an_explanation_in_a_how_or_why_clause_is_what_was_said(found, text, speaker, content):
+    assert [(s["speaker"], s["content"]) for s in found(text)] == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "Someone asked how the governor could win back young voters.",
+    "The reporter wondered why the mayor had resigned.",
+    "The minister did not explain why the talks had failed.",
+])
+def test_a_question_asked_or_an_explanation_withheld_is_no_statement(found, text):
+    assert found(text) == []
+
+
+def test_opening_by_saying_after_a_coordinated_verb_speaks_for_the_shared_subject(found):
+    text = "The doctor appeared on television on Tuesday and began by saying he would never diagnose anyone."
+    assert [(s["speaker"], s["cue"]) for s in found(text)] == [("The doctor", "saying")]

@@ -23,6 +23,7 @@ GROUP_PRONOUNS = {"some", "others", "many", "several", "few", "most", "those"}
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", ")"}
 PARTICIPLE_LINK_DEPS = {"advcl", "xcomp", "conj"}  # conj only for participles: "said ... and accused" are two
 QUESTION_MARKERS = {"whether", "if", "when", "why", "how", "what", "who", "where", "which"}
+EXPLANATION_MARKERS = {"why", "how"}  # "explained why ...": an answer given, unless the verb asks
 _UNREALISED_MODALS = ("should", "must", "will", "would", "can", "could")
 _POSSIBILITY_MODALS = ("might", "may", "could", "would")
 

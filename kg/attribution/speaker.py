@@ -85,8 +85,10 @@ def _speaker_at(ctx: SentenceContext, tok: Token, head: Token, lenient: bool) ->
 def _climb(words: Words, tok: Token, head: Token, entry: LexiconEntry | None) -> Token:
     """The verb whose subject a participle or infinitive inherits."""
     head = reporting_verb_above(words, head) or head.head
+    governor = head.head.head if head.head.dep_ == "conj" and not any(
+        c.dep_ == "nsubj" for c in head.head.children) else head.head  # "appeared ... and began by saying"
     by_saying = head.lower_ == "by" and plain_speech(tok, entry) and any(
-        c.dep_ == "nsubj" and words.is_actor_like(c) for c in head.head.children)
+        c.dep_ == "nsubj" and words.is_actor_like(c) for c in governor.children)
     if head.dep_ == "prep" and head.pos_ == "ADP" and (words.verb_entry(head.head)[0] is not None or by_saying):
         head = head.head  # "responded by assuring ...", "opened the hearing by saying ...": its subject speaks
     return head

@@ -7,7 +7,7 @@ from ..lexicon import LexiconEntry
 from .base import rule
 from .context import SentenceContext
 from .frame import Frame
-from .grammar import by_position, introduced_by_that, is_question, not_an_act
+from .grammar import EXPLANATION_MARKERS, by_position, introduced_by_that, is_question, not_an_act
 from .quoting import active_quote, quoted_as_saying, quoted_by
 from .speaker import Found, cited_source, speaker_of
 from .words import Words
@@ -73,8 +73,8 @@ def verb_content(ctx: SentenceContext, tok: Token, entry: LexiconEntry, extra: l
     """What a verb reports: its complement clause, else the first of the other places content may sit."""
     # a question in quotation marks was asked aloud ("She adds, “Who pays for this?”"): it is what was said
     clause = [c for c in tok.children if (c.dep_ in ("ccomp", "csubj") or c.dep_ == "conj" and introduced_by_that(c))
-              and not (is_question(c) and not ctx.quoted(c))]
-    settled = _content_without_clause(tok, entry, clause, ctx.quoted)
+              and not (is_question(c) and not said(ctx, tok, c))]
+    settled = _content_without_clause(tok, entry, clause, lambda c: said(ctx, tok, c))
     if settled is not None:
         return settled
     tokens: list[Token] = [t for c in clause for t in c.subtree]
@@ -89,6 +89,16 @@ def verb_content(ctx: SentenceContext, tok: Token, entry: LexiconEntry, extra: l
         exclude = set(range(speaker.start, speaker.end)) | {tok.i}
         tokens = [t for t in ctx.sent if t.i not in exclude and ctx.quoted(t) and not t.is_punct]
     return sorted(set(tokens), key=lambda t: t.i)
+
+
+def said(ctx: SentenceContext, verb: Token, clause: Token) -> bool:
+    """A question-shaped clause that was said, not asked: a question in quotation marks ("She added, “Who pays
+    for this?”"), or an explanation ("explained why he backs her", "told the host how surprised he was") after a
+    verb that is not one of asking (``kg:QuestionVerb``)."""
+    if ctx.quoted(clause):
+        return True
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ in EXPLANATION_MARKERS and not ctx.lexicon.has("QuestionVerb", verb.lemma_.lower())
 
 
 def _content_without_clause(tok: Token, entry: LexiconEntry, clause: list[Token], quoted) -> list[Token] | None:
