@@ -64,6 +64,7 @@ class KG(DefinedNamespace):
     ScopeEnd: URIRef
     StanceCue: URIRef
     PositionNoun: URIRef
+    OccasionVerb: URIRef
     QuestionVerb: URIRef
     DecisionWord: URIRef
     UndergoerVerb: URIRef

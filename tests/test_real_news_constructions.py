@@ -480,3 +480,21 @@ def test_a_question_asked_or_an_explanation_withheld_is_no_statement(found, text
 def test_opening_by_saying_after_a_coordinated_verb_speaks_for_the_shared_subject(found):
     text = "The doctor appeared on television on Tuesday and began by saying he would never diagnose anyone."
     assert [(s["speaker"], s["cue"]) for s in found(text)] == [("The doctor", "saying")]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue"), [
+    ("The candidate took to Twitter overnight to accuse his rival of lying about the budget.", "The candidate", "accuse"),
+    ("The minister used a speech in Berlin to warn that the talks could fail.", "The minister", "warn"),
+    ("The governor went on television to deny that she had met the donors.", "The governor", "deny"),
+])
+def test_the_purpose_of_an_occasion_taken_is_a_speech_act_made(found, text, speaker, cue):
+    assert [(s["speaker"], s["cue"]) for s in found(text)] == [(speaker, cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor will go on television to deny the report.",
+    "The senator wants to say that the bill is dead.",
+    "The minister is expected to announce that the border will reopen.",
+])
+def test_a_speech_act_only_intended_is_no_statement(found, text):
+    assert found(text) == []

@@ -116,9 +116,9 @@ def match_rest(tok: Token, rest: tuple[str, ...]) -> list[Token] | None:
     return found
 
 
-def not_an_act(tok: Token) -> bool:
+def not_an_act(tok: Token, lexicon=None) -> bool:
     """'did not say', 'Asked whether ...', 'is expected to propose': no statement was made."""
-    return _negated(tok) or _unrealised(tok)
+    return _negated(tok) or _unrealised(tok) and not _on_an_occasion(tok, lexicon)
 
 
 def _closed_quote_between(word: Token, verb: Token) -> bool:
@@ -138,6 +138,15 @@ def _negated(tok: Token) -> bool:
         return True  # "offered no sign of a breakthrough", "gave no details": nothing was said
     # "... possible if officials found that ...": a condition, not a statement
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children)
+
+
+def _on_an_occasion(tok: Token, lexicon) -> bool:
+    """'took to Twitter to accuse', 'went on television to deny', 'used a speech to warn': the purpose of an
+    occasion someone took (``kg:OccasionVerb``, in a tense that says it happened) is a speech act made."""
+    head = tok.head
+    return lexicon is not None and tok.dep_ in ("advcl", "xcomp") and lexicon.has("OccasionVerb", head.lemma_.lower()) \
+        and head.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not any(c.dep_ == "neg" for c in head.children) \
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
 def _unrealised(tok: Token) -> bool:

@@ -25,7 +25,7 @@ def verb_frame(ctx: SentenceContext, tok: Token) -> Frame | None:
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
         return None
     entry, extra = ctx.words.verb_entry(tok)
-    if entry is None or tok.lemma_.lower() in ("quote", "cite") and tok.dep_ != "ROOT" or not_an_act(tok):
+    if entry is None or tok.lemma_.lower() in ("quote", "cite") and tok.dep_ != "ROOT" or not_an_act(tok, ctx.lexicon):
         return None
     cue_tokens, cue_rules = by_position([tok, *extra]), ["cue/lexicon-verb"]
     if tok.dep_ == "xcomp" and tok.head.lemma_ in ("appear", "seem"):
