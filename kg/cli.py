@@ -115,8 +115,7 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
         kg build corpus.csv --text-column body -o graph.ttl
         cat article.txt | kg build - -o graph.ttl
     """
-    from .corpus import build as build_graph
-    from .corpus import read_articles
+    from .corpus import build_triples, read_articles
     from .rdf import serialize, write_graph_file
 
     if store_path:
@@ -138,8 +137,8 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
     try:
         articles = read_articles(paths, columns)  # every file is read before the progress bar starts
         with click.progressbar(length=len(articles), label="Extracting", file=sys.stderr) as bar:
-            graph = build_graph(articles, settings, progress=lambda _: bar.update(1), workers=workers or 1,
-                                on_failure=failed)
+            graph = build_triples(articles, settings, progress=lambda _: bar.update(1), workers=workers or 1,
+                                  on_failure=failed).triples()  # no rdflib Graph: the writers take the triples
     except KgError as err:
         _fail(err)
     _report_failures(failures)
