@@ -113,7 +113,7 @@ def breakdown(folder: str, formats: list[str]) -> None:
     from kg.linking import ActorLinker
     from kg.pipeline import load_pipeline
     from kg.positions import load_scheme
-    from kg.rdf import add_extraction, new_graph, vocabularies, write_rdf
+    from kg.rdf import CorpusTriples, write_rdf
     parts["imports"] = clock() - t
     t = clock()
     nlp = load_pipeline()
@@ -133,12 +133,11 @@ def breakdown(folder: str, formats: list[str]) -> None:
     linked = [linker.link(e) for e in extractions]
     parts["linking actors"] = clock() - t
     t = clock()
-    scheme = load_scheme([])
-    graph = new_graph()
+    collected = CorpusTriples(load_scheme([]))
     for extraction in linked:
-        add_extraction(graph, extraction, scheme)
-    graph += vocabularies(scheme)
-    parts["the graph (rdflib)"] = clock() - t
+        collected.add(extraction)
+    graph = collected.triples()
+    parts["the graph's triples (kg.rdf.CorpusTriples)"] = clock() - t
     import io
 
     for fmt in formats:
