@@ -113,8 +113,7 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
         kg build corpus.csv --text-column body -o graph.ttl
         cat article.txt | kg build - -o graph.ttl
     """
-    from .corpus import build as build_graph
-    from .corpus import read_articles
+    from .corpus import build_triples, read_articles
     from .corpusfile import write_corpus_file, write_corpus_graph
 
     if store_path:
@@ -137,8 +136,8 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
         articles = read_articles(paths, columns)  # every file is read before the progress bar starts
         _note_skipped(paths)
         with click.progressbar(length=len(articles), label="Extracting", file=sys.stderr) as bar:
-            graph = build_graph(articles, settings, progress=lambda _: bar.update(1), workers=workers or 1,
-                                on_failure=failed)
+            graph = build_triples(articles, settings, progress=lambda _: bar.update(1), workers=workers or 1,
+                                  on_failure=failed).triples()  # no rdflib Graph: the writers take the triples
     except KgError as err:
         _fail(err)
     _report_failures(failures)

@@ -11,7 +11,7 @@ from .errors import ArticleError, ExtractionError
 from .extraction import Extraction, Settings, extract_many
 from .linking import ActorLinker
 from .positions import load_scheme
-from .rdf import add_extraction, new_graph, vocabularies
+from .rdf import CorpusTriples
 from .sources import Columns, read_inputs, unique_articles
 
 
@@ -36,6 +36,13 @@ def build(paths: Iterable[str | Path | Article], settings: Settings | None = Non
     :param on_failure: called with an article whose extraction failed, which is left out of the graph; without
         it the failure is raised (:class:`kg.errors.ExtractionError`).
     """
+    return build_triples(paths, settings, progress, workers, on_failure).graph()
+
+
+def build_triples(paths: Iterable[str | Path | Article], settings: Settings | None = None,
+                  progress: Callable[[Extraction], None] | None = None, workers: int = 1,
+                  on_failure: Callable[[Article, ExtractionError], None] | None = None) -> CorpusTriples:
+    """What :func:`build` does, without the rdflib Graph: the triples, for a writer (``kg build -o``)."""
     settings = settings or Settings()
     articles: list[Article] = []
     for item in paths:  # read everything first: a bad file fails before any extraction
@@ -43,16 +50,14 @@ def build(paths: Iterable[str | Path | Article], settings: Settings | None = Non
     articles = unique_articles(articles)  # the same file, or the same body, twice: one article
     if not articles:
         raise ArticleError("no articles given")
-    scheme = load_scheme(list(settings.scheme))
-    graph = new_graph()
+    triples = CorpusTriples(load_scheme(list(settings.scheme)))
     linker = ActorLinker()
     for extraction in _extractions(articles, settings, workers, on_failure):
         extraction = linker.link(extraction)
-        add_extraction(graph, extraction, scheme)
+        triples.add(extraction)
         if progress is not None:
             progress(extraction)
-    graph += vocabularies(scheme)
-    return graph
+    return triples
 
 
 def _extractions(articles: list[Article], settings: Settings, workers: int,

@@ -159,3 +159,15 @@ def test_datelines_with_a_country_or_state_are_blanked(dateline):
 
     masked = mask_boilerplate(dateline + "The court ruled on Thursday.")
     assert masked.strip() == "The court ruled on Thursday." and len(masked) == len(dateline) + 28
+
+
+@pytest.mark.parametrize("written", ["2024-03-18", " 2023-12-01 ", "2024-02-29", "2024-02-30", "2024-13-01",
+                                     "18 March 2024"])
+def test_an_iso_date_is_read_as_dateparser_reads_it(written):
+    """kg reads an ISO date itself (dateparser cost 1.4 ms an article, issue 16); the day must be dateparser's."""
+    import dateparser
+
+    from kg.article import _parse_date
+
+    expected = dateparser.parse(written, settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]})
+    assert _parse_date(written) == (expected.date() if expected else None)

@@ -476,3 +476,20 @@ def test_embedding_classifier_with_the_packaged_model(nlp, classifier):
     assert blend.classify(list(nlp("Putin is not willing to retreat one meter")))[0] == "no_retreat"
     assert blend.classify(list(nlp("Moscow is not interested in a truce")))[0] != "open_to_ceasefire"
     assert blend.classify(list(nlp("the new bakery would open its doors on Friday")))[0] is None
+
+
+def test_the_scheme_parse_read_from_the_cache_gives_the_same_classifier(nlp, tmp_path, monkeypatch):
+    """Issue 16: the scheme's texts are parsed once and kept on disk (kg.parsecache); a classifier built from that
+    file holds exactly what one built from a fresh parse holds."""
+    scheme = load_scheme([])
+    monkeypatch.setenv("KG_CACHE_DIR", "")  # off: a fresh parse
+    fresh = PositionClassifier(scheme, nlp)
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    PositionClassifier(scheme, nlp)  # parses and writes the cache
+    assert len(list(tmp_path.glob("parse-*.spacy"))) == 1
+    cached = PositionClassifier(scheme, nlp)  # reads it
+    for name in ("_phrases", "_examples", "_bags", "_nominal", "_idf", "_synonyms"):
+        assert getattr(cached, name) == getattr(fresh, name), name
+    for path in tmp_path.glob("parse-*.spacy"):  # a damaged file is parsed again, not trusted
+        path.write_bytes(b"not a DocBin")
+    assert PositionClassifier(scheme, nlp)._bags == fresh._bags

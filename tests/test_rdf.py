@@ -278,3 +278,23 @@ def test_written_files_are_ordinary_files_not_private_temporaries(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
+
+
+@pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))
+def test_kg_build_writes_what_the_rdflib_graph_held(nlp, fmt):
+    """Issue 16: kg build -o writes the triples it collects (kg.rdf.CorpusTriples) without an rdflib Graph; the
+    file is the one the Graph of every article (add_extraction, actors merged in the graph) gave, byte for byte."""
+    from kg.corpus import build_triples
+    from kg.extraction import extract_files
+    from kg.linking import ActorLinker
+    from kg.positions import load_scheme
+    from kg.rdf import add_extraction, new_graph, vocabularies
+
+    scheme = load_scheme([])
+    old, linker = new_graph(), ActorLinker()
+    for extraction in extract_files(EXAMPLES * 2):  # twice: every actor is merged with itself again
+        add_extraction(old, linker.link(extraction), scheme)
+    old += vocabularies(scheme)
+    new = build_triples(EXAMPLES * 2).triples()
+    assert new == set(old) and len(new) > 500
+    assert serialize(new, fmt) == serialize(old, fmt)
