@@ -633,7 +633,7 @@ class PositionClassifier:
                 content.synonyms[(other, term[1])] = (max(known[0], similarity), [*known[1], position])
         content.negated = any(negated for _, negated in content.terms)
         content.keys = frozenset(self._key(t) for t in content.terms)
-        for key in {self._key(t) for t in content.terms}:
+        for key in sorted(content.keys):  # sums in one order: the same scores, to the last digit, in every process
             content.mass += self._idf.get(key[0], _UNKNOWN * self._max_idf)
         return content
 
@@ -678,7 +678,7 @@ class PositionClassifier:
     def _share(self, index: int, content: _Content) -> float:
         """The part of the content's vocabulary that belongs to the concept's labels, examples or definition."""
         bag = self._bags[index]
-        hit = sum(self._idf[key[0]] * bag[key] for key in content.keys if key in bag)
+        hit = sum(self._idf[key[0]] * bag[key] for key in sorted(content.keys) if key in bag)
         return hit / content.mass if content.mass else 0.0
 
     def evidence(self, tokens, notation: str) -> list[str]:

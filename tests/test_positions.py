@@ -493,3 +493,27 @@ def test_the_scheme_parse_read_from_the_cache_gives_the_same_classifier(nlp, tmp
     for path in tmp_path.glob("parse-*.spacy"):  # a damaged file is parsed again, not trusted
         path.write_bytes(b"not a DocBin")
     assert PositionClassifier(scheme, nlp)._bags == fresh._bags
+
+
+def test_position_scores_do_not_depend_on_the_process_hash_seed():
+    """Sums over sets follow the set's order, which Python's hash seed changes between processes: the scores
+    (and so a position near the threshold) must not, to the last digit."""
+    import os
+    import subprocess
+    import sys
+
+    code = """
+from kg.extraction import Settings
+nlp = Settings().pipeline()
+classifier = nlp.get_pipe("kg_positions").classifier
+for text in ("Moscow is ready to stop the war at the current front lines and is open to talks.",
+             "The ministry denied the report, calling it fake and a provocation by the other side."):
+    print([(n, repr(score)) for n, score in classifier.rank(list(nlp(text)))])
+"""
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1, outputs
