@@ -13,7 +13,7 @@ _DATELINE = re.compile(
     r"(?:\((?:[A-Z][A-Za-z .&-]{1,30})\)\s*)?[-–—]{1,2}\s)", re.MULTILINE)
 _CAPS_PLACE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,|\s*\(|\s*[-–—])")
 _CREDIT_SENTENCE = re.compile(
-    r"^\(?\s*(?:(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Produced|Research)\b.*\bby\b"
+    r"^\(?\s*(?:(?:Additional\s+[Rr]eporting|Reporting|Writing|Editing|Compiled|Edited|Produced|Research)\b.*\bby\b"
     r"|By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}$"
     r"|(?:[A-Z][\w.'’-]+\s+){1,3}(?:and\s+(?:[A-Z][\w.'’-]+\s+){1,3})?reported\s+from\s+[A-Z]"
     r"|.*\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b)")
