@@ -7,6 +7,7 @@ from kg.article import parse_article
 from kg.corpus import build, read_articles
 from kg.errors import ArticleError, ExtractionError
 from kg.rdf import actor_iri
+from test_long_articles import MARKER, refusing  # noqa: F401 - a fixture
 
 
 def write(folder, name: str, text: str):
@@ -18,8 +19,9 @@ def write(folder, name: str, text: str):
 
 def test_a_folder_is_read_recursively_in_sorted_order_and_only_article_files(tmp_path):
     write(tmp_path, "b.txt", "Tom Haller said the pier would close.")
-    write(tmp_path, "sub/a.md", "Elena Varga said the vote was rigged.")
+    write(tmp_path, "sub/a.text", "Elena Varga said the vote was rigged.")
     write(tmp_path, "notes.pdf", "not an article")
+    write(tmp_path, "README.md", "How these articles were collected.")
     articles = read_articles([tmp_path])
     assert [a.body for a in articles] == ["Tom Haller said the pier would close.", "Elena Varga said the vote was rigged."]
 
@@ -81,10 +83,10 @@ def test_build_takes_articles_already_read_and_reports_progress(nlp):
     assert str(actor_iri("elena-varga")) in speakers_of(graph)
 
 
-def test_a_failing_article_is_left_out_when_failures_are_handled(nlp):
+def test_a_failing_article_is_left_out_when_failures_are_handled(refusing):
     failed = []
-    broken = parse_article("Elena Varga said the vote was rigged.", name="broken.txt")
-    object.__setattr__(broken, "body", None)  # an article whose extraction cannot work
+    # a component of the user's own raises on this article (tests/test_long_articles.py): any bug an input may hit
+    broken = parse_article(f"{MARKER} said the vote was rigged.", name="broken.txt")
     graph = build([broken, parse_article("Tom Haller said the pier would close.", name="ok.txt")],
                   on_failure=lambda article, error: failed.append((article.name, type(error))))
     assert failed == [("broken.txt", ExtractionError)]
