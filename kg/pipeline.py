@@ -118,6 +118,10 @@ class Attribution:
                 reported.add(quoted)
                 both = doc[min(sent.start, sentences[quoted].start): max(sent.end, sentences[quoted].end)]
                 statements.append(self.builder.build(doc, both, frame, quotes))
+            if frames and index > 0 and not framed[index - 1] and _all_quoted(sentences[index - 1], quotes) \
+                    and _framed_next(index - 1, sentences, framed, quotes):
+                # “A. B,” she said: sentence A is part of the evidence of the attribution beside it
+                sent = doc[sentences[index - 1].start: sent.end]
             statements.extend(self.builder.build(doc, sent, f, quotes) for f in frames)
         for index, (sent, frames) in enumerate(zip(sentences, framed)):
             if not frames and index not in reported and _all_quoted(sent, quotes) \

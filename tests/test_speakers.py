@@ -70,8 +70,6 @@ def covered(ex: Extraction, text: str, sentence: str) -> bool:
     return any(s.start <= start and start + len(sentence) <= s.end for s in ex.statements)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: with the speaker named after a quote of three sentences, the middle one "
-                   "is in no statement (README: every further sentence of a quotation is a statement of its speaker)")
 def test_every_sentence_of_a_quote_attributed_after_it_is_read(read):
     text = "“The pier is closed. It will stay closed. Nobody may enter,” the mayor said."
     ex = read(text)
@@ -79,8 +77,6 @@ def test_every_sentence_of_a_quote_attributed_after_it_is_read(read):
     assert {ex.actors[s.speaker_actor].name for s in ex.statements} == {"mayor"}
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a two-sentence quote followed by its speaker loses its first sentence "
-                   "(neither a statement nor in the evidence)")
 def test_the_first_sentence_of_a_two_sentence_quote_attributed_after_it_is_read(read):
     text = "“The pier is closed. It will stay closed until the spring,” the mayor said on Monday."
     assert covered(read(text), text, "The pier is closed")
