@@ -148,6 +148,9 @@ class ChannelFinder:
         if obj.pos_ == "PROPN" and obj.text[:1].isupper() and sum(
                 c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children) >= 2:
             return None  # "the South China Morning Post" is a name, not a post: outlets are found as actors
+        if obj.pos_ == "NOUN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children) \
+                and self._publication(obj):
+            return None  # "the Harbour Times newspaper": a named publication is an outlet, found as an actor
         addressed = _addressed_medium(doc, obj)
         if addressed is not None and addressed.lower() in self._rank:
             return ChannelHop(label=addressed, kind=self._rank[addressed.lower()][1])  # "a note to clients"
@@ -167,6 +170,11 @@ class ChannelFinder:
         candidates.update(lower[i + 1:] for i, char in enumerate(lower) if char == " ")
         ranks = [self._rank[c] for c in candidates if c in self._rank]
         return ChannelHop(label=text, kind=min(ranks)[1]) if ranks else None
+
+    def _publication(self, noun: Token) -> bool:
+        """The noun names a kind of publication ("newspaper", "agency"), not a venue ("interview")."""
+        found = [self._rank[w] for w in (noun.lower_, noun.lemma_.lower()) if w in self._rank]
+        return bool(found) and min(found)[1] == "publication"
 
     def medium_phrase(self, doc: Doc, statement: Statement) -> str | None:
         """'said in a voice message', 'wrote on Telegram': a medium right after the cue belongs to it."""

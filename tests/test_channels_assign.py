@@ -89,8 +89,6 @@ def test_another_speakers_words_do_not_inherit_the_channel(read):
     assert statements[1].channel == []
 
 
-@pytest.mark.xfail(strict=True, reason="bug: 'told the X newspaper' gives two hops, 'X newspaper' (no actor) and 'X' "
-                   "(README: `the Daily Nation newspaper` gives `Daily Nation`)")
 def test_an_outlet_told_with_its_kind_noun_is_one_hop(read):
     (statement,) = read("Elena Varga told the Harbour Times newspaper that she would run for office.")
     assert chains([statement]) == [[("Harbour Times", "publication", "harbour-times")]]
