@@ -215,6 +215,16 @@ def _check_output_folder(output: str) -> None:
         _fail(err)
 
 
+def _write_text(output: str, text: str) -> None:
+    """Write an output file atomically, or fail in one line."""
+    from .rdf import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as err:
+        raise click.ClickException(f"{output}: cannot write: {err.strerror or err}") from None
+
+
 def _note_reading(store_path: str) -> None:
     """Tell a reader of a store that a build is writing it, and what it reads meanwhile (kg.snapshots)."""
     from .snapshots import reading_note
@@ -350,15 +360,11 @@ def validate(paths, store_path, fmt, output, settings) -> None:
 
 def _write_report(text: str, output: str | None, summary: str) -> None:
     """A validation report to stdout, or to a file with the one-line summary on stderr."""
-    from .rdf import write_atomic
 
     if not output:
         click.echo(text.rstrip("\n"))
         return
-    try:
-        write_atomic(output, text)
-    except OSError as err:
-        raise click.ClickException(f"{output}: cannot write: {err.strerror or err}") from None
+    _write_text(output, text)
     click.echo(f"{summary}; report written to {output}", err=True)
 
 
@@ -584,7 +590,6 @@ def report(graphs, output, title, store_path) -> None:
         kg report graph.ttl -o report.html
         kg report --store ./kg-store -o report.html
     """
-    from .rdf import write_atomic
     from .report import render_report, render_store_report
 
     if store_path and graphs:
@@ -609,10 +614,7 @@ def report(graphs, output, title, store_path) -> None:
     if not output:
         click.echo(html)
         return
-    try:
-        write_atomic(output, html)
-    except OSError as err:
-        raise click.ClickException(f"{output}: cannot write: {err.strerror or err}") from None
+    _write_text(output, html)
     click.echo(f"Wrote the report of {source} to {output}", err=True)
 
 

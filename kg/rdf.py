@@ -541,6 +541,24 @@ def rdf_format(path: str | Path | None, fmt: str | None = None, default: str | N
     raise KgError(f"{path}: unknown RDF file suffix '{suffix}'; use {known}{hint}")
 
 
+def graph_file(path: str | Path, fmt: str | None = None) -> tuple[Path, str]:
+    """An RDF file to read and its format (``fmt``, else its suffix's).
+
+    :raises GraphParseError: no such file, a folder, or an unknown format.
+    """
+    from .errors import GraphParseError, KgError
+
+    path = Path(path)
+    if not path.exists():
+        raise GraphParseError(f"{path}: no such file")
+    if path.is_dir():
+        raise GraphParseError(f"{path}: is a folder, not an RDF file")
+    try:
+        return path, rdf_format(path, fmt, hint="")
+    except KgError as err:
+        raise GraphParseError(str(err)) from None
+
+
 def graph_name_of(subject: str) -> str:
     """The store's graph of a subject: its article's (every node of an article is named under the article's IRI),
     the actors' or the vocabularies'.

@@ -16,7 +16,7 @@ from typing import IO, Any, Iterable, Iterator
 
 import pyoxigraph as ox
 
-from .errors import GraphParseError, KgError, QueryError
+from .errors import GraphParseError, QueryError
 
 # kg's prefixes, predeclared in every query and written in graph results: kg.rdf.PREFIXES as plain strings, so that
 # a query on a store does not import rdflib (tests/test_sparql.py keeps the two equal).
@@ -64,17 +64,9 @@ def load_files(paths: Iterable[str | Path]) -> ox.Store:
 
 def load_file(store: ox.Store, path: str | Path) -> None:
     """Add one RDF file to a store (see :func:`load_files`)."""
-    from .rdf import FORMAT_NAMES, QUAD_FORMATS, rdf_format
+    from .rdf import FORMAT_NAMES, QUAD_FORMATS, graph_file
 
-    path = Path(path)
-    if not path.exists():
-        raise GraphParseError(f"{path}: no such file")
-    if path.is_dir():
-        raise GraphParseError(f"{path}: is a folder, not an RDF file")
-    try:
-        fmt = rdf_format(path, hint="")
-    except KgError as err:
-        raise GraphParseError(str(err)) from None
+    path, fmt = graph_file(path)
     before = len(store)
     target = None if fmt in QUAD_FORMATS else ox.DefaultGraph()
     try:

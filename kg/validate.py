@@ -8,8 +8,8 @@ from typing import Iterable
 
 from rdflib import Dataset, Graph
 
-from .errors import GraphParseError, KgError
-from .rdf import FORMAT_NAMES, QUAD_FORMATS, rdf_format
+from .errors import GraphParseError
+from .rdf import FORMAT_NAMES, QUAD_FORMATS, graph_file
 from .resources import data_path
 
 
@@ -113,7 +113,7 @@ def load_graph(path: str | Path, fmt: str | None = None) -> Graph:
     :param path: a Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML file, read by its suffix.
     :param fmt: a format name (kg's or rdflib's); from the suffix when None.
     """
-    path, fmt = _readable(path, fmt)
+    path, fmt = graph_file(path, fmt)
     if fmt not in (*QUAD_FORMATS, "jsonld"):  # kg's JSON-LD of a corpus has a named graph per article
         return _parse(Graph(), path, fmt)
     graph = Graph()
@@ -131,20 +131,8 @@ def load_dataset(paths: Iterable[str | Path], fmt: str | None = None) -> Dataset
     """
     dataset = Dataset(default_union=True)
     for path in paths:
-        _parse(dataset, *_readable(path, fmt))
+        _parse(dataset, *graph_file(path, fmt))
     return dataset
-
-
-def _readable(path: str | Path, fmt: str | None) -> tuple[Path, str]:
-    path = Path(path)
-    if not path.exists():
-        raise GraphParseError(f"{path}: no such file")
-    if path.is_dir():
-        raise GraphParseError(f"{path}: is a folder, not an RDF file")
-    try:
-        return path, rdf_format(path, fmt, hint="")
-    except KgError as err:
-        raise GraphParseError(str(err)) from None
 
 
 def _parse(graph, path: Path, fmt: str):

@@ -120,3 +120,32 @@ def hand_extraction() -> Extraction:
                       kind="stance", speaker_actor="vladimir-putin", subject_actors=["vladimir-putin"], reported_by=0,
                       position="no_retreat", position_confidence=0.8, hedged=True)
     return Extraction(parse_article(HAND_BODY, name="a.txt"), [outer, inner], actors)
+
+
+@pytest.fixture(scope="session")
+def read_statements(nlp):
+    """kg.extract of a text of ours, each text extracted once."""
+    from kg.extraction import extract
+
+    cache: dict[str, list] = {}
+
+    def read(text: str) -> list:
+        if text not in cache:
+            cache[text] = extract(text)
+        return cache[text]
+    return read
+
+
+@pytest.fixture(scope="session")
+def read_extraction(nlp):
+    """The whole extraction (statements and actors) of a text of ours, each text extracted once."""
+    from kg.article import parse_article
+    from kg.extraction import extract_article
+
+    cache: dict = {}
+
+    def read(text: str):
+        if text not in cache:
+            cache[text] = extract_article(parse_article(text))
+        return cache[text]
+    return read

@@ -5,18 +5,11 @@ import pytest
 
 from kg.channels import load_channel_kinds
 from kg.errors import KgError
-from kg.extraction import extract
 
 
 @pytest.fixture(scope="module")
-def read(nlp):
-    cache: dict[str, list] = {}
-
-    def read(text: str) -> list:
-        if text not in cache:
-            cache[text] = extract(text)
-        return cache[text]
-    return read
+def read(read_statements):
+    return read_statements
 
 
 def hops(statement) -> list[tuple[str, str | None]]:

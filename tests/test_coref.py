@@ -5,19 +5,12 @@ from __future__ import annotations
 import pytest
 
 from kg.actors import GROUP, ORGANIZATION, PERSON
-from kg.article import parse_article
-from kg.extraction import Extraction, extract_article
+from kg.extraction import Extraction
 
 
 @pytest.fixture(scope="module")
-def read(nlp):
-    cache: dict[str, Extraction] = {}
-
-    def read(text: str) -> Extraction:
-        if text not in cache:
-            cache[text] = extract_article(parse_article(text))
-        return cache[text]
-    return read
+def read(read_extraction):
+    return read_extraction
 
 
 def speaker_names(extraction: Extraction) -> list[str]:

@@ -3,18 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extraction import extract
 
 
 @pytest.fixture(scope="module")
-def read(nlp):
-    cache: dict[str, list] = {}
-
-    def read(text: str) -> list:
-        if text not in cache:
-            cache[text] = extract(text)
-        return cache[text]
-    return read
+def read(read_statements):
+    return read_statements
 
 
 def one(read, text: str):
