@@ -126,6 +126,11 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
                 _remember_label(labels, key, span.text, actors[key].name, registry.lexicon)
                 if statement.addressee is None:
                     statement.addressee, statement.addressee_actor = span.text, key
+    # the outlet the speaker told is the first that carried the words, before any that re-reported them
+    if _is_outlet(actors, statement.addressee_actor):
+        outlets.append(statement.addressee_actor)
+        why.setdefault(statement.addressee_actor, "channel/told-outlet")
+        _remember_label(labels, statement.addressee_actor, statement.addressee or "", actors[statement.addressee_actor].name, registry.lexicon)
     for start, end in statement.relay_spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         key = registry.resolve(span) if span is not None else None
@@ -136,10 +141,6 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
             outlets.append(key)
             why.setdefault(key, "channel/relay")  # a cited source's carrier, a quoting outlet, a trailing reporter
             _remember_label(labels, key, span.text, actors[key].name, registry.lexicon)
-    if _is_outlet(actors, statement.addressee_actor):
-        outlets.append(statement.addressee_actor)
-        why.setdefault(statement.addressee_actor, "channel/told-outlet")
-        _remember_label(labels, statement.addressee_actor, statement.addressee or "", actors[statement.addressee_actor].name, registry.lexicon)
     sent = doc.char_span(statement.start, statement.end, alignment_mode="expand")
     for span in finder.relayed_by(sent) if sent is not None else []:
         key = registry.resolve(span)

@@ -59,8 +59,6 @@ def test_two_outlets_make_a_chain(read):
     assert {h.actor for h in statement.channel} == {"harbour-times", "valley-courier"}
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the chain should run from the origin outward (kg.statements.ChannelHop): "
-                   "the paper told should come before the paper that re-reported it; it comes after")
 def test_a_chain_of_outlets_runs_from_the_origin_outward(read):
     (statement,) = read("Elena Varga told the Harbour Times that she would run, the Valley Courier reported.")
     assert [h.actor for h in statement.channel] == ["harbour-times", "valley-courier"]
