@@ -85,8 +85,6 @@ def test_an_outlet_told_with_its_kind_noun_is_one_hop(read):
     assert chains([statement]) == [[("Harbour Times", "publication", "harbour-times")]]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: in ', news agency AFP reported' the hop is 'news agency' (an actor of its "
-                   "own) instead of AFP (README: `news agency AFP` gives `AFP`)")
 def test_an_outlet_named_after_its_kind_noun_is_the_hop(read):
     (statement,) = read("Elena Varga said she would run for office, news agency AFP reported.")
     assert [h.label for h in statement.channel] == ["AFP"]

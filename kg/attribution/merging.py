@@ -70,8 +70,12 @@ def _trailing_outlet(ctx: SentenceContext) -> tuple[Token, Token] | None:
     cue = last[-1] if last else None
     if cue is None or cue.pos_ != "VERB" or ctx.words.verb_entry(cue)[0] is None:
         return None
-    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
-    if subject is None or cue.doc[subject.left_edge.i - 1].text != "," or not (
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if not subjects:
+        return None
+    # "news agency AFP reported": the parser makes the descriptor and the name two subjects; the name reports
+    subject = subjects[-1] if subjects[-1].pos_ == "PROPN" else subjects[0]
+    if cue.doc[subjects[0].left_edge.i - 1].text != "," or not (
             ctx.words.is_outlet_like(subject) or subject.pos_ == "PROPN" and subject.ent_type_ not in ("PERSON", "GPE", "NORP")):
         return None  # a named organisation that reports someone's words is acting as a medium
     return cue, subject
