@@ -185,37 +185,40 @@ class StatementBuilder:
         return self.lexicon.has(kind, lemma) or (particle is not None and self.lexicon.has(kind, f"{lemma} {particle}"))
 
     def _marked(self, root: Token) -> bool:
-        """Stance markers and evaluative words on the clause's predicate: 'is willing', 'must', 'was fake',
-        'is sceptical'. A verb whose lemma is an attitude adjective ("opened an inquiry") marks nothing."""
-        near = [root, *root.children, *(g for c in root.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") for g in c.children)]
-        near += [c for t in near if t.dep_ in ("acomp", "attr", "oprd") for c in t.conjuncts]
-        if root.lemma_ in ("be", "remain"):  # "was in no hurry", "the priority remained growth"
-            near += [g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        for tok in near:
-            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.i != root.i \
-                    and not (tok.dep_ == "dobj" and root.lemma_ in ("have", "see")) \
-                    and not (tok.dep_ in ("pobj", "nsubj") and root.lemma_ in ("be", "remain") and tok.pos_ == "NOUN"):
-                continue  # what the clause is about, except "has no intention", "saw no need", "the aim was"
-            lemma = tok.lemma_.lower()
-            if tok.pos_ in ("VERB", "AUX") and self.lexicon.has("AttitudeAdjective", lemma) and tok.lower_ != lemma:
-                continue
-            if any(self.lexicon.has(kind, form) for form in _forms(tok)
-                   for kind in ("StanceMarker", "EvaluativeWord", "FalsityWord")):
-                return True
-            if tok.dep_ in ("acomp", "attr", "oprd") and self.lexicon.has("AttitudeAdjective", lemma):
-                return True
-        if self._position_unchanged(root) or self._undecided(root) or _nothing_to_do_with(root):
+        """Stance markers and evaluative words on the clause's predicate ('is willing', 'must', 'was fake',
+        'is sceptical'), and the stance structures of kg:PositionNoun, kg:DecisionWord, a judgement and a
+        speech act or opinion in the first person."""
+        return any(self._marks(tok, root) for tok in _predicate_words(root)) or self._position_unchanged(root) \
+            or self._undecided(root) or _nothing_to_do_with(root) or self._judgement(root) \
+            or self._first_person_act(root)
+
+    def _marks(self, tok: Token, root: Token) -> bool:
+        """One word near the predicate marks a stance. What the clause is about does not, except "has no
+        intention", "saw no need", "the aim was"; a verb whose lemma is an attitude adjective ("opened an
+        inquiry") marks nothing."""
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.i != root.i \
+                and not (tok.dep_ == "dobj" and root.lemma_ in ("have", "see")) \
+                and not (tok.dep_ in ("pobj", "nsubj") and root.lemma_ in ("be", "remain") and tok.pos_ == "NOUN"):
+            return False
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and self.lexicon.has("AttitudeAdjective", lemma) and tok.lower_ != lemma:
+            return False
+        if any(self.lexicon.has(kind, form) for form in _forms(tok)
+               for kind in ("StanceMarker", "EvaluativeWord", "FalsityWord")):
             return True
-        # a judgement: "it regarded the offer period as still open", "viewed the case as discrimination"
-        if any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in root.children) and any(
-                e.expresses_stance for kind in ("SpeechVerb", "CognitionVerb") for e in self.lexicon.lookup(kind, root.lemma_.lower())):
-            return True
-        # a speech act in the first person: "I appeal to ...", "we urge ...", "we condemn ..."
-        first_person = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children)
-        if first_person and self._opinion(root):
-            return True
-        return first_person and (self._is(root, "StanceCue") or any(
-            e.expresses_stance for e in self.lexicon.lookup("SpeechVerb", root.lemma_.lower())))
+        return tok.dep_ in ("acomp", "attr", "oprd") and self.lexicon.has("AttitudeAdjective", lemma)
+
+    def _judgement(self, root: Token) -> bool:
+        """"it regarded the offer period as still open", "viewed the case as discrimination"."""
+        return any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in root.children) and any(
+            e.expresses_stance for kind in ("SpeechVerb", "CognitionVerb") for e in self.lexicon.lookup(kind, root.lemma_.lower()))
+
+    def _first_person_act(self, root: Token) -> bool:
+        """A speech act or an opinion in the first person: "I appeal to ...", "we urge ...", "I think ..."."""
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children):
+            return False
+        return self._opinion(root) or self._is(root, "StanceCue") or any(
+            e.expresses_stance for e in self.lexicon.lookup("SpeechVerb", root.lemma_.lower()))
 
     def _opinion(self, root: Token) -> bool:
         """"I think it is time for him to go": an opinion verb in the first person, unless what follows is a
@@ -250,25 +253,30 @@ class StatementBuilder:
             c.dep_ == "acomp" and c.lower_ in ("unchanged", "unaltered") for c in root.children)
 
     def _volition(self, root: Token, announced: bool = False) -> bool:
-        """An agent's will: a refusal ('will not retreat', 'cannot accept') or an announced will
-        ('we will retaliate'), unless it is a plan with a date or a plan announced."""
+        """An agent's will: a refusal ('will not retreat', 'cannot accept'), a threat or an offer ('could end the
+        strike if wages rise') or an announced will ('we will retaliate'), unless it is a plan with a date, a plan
+        announced or a forecast of what happens to someone."""
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-        if subject is None and root.tag_ == "VB" and root.dep_ in ("ROOT", "ccomp") and not any(
-                c.dep_ in ("aux", "mark") for c in root.children) \
-                and (root.i == root.sent.start or root.doc[root.i - 1].is_punct):
-            return True  # an imperative: "Get in a room and stay there until it's done"
-        if subject is not None and subject.dep_ == "expl" and _future(root) and _denied_existence(root):
-            return True  # "there will be no truce", "there would be no change before the election"
-        if subject is None or not self._agent(subject):
+        if subject is None:
+            return _imperative(root)  # "Get in a room and stay there until it's done"
+        if subject.dep_ == "expl":
+            return _future(root) and _denied_existence(root)  # "there will be no truce"
+        if not self._agent(subject):
             return False
-        negated = any(c.dep_ == "neg" for c in root.children) and root.lemma_ not in ("be",)
-        if negated:  # a refusal: "will not sign", "cannot accept", "I am not signing off on that"
+        if any(c.dep_ == "neg" for c in root.children) and root.lemma_ not in ("be",):
+            # a refusal: "will not sign", "cannot accept", "I am not signing off on that"
             return _modal(root, ability=False) or subject.lower_ in ("i", "we") and not _past_event(root)
+        undergoes = self.lexicon.has("UndergoerVerb", root.lemma_.lower())
         if _modal(root) and _conditional(root) and not announced and subject.dep_ == "nsubj" \
-                and root.lemma_ != "be" and not self.lexicon.has("UndergoerVerb", root.lemma_.lower()):
+                and root.lemma_ != "be" and not undergoes:
             return True  # a threat or an offer: "could move to sanctions if talks stall", "will sign if ..."
-        if self.lexicon.has("UndergoerVerb", root.lemma_.lower()):
+        if undergoes:
             return False  # "the premier will get a clean chit", "they will face trial": what happens to them
+        return self._announced_will(root, subject, announced)
+
+    def _announced_will(self, root: Token, subject: Token, announced: bool) -> bool:
+        """'we will retaliate', 'the company said it would appeal', 'we are going to win': not a date's plan,
+        not a plan announced, not a prediction about a bare noun ("investors would read it")."""
         going_to = root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children)
         if not (_future(root) or going_to) or announced:
             return False
@@ -290,6 +298,21 @@ class StatementBuilder:
 
 
 _FUTURE = ("will", "'ll", "wo", "shall", "would")
+
+
+def _imperative(root: Token) -> bool:
+    """A bare verb opening its clause with no subject or auxiliary: "Sit down and stay at the table"."""
+    return root.tag_ == "VB" and root.dep_ in ("ROOT", "ccomp") and not any(
+        c.dep_ in ("aux", "mark") for c in root.children) and (root.i == root.sent.start or root.doc[root.i - 1].is_punct)
+
+
+def _predicate_words(root: Token) -> list[Token]:
+    """The clause's predicate and the words around it that may mark a stance."""
+    near = [root, *root.children, *(g for c in root.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") for g in c.children)]
+    near += [c for t in near if t.dep_ in ("acomp", "attr", "oprd") for c in t.conjuncts]
+    if root.lemma_ in ("be", "remain"):  # "was in no hurry", "the priority remained growth"
+        near += [g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return near
 
 
 def _forms(tok: Token) -> set[str]:
