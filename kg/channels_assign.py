@@ -110,10 +110,34 @@ def _is_outlet(actors: dict[str, Actor], key: str | None) -> bool:
 
 def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | None, finder: ChannelFinder,
                     labels: dict[str, str], why: dict[str, str]) -> list[str]:
+    """The outlets the statement's own sentence names, from the origin outward: who interviewed the speaker or
+    was told, who carried or re-reported the words; first, 'the publication' when the speaker is its source."""
     if registry is None:
         return []
-    actors = registry.actors
+    found: list[tuple[str, str, str]] = []  # (outlet, its mention, the rule that found it)
+    found += _companion_outlets(doc, statement, registry, finder)
+    if _is_outlet(registry.actors, statement.addressee_actor):
+        # the outlet the speaker told is the first that carried the words, before any that re-reported them
+        found.append((statement.addressee_actor, statement.addressee or "", "channel/told-outlet"))
+    found += _relay_outlets(doc, statement, registry)
+    sent = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+    found += [(key, span.text, "channel/relayed-by") for span in (finder.relayed_by(sent) if sent is not None else [])
+              for key in [registry.resolve(span)] if _is_outlet(registry.actors, key)]
     outlets = []
+    for key, mention, rule in found:
+        outlets.append(key)
+        why.setdefault(key, rule)
+        _remember_label(labels, key, mention, registry.actors[key].name, registry.lexicon)
+    if _speaks_for_the_publication(statement, registry):
+        outlets.insert(0, registry.main_outlet)  # "the interlocutors of the publication" (not "the X news agency")
+        why[registry.main_outlet] = "channel/publication-anaphor"
+    return [k for k in outlets if k != statement.speaker_actor]
+
+
+def _companion_outlets(doc: Doc, statement: Statement, registry: ArticleActors,
+                       finder: ChannelFinder) -> list[tuple[str, str, str]]:
+    """'in an interview with Reuters', 'a voice message to the Courier': who was on the other end of a venue."""
+    actors, found = registry.actors, []
     for hop, obj in finder.venue_objects(doc, statement):
         for companion in finder.companions(obj):
             span = doc[companion.left_edge.i: companion.i + 1]
@@ -121,16 +145,15 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
             if hop.kind == "interview" and key and actors[key].kind == "organization":
                 actors[key].roles.add("news outlet")  # an organisation that interviews someone is a medium
             if _is_outlet(actors, key):
-                outlets.append(key)
-                why.setdefault(key, "channel/venue-companion")  # "in an interview with Reuters"
-                _remember_label(labels, key, span.text, actors[key].name, registry.lexicon)
+                found.append((key, span.text, "channel/venue-companion"))
                 if statement.addressee is None:
                     statement.addressee, statement.addressee_actor = span.text, key
-    # the outlet the speaker told is the first that carried the words, before any that re-reported them
-    if _is_outlet(actors, statement.addressee_actor):
-        outlets.append(statement.addressee_actor)
-        why.setdefault(statement.addressee_actor, "channel/told-outlet")
-        _remember_label(labels, statement.addressee_actor, statement.addressee or "", actors[statement.addressee_actor].name, registry.lexicon)
+    return found
+
+
+def _relay_outlets(doc: Doc, statement: Statement, registry: ArticleActors) -> list[tuple[str, str, str]]:
+    """A cited source's carrier, a quoting outlet, a trailing reporter: whoever quoted or carried the words."""
+    actors, found = registry.actors, []
     for start, end in statement.relay_spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         key = registry.resolve(span) if span is not None else None
@@ -138,22 +161,15 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
             actors[key].kind = "organization"
             actors[key].roles.add("news outlet")  # it quoted or carried the source's words
         if _is_outlet(actors, key):
-            outlets.append(key)
-            why.setdefault(key, "channel/relay")  # a cited source's carrier, a quoting outlet, a trailing reporter
-            _remember_label(labels, key, span.text, actors[key].name, registry.lexicon)
-    sent = doc.char_span(statement.start, statement.end, alignment_mode="expand")
-    for span in finder.relayed_by(sent) if sent is not None else []:
-        key = registry.resolve(span)
-        if _is_outlet(actors, key):
-            outlets.append(key)
-            why.setdefault(key, "channel/relayed-by")
-            _remember_label(labels, key, span.text, actors[key].name, registry.lexicon)
+            found.append((key, span.text, "channel/relay"))
+    return found
+
+
+def _speaks_for_the_publication(statement: Statement, registry: ArticleActors) -> bool:
+    """'the interlocutors of the publication': the speaker is named as the article's own outlet's source."""
     words = (statement.speaker or "").lower().split()
-    if registry.main_outlet and any(registry.lexicon.has("OutletAnaphor", w) and words[i - 2: i] == ["of", "the"]
-                                    for i, w in enumerate(words) if i >= 2):
-        outlets.insert(0, registry.main_outlet)  # "the interlocutors of the publication" (not "the X news agency")
-        why[registry.main_outlet] = "channel/publication-anaphor"
-    return [k for k in outlets if k != statement.speaker_actor]
+    return bool(registry.main_outlet) and any(
+        registry.lexicon.has("OutletAnaphor", w) and words[i - 2: i] == ["of", "the"] for i, w in enumerate(words) if i >= 2)
 
 
 def _remember_label(labels: dict[str, str], key: str, mention: str, name: str, lexicon: Lexicon) -> None:
