@@ -190,7 +190,6 @@ def terms(tokens, lexicon: tuple[str, ...] = ()) -> list[Term]:
     :param lexicon: user lexicon files whose word classes add to the shipped ones.
     """
     words = _word_classes(tuple(lexicon))
-    negators, negative_verbs, scope_ends = words.negators, words.negative_verbs, words.scope_ends
     tokens = list(tokens)
     present = {t.i for t in tokens}
     conceded = _conceded(tokens, words)
@@ -198,41 +197,61 @@ def terms(tokens, lexicon: tuple[str, ...] = ()) -> list[Term]:
     negated = False
     joined: Token | None = None  # the last word kept, when a hyphen joins the next one to it
     for tok in tokens:
-        lower = tok.lower_
-        lemma = tok.lemma_.lower()
-        if tok.i in conceded:
-            continue
-        if lower == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ \
-                and out and joined is not None and joined.i == tok.i - 1:
+        if tok.i in conceded or _joining_hyphen(tok, joined) and out:
             continue  # "cease-fire": the next word joins the last one
-        if tok.is_punct and lower not in ("-", "'", "’") or lower in scope_ends \
-                or tok.dep_ in ("cc", "mark") and lower not in ("that", "and", "or"):
+        if _ends_scope(tok, words.scope_ends):
             negated = False
-        if lower in negators or lemma in negators or tok.dep_ == "neg":
+        if tok.lower_ in words.negators or tok.lemma_.lower() in words.negators or tok.dep_ == "neg":
             negated = True
             continue
         if tok.dep_ == "prt" and tok.head.pos_ == "VERB" and tok.head.i in present:
             continue  # joined to its verb
-        hyphenated = joined is not None and tok.i == joined.i + 2 and tok.doc[tok.i - 1].lower_ == "-" \
-            and not tok.doc[tok.i - 1].whitespace_ and tok.i - 1 in present
-        if hyphenated and any(c.isalnum() for c in lower):
-            out[-1] = (out[-1][0] + lower, out[-1][1])
+        if _hyphenated(tok, joined, present) and any(c.isalnum() for c in tok.lower_):
+            out[-1] = (out[-1][0] + tok.lower_, out[-1][1])
             joined = tok
             continue
         joined = None
-        if (tok.pos_ not in _KEEP_POS and lemma not in _PARTICLES) or lemma in _GENERAL \
-                or not any(c.isalnum() for c in lemma):
+        lemma = _content_lemma(tok, words)
+        if lemma is None:
             continue
-        if tok.ent_type_ == "PERSON" or tok.ent_type_ in _WHEN_AND_HOW_MUCH:
-            continue
-        if tok.pos_ == "VERB":
-            lemma = " ".join([lemma, *(c.lower_ for c in tok.children if c.dep_ == "prt")])
-        lemma = words.canonical(lemma, tok.pos_)
         out.append((lemma, negated))
         joined = tok
-        if lemma in negative_verbs:
+        if lemma in words.negative_verbs:
             negated = not negated
     return out + structure_terms(tokens, out, words)
+
+
+def _joining_hyphen(tok, joined) -> bool:
+    """A hyphen with no space either side, right after the last word kept: it joins the next word to it."""
+    return tok.lower_ == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ \
+        and joined is not None and joined.i == tok.i - 1
+
+
+def _hyphenated(tok, joined, present: set[int]) -> bool:
+    """The word after a joining hyphen ("fire" in "cease-fire")."""
+    return joined is not None and tok.i == joined.i + 2 and tok.doc[tok.i - 1].lower_ == "-" \
+        and not tok.doc[tok.i - 1].whitespace_ and tok.i - 1 in present
+
+
+def _ends_scope(tok, scope_ends) -> bool:
+    """Punctuation, a contrastive or causal conjunction or a subordinator ends a negation's scope."""
+    lower = tok.lower_
+    return tok.is_punct and lower not in ("-", "'", "’") or lower in scope_ends \
+        or tok.dep_ in ("cc", "mark") and lower not in ("that", "and", "or")
+
+
+def _content_lemma(tok, words) -> str | None:
+    """The lemma a content word contributes (a verb with its particle, a paraphrase class's canonical lemma),
+    or None for function words, general words, names of people, dates and amounts."""
+    lemma = tok.lemma_.lower()
+    if (tok.pos_ not in _KEEP_POS and lemma not in _PARTICLES) or lemma in _GENERAL \
+            or not any(c.isalnum() for c in lemma):
+        return None
+    if tok.ent_type_ == "PERSON" or tok.ent_type_ in _WHEN_AND_HOW_MUCH:
+        return None
+    if tok.pos_ == "VERB":
+        lemma = " ".join([lemma, *(c.lower_ for c in tok.children if c.dep_ == "prt")])
+    return words.canonical(lemma, tok.pos_)
 
 
 def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
@@ -253,22 +272,8 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
     deny, report, false = words.deny, words.report, words.false
     if not (deny and report and false):
         return []
-    extra: list[Term] = []
     names_report = any(lemma == report for lemma, _ in found)
-    for tok in tokens:
-        lemma = tok.lemma_.lower()
-        head = words.canonical(lemma, tok.pos_)
-        if head != deny and head != false and lemma not in words.rejection_verbs:
-            continue
-        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
-        objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        reported = any(words.canonical(o.lemma_.lower(), o.pos_) == report for o in objects)
-        event = any(c.dep_ in ("ccomp", "xcomp") or c.dep_ in ("dobj", "pcomp") and c.tag_ == "VBG" for c in tok.children)
-        if head == deny and (reported or event) \
-                or lemma in words.rejection_verbs and reported:
-            extra += [(deny, False), (report, deny in words.negative_verbs)]
-        elif words.canonical(lemma, tok.pos_) == false and _predicated(tok):
-            extra += [(false, False)] + ([(report, False)] if names_report or _said_of_this(tok) else [])
+    extra: list[Term] = [term for tok in tokens for term in _word_structure(tok, words, names_report)]
     if any(_disowned_report(tok, words) for tok in tokens):
         extra += [(deny, False), (report, False)]
     if any(negated and lemma in words.truth_words for lemma, negated in found):
@@ -277,6 +282,25 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
             c.dep_ == "neg" for t in tokens if t.dep_ in ("ROOT", "ccomp") for c in t.children):
         extra += [(deny, False), (report, deny in words.negative_verbs)]
     return extra
+
+
+def _word_structure(tok, words, names_report: bool) -> list[Term]:
+    """The canonical words one word's structure amounts to: a denial or rejection of a report or an event,
+    or a falsity said of something (see :func:`structure_terms`)."""
+    deny, report, false = words.deny, words.report, words.false
+    lemma = tok.lemma_.lower()
+    head = words.canonical(lemma, tok.pos_)
+    if head != deny and head != false and lemma not in words.rejection_verbs:
+        return []
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
+    objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    reported = any(words.canonical(o.lemma_.lower(), o.pos_) == report for o in objects)
+    event = any(c.dep_ in ("ccomp", "xcomp") or c.dep_ in ("dobj", "pcomp") and c.tag_ == "VBG" for c in tok.children)
+    if head == deny and (reported or event) or lemma in words.rejection_verbs and reported:
+        return [(deny, False), (report, deny in words.negative_verbs)]
+    if head == false and _predicated(tok):
+        return [(false, False)] + ([(report, False)] if names_report or _said_of_this(tok) else [])
+    return []
 
 
 def _disowned_report(tok, words) -> bool:
