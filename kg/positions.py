@@ -485,6 +485,19 @@ class PositionClassifier:
         self.scheme = scheme
         self.lexicon = tuple(str(p) for p in lexicon)
         self.threshold = threshold
+        self._read_scheme(scheme, nlp)
+        self._idf = self._inverse_frequencies()
+        self._max_idf = math.log(1 + max(len(scheme.concepts), 1))
+        self._synonyms = self._scheme_synonyms()
+        self._phrases = [[self._weighted(p) for p in phrases] for phrases in self._phrases]
+        self._examples = [[self._weighted(e) for e in examples] for examples in self._examples]
+        self._users = self._word_index(enumerate(self._bags))
+        self._index_of = {c.notation: i for i, c in enumerate(scheme.concepts)}
+        self._phrase_users = self._word_index(self._patterns(self._phrases))
+        self._example_users = self._word_index(self._patterns(self._examples))
+
+    def _read_scheme(self, scheme: PositionScheme, nlp) -> None:
+        """Each concept's labels, examples and definition as terms: its phrases, its examples and its bag of words."""
         texts: list[tuple[int, str, str]] = []
         for index, concept in enumerate(scheme.concepts):
             texts += [(index, "phrase", p) for p in concept.phrases]
@@ -500,22 +513,11 @@ class PositionClassifier:
         for (index, kind, _), doc in zip(texts, docs):
             self._nominal.update(stem(t.lemma_.lower()) for t in doc if t.pos_ in ("NOUN", "PROPN", "NUM"))
             found = tuple(dict.fromkeys(terms(_reported_part(doc) if kind == "example" else doc, self.lexicon)))
-            if kind == "phrase" and found:
-                self._phrases[index].append(found)
-            elif kind == "example" and found:
-                self._examples[index].append(found)
+            if found and kind in ("phrase", "example"):
+                (self._phrases if kind == "phrase" else self._examples)[index].append(found)
             for term in found:
                 key = self._key(term)
                 self._bags[index][key] = max(self._bags[index].get(key, 0.0), _BAG_WEIGHT[kind])
-        self._idf = self._inverse_frequencies()
-        self._max_idf = math.log(1 + max(len(scheme.concepts), 1))
-        self._synonyms = self._scheme_synonyms()
-        self._phrases = [[self._weighted(p) for p in phrases] for phrases in self._phrases]
-        self._examples = [[self._weighted(e) for e in examples] for examples in self._examples]
-        self._users = self._word_index(enumerate(self._bags))
-        self._index_of = {c.notation: i for i, c in enumerate(scheme.concepts)}
-        self._phrase_users = self._word_index(self._patterns(self._phrases))
-        self._example_users = self._word_index(self._patterns(self._examples))
 
     @staticmethod
     def _patterns(patterns: list[list[_Pattern]]):
