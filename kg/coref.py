@@ -280,37 +280,53 @@ class ArticleActors:
     def _collective(self, span: Span) -> str | None:
         """Groups ('US officials'), and single sources drawn from them ('one of the officials')."""
         root = span.root
-        if not (self.lexicon.has("SourceNoun", root.lemma_.lower()) or self.lexicon.has("RoleNoun", root.lemma_.lower())
-                or root.pos_ in ("NOUN", "PROPN", "PRON") or root.pos_ == "NUM" and any(c.lower_ == "of" for c in root.children)):
+        if not self._could_be_collective(root):
             return None
         name = _without_article(span.text)
         plural = root.tag_ in ("NNS", "NNPS") or root.lower_ in ("others", "many", "some", "several")
         member_of = self._group_of(span) if not plural or root.lower_ == "one" else None
-        kind = GROUP if plural and member_of is None and root.lower_ != "one" else PERSON
-        if kind == PERSON and not plural and self.lexicon.has("OrganizationAnaphor", root.lemma_.lower()):
-            kind = ORGANIZATION  # "the government", "a party": a body, not a person
-        if root.lower_ == "one" and member_of is not None:
-            kind = PERSON
+        kind = self._collective_kind(root, plural, member_of)
         description = any(t.pos_ not in ("PROPN", "PUNCT") for t in span)
         if all(t.pos_ in ("PROPN", "PUNCT", "DET") for t in span) and self._match_known(name, ORGANIZATION):
             return self._match_known(name, ORGANIZATION)  # a known name the tagger left untagged ("the West")
         if not description and len(span) <= 3:
-            # an untagged name: a person unless it matches an organisation already named
-            personal = self._personal_name(_clean_name(name))  # "Mayor Ines Kovac": the name after the title
-            key = self._match_any_kind(personal) or self._match_any_kind(name)
-            if key:
-                return key
-            kind = _corrected_kind(personal, ORGANIZATION if len(span) > 1 else PERSON)
-            name = personal if kind == PERSON else name
-            return self._add(Actor(key=slug(name), name=name, kind=kind))
+            return self._untagged_name(span, name)
         key = self._match_article(name, kind, exact=description)
         if key:
             return key
         actor = Actor(key=slug(name), name=name, kind=kind, member_of=member_of)
         role = self._role_of(root, span)
         if role and kind == PERSON:
-            actor.roles.add(" ".join(t.lower_ for t in span if t.dep_ == "amod" and t.i < root.i and t.lower_ not in ("one",)) + (" " if any(t.dep_ == "amod" and t.i < root.i for t in span) else "") + role)
+            modifiers = [t.lower_ for t in span if t.dep_ == "amod" and t.i < root.i and t.lower_ not in ("one",)]
+            actor.roles.add(" ".join(modifiers) + (" " if any(t.dep_ == "amod" and t.i < root.i for t in span) else "") + role)
         return self._add(actor)
+
+    def _could_be_collective(self, root: Token) -> bool:
+        """A source or role noun, any noun, name or pronoun, or a number with 'of' ('two of the engineers')."""
+        lemma = root.lemma_.lower()
+        return self.lexicon.has("SourceNoun", lemma) or self.lexicon.has("RoleNoun", lemma) \
+            or root.pos_ in ("NOUN", "PROPN", "PRON") or root.pos_ == "NUM" and any(c.lower_ == "of" for c in root.children)
+
+    def _collective_kind(self, root: Token, plural: bool, member_of: str | None) -> str:
+        """A group for a plural not drawn from a group; else one person ('one of the officials'), or a body
+        ('the government', 'a party')."""
+        if plural and member_of is None and root.lower_ != "one":
+            return GROUP
+        if root.lower_ == "one" and member_of is not None:
+            return PERSON
+        if not plural and self.lexicon.has("OrganizationAnaphor", root.lemma_.lower()):
+            return ORGANIZATION
+        return PERSON
+
+    def _untagged_name(self, span: Span, name: str) -> str:
+        """An untagged name: a person unless it matches an organisation already named."""
+        personal = self._personal_name(_clean_name(name))  # "Mayor Ines Kovac": the name after the title
+        key = self._match_any_kind(personal) or self._match_any_kind(name)
+        if key:
+            return key
+        kind = _corrected_kind(personal, ORGANIZATION if len(span) > 1 else PERSON)
+        name = personal if kind == PERSON else name
+        return self._add(Actor(key=slug(name), name=name, kind=kind))
 
     def _group_of(self, span: Span) -> str | None:
         """'one of the former Russian officials' / 'one former senior Russian official' -> the group."""
@@ -434,25 +450,31 @@ def _gender_detector():
 
 def _head_entity(span: Span) -> Span | None:
     """The PERSON/ORG/GPE entity the mention is about (an apposition's name counts)."""
+    named = _appositive_name(span)
+    if named is not None:
+        return named
     root = span.root
-    if root.pos_ == "PROPN" and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children):
-        # "Green, owner of two department-store chains": the name before the apposition is who this is
-        first = min((c.i for c in root.children if c.dep_ == "compound" and c.i < root.i), default=root.i)
-        return Span(span.doc, first, root.i + 1, label=root.ent_type_ or "PERSON")
-    appos = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN" and span.start <= c.i < span.end), None)
-    if appos is not None and root.pos_ == "NOUN":
-        # "Putin's spokesman, Dmitri Peskov": the name in apposition is who this is.
-        name = span.doc[min(t.i for t in appos.subtree if t.dep_ in ("compound", "appos") or t.i == appos.i):appos.i + 1]
-        return Span(span.doc, name.start, name.end, label="PERSON")
     around_root = next((e for e in doc_ents(span.doc) if e.start <= root.i < e.end and e.label_ in _KIND_OF_ENT), None)
     if around_root is not None:
         # the entity may run past the mention ("the 'New York Times'" with its closing quote)
         return span.doc[max(around_root.start, span.start): min(around_root.end, span.end)]
     ents = [e for e in span_ents(span) if e.label_ in _KIND_OF_ENT]
-    if not ents:
-        return None
     persons = [e for e in ents if e.label_ == "PERSON" and any(t.dep_ == "appos" and t.head.i == root.i for t in e)]
     return persons[0] if persons else None
+
+
+def _appositive_name(span: Span) -> Span | None:
+    """'Green, owner of two chains' (the name before the apposition) and 'Putin's spokesman, Dmitri Peskov' (the
+    name in apposition): who the mention is."""
+    root = span.root
+    if root.pos_ == "PROPN" and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children):
+        first = min((c.i for c in root.children if c.dep_ == "compound" and c.i < root.i), default=root.i)
+        return Span(span.doc, first, root.i + 1, label=root.ent_type_ or "PERSON")
+    appos = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN" and span.start <= c.i < span.end), None)
+    if appos is not None and root.pos_ == "NOUN":
+        name = span.doc[min(t.i for t in appos.subtree if t.dep_ in ("compound", "appos") or t.i == appos.i):appos.i + 1]
+        return Span(span.doc, name.start, name.end, label="PERSON")
+    return None
 
 
 def _clean_name(text: str, titles: bool = True) -> str:
