@@ -71,7 +71,7 @@ class ArticleActors:
         text = span.text.strip()
         if not text:
             return None, None
-        root = self._head_noun(span)
+        root = _source_head(span, self.lexicon)
         sent_index = _sent_index(span)
         if root.lower_ in _MALE | _FEMALE | _PLURAL | _NEUTER and len(span) == 1:
             key, rule = self._pronoun(root, sent_index, quoted), "speaker/coref-pronoun"
@@ -144,7 +144,7 @@ class ArticleActors:
             return None
         key = self._match_known(name, kind)
         if key is None:
-            corrected = _corrected_kind(self._personal_name(_clean_name(ent.text)), kind)
+            corrected = _corrected_kind(_personal_name(_clean_name(ent.text), self.lexicon), kind)
             if corrected != kind:  # "Mayor Ines Kovac" labelled an organisation by the tagger
                 kind, name = corrected, self._name_of(ent.text, corrected)
             key = self._match_article(name, kind) or (self._match_any_kind(name) if len(name.split()) == 1 else None)
@@ -158,15 +158,7 @@ class ArticleActors:
 
     def _name_of(self, text: str, kind: str) -> str:
         """A person without titles and roles; an organisation with all its words ('General Electric')."""
-        return self._personal_name(_clean_name(text)) if kind == PERSON else _clean_name(text, titles=False)
-
-    def _personal_name(self, name: str) -> str:
-        """'Bargarh MLA Debesh Acharya', 'Chief Executive Stuart Rose': the words after the last role or title
-        word are the person's name; the rest says what the person is."""
-        words = name.split()
-        roles = [i for i, w in enumerate(words) if w.lower() in _TITLE_WORDS or self.lexicon.has("RoleNoun", w.lower())]
-        rest = words[roles[-1] + 1:] if roles else words
-        return " ".join(rest) if rest and all(w[:1].isupper() for w in rest) else name
+        return _personal_name(_clean_name(text), self.lexicon) if kind == PERSON else _clean_name(text, titles=False)
 
     def _match_any_kind(self, name: str) -> str | None:
         """A bare name the tagger may have mislabelled: 'Harwick' for Harwick Industries, 'Ilves' for Marta Ilves."""
@@ -208,22 +200,14 @@ class ArticleActors:
         for tok in span:
             if ent.start <= tok.i < ent.end:
                 continue
-            role = self._role_of(tok, span)
+            role = _role_of(tok, span, self.lexicon)
             if role:
                 actor.roles.add(role)
-
-    def _role_of(self, tok: Token, span: Span) -> str | None:
-        lemma = tok.lemma_.lower()
-        if not self.lexicon.has("RoleNoun", lemma):
-            return None
-        if tok.i > span.start and self.lexicon.has("RoleNoun", f"{span.doc[tok.i - 1].lower_} {lemma}"):
-            return f"{span.doc[tok.i - 1].lower_} {lemma}"
-        return lemma
 
     # -- descriptions -------------------------------------------------------------
     def _description(self, span: Span) -> str | None:
         """'the spokesman', 'the former official', 'the President', 'the publication'."""
-        root = self._head_noun(span)
+        root = _source_head(span, self.lexicon)
         first = span[0].lower_
         if first not in ("the", "this", "that") or root.tag_ in ("NNS", "NNPS"):
             return None
@@ -249,16 +233,6 @@ class ArticleActors:
         known = self._known_by_role(lemma)
         return known
 
-    def _head_noun(self, span: Span) -> Token:
-        """The mention's head noun. The tagger sometimes misreads 'the official present'
-        (official as an adjective): a source or role noun in the span then wins."""
-        root = span.root
-        if self.lexicon.has("SourceNoun", root.lemma_.lower()) or self.lexicon.has("RoleNoun", root.lemma_.lower()):
-            return root
-        sources = [t for t in span if t.i <= root.i and (self.lexicon.has("SourceNoun", t.lower_)
-                                                       or self.lexicon.has("RoleNoun", t.lower_))]
-        return sources[-1] if sources else _head_noun(span)
-
     def _recent_organisation(self, lemma: str) -> str | None:
         """'the alliance', 'the company': the latest organisation named that way; for the most generic
         nouns, else the latest organisation that was a subject or a speaker."""
@@ -280,12 +254,12 @@ class ArticleActors:
     def _collective(self, span: Span) -> str | None:
         """Groups ('US officials'), and single sources drawn from them ('one of the officials')."""
         root = span.root
-        if not self._could_be_collective(root):
+        if not _could_be_collective(root, self.lexicon):
             return None
         name = _without_article(span.text)
         plural = root.tag_ in ("NNS", "NNPS") or root.lower_ in ("others", "many", "some", "several")
         member_of = self._group_of(span) if not plural or root.lower_ == "one" else None
-        kind = self._collective_kind(root, plural, member_of)
+        kind = _collective_kind(root, plural, member_of, self.lexicon)
         description = any(t.pos_ not in ("PROPN", "PUNCT") for t in span)
         if all(t.pos_ in ("PROPN", "PUNCT", "DET") for t in span) and self._match_known(name, ORGANIZATION):
             return self._match_known(name, ORGANIZATION)  # a known name the tagger left untagged ("the West")
@@ -295,32 +269,15 @@ class ArticleActors:
         if key:
             return key
         actor = Actor(key=slug(name), name=name, kind=kind, member_of=member_of)
-        role = self._role_of(root, span)
+        role = _role_of(root, span, self.lexicon)
         if role and kind == PERSON:
             modifiers = [t.lower_ for t in span if t.dep_ == "amod" and t.i < root.i and t.lower_ not in ("one",)]
             actor.roles.add(" ".join(modifiers) + (" " if any(t.dep_ == "amod" and t.i < root.i for t in span) else "") + role)
         return self._add(actor)
 
-    def _could_be_collective(self, root: Token) -> bool:
-        """A source or role noun, any noun, name or pronoun, or a number with 'of' ('two of the engineers')."""
-        lemma = root.lemma_.lower()
-        return self.lexicon.has("SourceNoun", lemma) or self.lexicon.has("RoleNoun", lemma) \
-            or root.pos_ in ("NOUN", "PROPN", "PRON") or root.pos_ == "NUM" and any(c.lower_ == "of" for c in root.children)
-
-    def _collective_kind(self, root: Token, plural: bool, member_of: str | None) -> str:
-        """A group for a plural not drawn from a group; else one person ('one of the officials'), or a body
-        ('the government', 'a party')."""
-        if plural and member_of is None and root.lower_ != "one":
-            return GROUP
-        if root.lower_ == "one" and member_of is not None:
-            return PERSON
-        if not plural and self.lexicon.has("OrganizationAnaphor", root.lemma_.lower()):
-            return ORGANIZATION
-        return PERSON
-
     def _untagged_name(self, span: Span, name: str) -> str:
         """An untagged name: a person unless it matches an organisation already named."""
-        personal = self._personal_name(_clean_name(name))  # "Mayor Ines Kovac": the name after the title
+        personal = _personal_name(_clean_name(name), self.lexicon)  # "Mayor Ines Kovac": the name after the title
         key = self._match_any_kind(personal) or self._match_any_kind(name)
         if key:
             return key
@@ -446,6 +403,55 @@ def _gender_detector():
                 self._eat_name_line(line.strip())
 
     return Detector(case_sensitive=False)
+
+
+def _personal_name(name: str, lexicon: Lexicon) -> str:
+    """'Bargarh MLA Debesh Acharya', 'Chief Executive Stuart Rose': the words after the last role or title
+    word are the person's name; the rest says what the person is."""
+    words = name.split()
+    roles = [i for i, w in enumerate(words) if w.lower() in _TITLE_WORDS or lexicon.has("RoleNoun", w.lower())]
+    rest = words[roles[-1] + 1:] if roles else words
+    return " ".join(rest) if rest and all(w[:1].isupper() for w in rest) else name
+
+
+def _role_of(tok: Token, span: Span, lexicon: Lexicon) -> str | None:
+    """The role a word of the mention names ('spokesman', 'defense minister')."""
+    lemma = tok.lemma_.lower()
+    if not lexicon.has("RoleNoun", lemma):
+        return None
+    if tok.i > span.start and lexicon.has("RoleNoun", f"{span.doc[tok.i - 1].lower_} {lemma}"):
+        return f"{span.doc[tok.i - 1].lower_} {lemma}"
+    return lemma
+
+
+def _source_head(span: Span, lexicon: Lexicon) -> Token:
+    """The mention's head noun. The tagger sometimes misreads 'the official present'
+    (official as an adjective): a source or role noun in the span then wins."""
+    root = span.root
+    if lexicon.has("SourceNoun", root.lemma_.lower()) or lexicon.has("RoleNoun", root.lemma_.lower()):
+        return root
+    sources = [t for t in span if t.i <= root.i and (lexicon.has("SourceNoun", t.lower_)
+                                                   or lexicon.has("RoleNoun", t.lower_))]
+    return sources[-1] if sources else _head_noun(span)
+
+
+def _could_be_collective(root: Token, lexicon: Lexicon) -> bool:
+    """A source or role noun, any noun, name or pronoun, or a number with 'of' ('two of the engineers')."""
+    lemma = root.lemma_.lower()
+    return lexicon.has("SourceNoun", lemma) or lexicon.has("RoleNoun", lemma) \
+        or root.pos_ in ("NOUN", "PROPN", "PRON") or root.pos_ == "NUM" and any(c.lower_ == "of" for c in root.children)
+
+
+def _collective_kind(root: Token, plural: bool, member_of: str | None, lexicon: Lexicon) -> str:
+    """A group for a plural not drawn from a group; else one person ('one of the officials'), or a body
+    ('the government', 'a party')."""
+    if plural and member_of is None and root.lower_ != "one":
+        return GROUP
+    if root.lower_ == "one" and member_of is not None:
+        return PERSON
+    if not plural and lexicon.has("OrganizationAnaphor", root.lemma_.lower()):
+        return ORGANIZATION
+    return PERSON
 
 
 def _head_entity(span: Span) -> Span | None:
