@@ -107,7 +107,7 @@ class CorpusStore:
                 raise StoreError(f"{folder}: cannot write the store: permission denied")
         elif not folder.is_dir() or not looks_like_store(folder):
             raise StoreError(f"{folder}: no store there; make one with: kg build ARTICLES --store {folder}")
-        self._actor_cache: dict[str, MergedActor | None] = {}  # actor key -> its merged state, while building
+        self.actors = StoreActors(self._record_quads)  # the merged actors, read through self.ox once it is open
         self._records_db: ox.Store | None = None
         self._snapshots: Snapshots | None = None  # a writer's copies for readers
         self.snapshot: Snapshot | None = None  # a reader's copy, when a writer holds the store
@@ -117,6 +117,7 @@ class CorpusStore:
             self.data = self.snapshot.folder
         try:
             self.ox = ox.Store(str(folder)) if write else ox.Store.read_only(str(self.data))
+            self.actors.dataset = self.ox
             if write:
                 self._adopt_records()
                 self._snapshots = Snapshots(folder, self._backup)
@@ -165,6 +166,8 @@ class CorpusStore:
                 if self.write:
                     getattr(self, name).flush()
                 setattr(self, name, None)
+        if getattr(self, "actors", None) is not None:
+            self.actors.dataset = None  # the last reference to the database: RocksDB lets go of the folder
         if self._snapshots is not None:
             self._snapshots.prune()  # readers open the store itself again
             self._snapshots = None
@@ -247,56 +250,13 @@ class CorpusStore:
         return graph
 
     def export(self, output: str | Path, fmt: str | None = None) -> int:
-        """Write the corpus to a file, as ``kg build -o`` writes the same articles (kg.corpusfile): kg's sorted
-        Turtle, N-Triples, N-Quads and JSON-LD, Oxigraph's TriG and RDF/XML; one article graph in memory at a time.
-
-        :param output: the file; written atomically.
-        :param fmt: ttl, nt, nq, trig, jsonld or rdf (the last but nt and ttl with a named graph per article);
-            default from the suffix.
-        :returns: the number of triples written.
-        """
-        from .corpusfile import write_corpus
-
-        fmt = fmt or export_format(output)
-        count = 0
-
-        def triples(graph: ox.NamedNode) -> list:
-            nonlocal count
-            found = [_rd_triple(q) for q in self.ox.quads_for_pattern(None, None, None, graph)]
-            count += len(found)
-            return found
-
-        others = [g for g in self.content_graphs() if not g.value.startswith(str(ID["article/"]))]
-
-        def write(handle) -> None:
-            articles = ((g.value, triples(g)) for g in self.article_graphs())
-            write_corpus(articles, {g.value: triples(g) for g in others}, handle, fmt)
-
-        _write_atomic(output, write)
-        return count
+        """Write the corpus to a file (see :func:`export_corpus`); returns the number of triples written."""
+        return export_corpus(self, output, fmt)
 
     def validate(self, progress: Callable[[str], None] | None = None, batch: int = VALIDATION_BATCH
                  ) -> list[tuple[str, Any]]:
-        """SHACL-validate the corpus in batches of articles (each batch with the actors it mentions): linear in
-        the corpus, and the memory of one batch at a time.
-
-        :param progress: called with each article's text hash once validated.
-        :param batch: articles per pySHACL run (each run has a fixed cost of about 0.2 s).
-        :returns: (text hashes joined with spaces, ValidationReport) for every batch that does not conform.
-        """
-        from .validate import validate_graph
-
-        hashes = [g.value.rsplit("/", 1)[1] for g in self.article_graphs()]
-        failed = []
-        for start in range(0, len(hashes), max(1, batch)):
-            chunk = hashes[start:start + max(1, batch)]
-            report = validate_graph(self.article_graph(*chunk))
-            if not report.conforms:
-                failed.append((" ".join(chunk), report))
-            for text_hash in chunk:
-                if progress is not None:
-                    progress(text_hash)
-        return failed
+        """SHACL-validate the corpus in batches of articles (see :func:`validate_corpus`)."""
+        return validate_corpus(self, progress, batch)
 
     # --- writing -----------------------------------------------------------------
 
@@ -334,7 +294,7 @@ class CorpusStore:
         old = self._superseded(piece.text_hash, source)
         if old and before_replacing is not None:
             before_replacing()
-        removed, added, merged = self._actor_changes(piece, old)
+        removed, added, merged = self.actors.changes(piece, old)
         if removed or old:
             # something goes as well: one SPARQL update, which Oxigraph applies in one transaction
             parts = [f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), removed)} }}"] if removed else []
@@ -350,7 +310,7 @@ class CorpusStore:
             write = PendingWrite("added", quads=list(piece.quads(extra={_nn(ACTORS_GRAPH): added}, ordered=False,
                                                                  records=False)),
                                  records_quads=[ox.Quad(*t) for t in piece.records])
-        self._actor_cache.update(merged)
+        self.actors.cache.update(merged)
         return write
 
     def commit(self, write: "PendingWrite") -> None:
@@ -372,7 +332,7 @@ class CorpusStore:
             if self._snapshots is not None and self._snapshots.due():
                 self._snapshots.take()  # readers see this state from now on
         except OSError as err:
-            self._actor_cache.clear()
+            self.actors.cache.clear()
             raise StoreError(f"{self.path}: cannot write the store: {err}") from None
 
     def _superseded(self, text_hash: str, source: str) -> set[str]:
@@ -386,61 +346,11 @@ class CorpusStore:
                 found.add(quad.subject.value[len(prefix):])
         return found
 
-    def _actor_changes(self, piece: "ArticlePiece", removed: set[str]) -> tuple[set, set, dict]:
-        """The merged actor triples to delete and to insert when adding ``piece`` (and taking out ``removed``),
-        and the new merged triples of each actor touched."""
-        new = {a["key"]: a for a in piece.actors}
-        # An actor whose old contribution the new one covers merges as if only added. The others (a name or
-        # kind dropped) are merged again from every article that mentions them, which is slow for common actors.
-        again = {a["key"] for h in removed for a in self._contribution(h) if not _covers(new.get(a["key"]), a)}
-        keys = set(new) | again
-        before = self._merged_actors(keys)
-        merged: dict[str, MergedActor] = {}
-        if again:
-            for _, actors in self._contributions(again, exclude=removed):
-                _merge(merged, actors, again)
-        for key in keys - again:  # merging into the current state is the same as merging everything again
-            if before[key] is not None:
-                merged[key] = before[key].copy()
-        _merge(merged, piece.actors, keys)
-        terms = _terms()
-        old = {t for state in before.values() if state is not None for t in state.triples(terms)}
-        now = {t for state in merged.values() for t in state.triples(terms)}
-        return old - now, now - old, {key: merged.get(key) for key in keys}
-
-    def _merged_actors(self, keys: Iterable[str]) -> dict[str, MergedActor | None]:
-        """The merged state of some actors (None: not in the store yet), read once per build and then kept: a
-        build holds the only write lock, so nobody else changes them."""
-        missing = [key for key in keys if key not in self._actor_cache]
-        actors = _nn(ACTORS_GRAPH)
-        for key in missing:
-            self._actor_cache[key] = MergedActor.read(key, ((q.predicate.value, q.object.value) for q in
-                                                           self.ox.quads_for_pattern(_nn(actor_iri(key)), None, None,
-                                                                                     actors)))
-        return {key: self._actor_cache[key] for key in keys}
-
-    def _actor_triples(self, keys: Iterable[str]) -> set:
-        actors = _nn(ACTORS_GRAPH)
-        return {(q.subject, q.predicate, q.object)
-                for key in keys for q in self.ox.quads_for_pattern(_nn(actor_iri(key)), None, None, actors)}
-
-    def _contribution(self, text_hash: str) -> list[dict[str, Any]]:
-        for quad in self._record_quads(_nn(article_iri(text_hash)), _nn(BUILD.actors)):
-            return json.loads(quad.object.value)
-        return []
-
-    def _contributions(self, keys: Iterable[str], exclude: set[str] = frozenset()) -> Iterator[tuple[str, list]]:
-        prefix = str(ID["article/"])
-        hashes = sorted({q.subject.value[len(prefix):] for key in keys
-                         for q in self._record_quads(None, _nn(BUILD.mentions), _nn(actor_iri(key)))} - set(exclude))
-        for text_hash in hashes:
-            yield text_hash, self._contribution(text_hash)
-
     def remove_articles(self, hashes: Iterable[str]) -> None:
         """Take articles out (graphs, records and their share of the merged actors), in one transaction."""
         hashes = set(hashes)
-        self._actor_cache.clear()
-        keys = {a["key"] for h in hashes for a in self._contribution(h)}
+        self.actors.cache.clear()
+        keys = {a["key"] for h in hashes for a in self.actors.contribution(h)}
         parts = [f"DROP SILENT GRAPH <{article_iri(text_hash)}>" for text_hash in sorted(hashes)]
         if parts:
             self.ox.update(" ;\n".join(parts))
@@ -457,25 +367,13 @@ class CorpusStore:
             prefix = str(ACTOR)
             keys = {q.object.value[len(prefix):] for q in self._record_quads(None, _nn(BUILD.mentions))}
             keys = {unquote(k) for k in keys}
-        keys = set(keys)
-        self._actor_cache.clear()
-        merged: dict[str, MergedActor] = {}
-        for _, actors in self._contributions(keys):
-            _merge(merged, actors, keys)
-        before = self._actor_triples(keys)
-        terms = _terms()
-        after = {t for state in merged.values() for t in state.triples(terms)}
-        parts = []
-        if before - after:
-            parts.append(f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), before - after)} }}")
-        if after - before:
-            parts.append(f"INSERT DATA {{ {_block(_nn(ACTORS_GRAPH), after - before)} }}")
-        if parts:
-            self.ox.update(" ;\n".join(parts))
+        update = self.actors.refreshed(set(keys))
+        if update:
+            self.ox.update(update)
 
     def bulk_load(self, path: str | Path) -> None:
         """Load an N-Quads shard fast (not transactional: a failure may leave part of it)."""
-        self._actor_cache.clear()
+        self.actors.cache.clear()
         try:
             self.ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as err:
@@ -511,6 +409,140 @@ def open_store(path: str | Path, write: bool = False, purpose: str = "kg") -> Co
 
 
 # --- articles to quads -----------------------------------------------------------
+
+
+def export_corpus(store: CorpusStore, output: str | Path, fmt: str | None = None) -> int:
+    """Write a store's corpus to a file, as ``kg build -o`` writes the same articles (kg.corpusfile): kg's sorted
+    Turtle, N-Triples, N-Quads and JSON-LD, Oxigraph's TriG and RDF/XML; one article graph in memory at a time.
+
+    :param output: the file; written atomically.
+    :param fmt: ttl, nt, nq, trig, jsonld or rdf (the last but nt and ttl with a named graph per article);
+        default from the suffix.
+    :returns: the number of triples written.
+    """
+    from .corpusfile import write_corpus
+
+    fmt = fmt or export_format(output)
+    count = 0
+
+    def triples(graph: ox.NamedNode) -> list:
+        nonlocal count
+        found = [_rd_triple(q) for q in store.ox.quads_for_pattern(None, None, None, graph)]
+        count += len(found)
+        return found
+
+    others = [g for g in store.content_graphs() if not g.value.startswith(str(ID["article/"]))]
+
+    def write(handle) -> None:
+        articles = ((g.value, triples(g)) for g in store.article_graphs())
+        write_corpus(articles, {g.value: triples(g) for g in others}, handle, fmt)
+
+    _write_atomic(output, write)
+    return count
+
+
+def validate_corpus(store: CorpusStore, progress: Callable[[str], None] | None = None,
+                    batch: int = VALIDATION_BATCH) -> list[tuple[str, Any]]:
+    """SHACL-validate a store's corpus in batches of articles (each batch with the actors it mentions): linear in
+    the corpus, and the memory of one batch at a time.
+
+    :param progress: called with each article's text hash once validated.
+    :param batch: articles per pySHACL run (each run has a fixed cost of about 0.2 s).
+    :returns: (text hashes joined with spaces, ValidationReport) for every batch that does not conform.
+    """
+    from .validate import validate_graph
+
+    hashes = [g.value.rsplit("/", 1)[1] for g in store.article_graphs()]
+    failed = []
+    for start in range(0, len(hashes), max(1, batch)):
+        chunk = hashes[start:start + max(1, batch)]
+        report = validate_graph(store.article_graph(*chunk))
+        if not report.conforms:
+            failed.append((" ".join(chunk), report))
+        for text_hash in chunk:
+            if progress is not None:
+                progress(text_hash)
+    return failed
+
+
+class StoreActors:
+    """The merged actors of a store (its actors graph) and each article's contribution to them (its record).
+
+    :param record_quads: reads the build records (``CorpusStore._record_quads``).
+    """
+
+    def __init__(self, record_quads: Callable[..., Iterator[ox.Quad]]) -> None:
+        self.dataset: ox.Store | None = None  # set when the store is open
+        self._record_quads = record_quads
+        self.cache: dict[str, MergedActor | None] = {}  # actor key -> its merged state, while building
+
+    def changes(self, piece: "ArticlePiece", removed: set[str]) -> tuple[set, set, dict]:
+        """The merged actor triples to delete and to insert when adding ``piece`` (and taking out ``removed``),
+        and the new merged triples of each actor touched."""
+        new = {a["key"]: a for a in piece.actors}
+        # An actor whose old contribution the new one covers merges as if only added. The others (a name or
+        # kind dropped) are merged again from every article that mentions them, which is slow for common actors.
+        again = {a["key"] for h in removed for a in self.contribution(h) if not _covers(new.get(a["key"]), a)}
+        keys = set(new) | again
+        before = self.merged(keys)
+        merged: dict[str, MergedActor] = {}
+        if again:
+            for _, actors in self.contributions(again, exclude=removed):
+                _merge(merged, actors, again)
+        for key in keys - again:  # merging into the current state is the same as merging everything again
+            if before[key] is not None:
+                merged[key] = before[key].copy()
+        _merge(merged, piece.actors, keys)
+        terms = _terms()
+        old = {t for state in before.values() if state is not None for t in state.triples(terms)}
+        now = {t for state in merged.values() for t in state.triples(terms)}
+        return old - now, now - old, {key: merged.get(key) for key in keys}
+
+    def merged(self, keys: Iterable[str]) -> dict[str, MergedActor | None]:
+        """The merged state of some actors (None: not in the store yet), read once per build and then kept: a
+        build holds the only write lock, so nobody else changes them."""
+        missing = [key for key in keys if key not in self.cache]
+        actors = _nn(ACTORS_GRAPH)
+        for key in missing:
+            quads = self.dataset.quads_for_pattern(_nn(actor_iri(key)), None, None, actors)
+            self.cache[key] = MergedActor.read(key, ((q.predicate.value, q.object.value) for q in quads))
+        return {key: self.cache[key] for key in keys}
+
+    def triples(self, keys: Iterable[str]) -> set:
+        """The actors graph's triples about ``keys``."""
+        actors = _nn(ACTORS_GRAPH)
+        return {(q.subject, q.predicate, q.object)
+                for key in keys for q in self.dataset.quads_for_pattern(_nn(actor_iri(key)), None, None, actors)}
+
+    def contribution(self, text_hash: str) -> list[dict[str, Any]]:
+        """What one article said of its actors (its build record)."""
+        for quad in self._record_quads(_nn(article_iri(text_hash)), _nn(BUILD.actors)):
+            return json.loads(quad.object.value)
+        return []
+
+    def contributions(self, keys: Iterable[str], exclude: set[str] = frozenset()) -> Iterator[tuple[str, list]]:
+        """The contributions of every article that mentions one of ``keys``, but those of ``exclude``."""
+        prefix = str(ID["article/"])
+        hashes = sorted({q.subject.value[len(prefix):] for key in keys
+                         for q in self._record_quads(None, _nn(BUILD.mentions), _nn(actor_iri(key)))} - set(exclude))
+        for text_hash in hashes:
+            yield text_hash, self.contribution(text_hash)
+
+    def refreshed(self, keys: set[str]) -> str | None:
+        """The SPARQL update that merges the actors ``keys`` again from every article's contribution."""
+        self.cache.clear()
+        merged: dict[str, MergedActor] = {}
+        for _, actors in self.contributions(keys):
+            _merge(merged, actors, keys)
+        before = self.triples(keys)
+        terms = _terms()
+        after = {t for state in merged.values() for t in state.triples(terms)}
+        parts = []
+        if before - after:
+            parts.append(f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), before - after)} }}")
+        if after - before:
+            parts.append(f"INSERT DATA {{ {_block(_nn(ACTORS_GRAPH), after - before)} }}")
+        return " ;\n".join(parts) or None
 
 
 @dataclass
@@ -696,7 +728,7 @@ def corpus_linker(store: CorpusStore, exclude: Iterable[str] = ()):
     exclude = set(exclude)
     for record in sorted(store.records().values(), key=lambda r: (r.source, r.text_hash)):
         if record.text_hash not in exclude:
-            link_actors(linker, store._contribution(record.text_hash))
+            link_actors(linker, store.actors.contribution(record.text_hash))
     return linker
 
 
