@@ -243,9 +243,9 @@ def shacl_times(store_path: str, sample: int, whole_sizes: list[int]) -> dict[st
         for size in whole_sizes:
             if size > len(graphs):
                 continue
-            from kg.store import ACTORS_GRAPH, VOCABULARY_GRAPH, _nn
+            from kg.store import ACTORS_GRAPH, VOCABULARY_GRAPH, named_node
 
-            graph = store.graph([*graphs[:size], _nn(ACTORS_GRAPH), _nn(VOCABULARY_GRAPH)])
+            graph = store.graph([*graphs[:size], named_node(ACTORS_GRAPH), named_node(VOCABULARY_GRAPH)])
             start = time.perf_counter()
             validate_graph(graph)
             whole[size] = time.perf_counter() - start

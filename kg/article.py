@@ -150,11 +150,12 @@ def _parse_source(rest: str) -> tuple[str | None, date | None, str | None]:
         rest = rest.replace(url, "")
     parts = [p.strip() for p in rest.split(",") if p.strip()]
     outlet = parts[0] if parts else None
-    published = _parse_date(", ".join(parts[1:])) if len(parts) > 1 else None
+    published = parse_date(", ".join(parts[1:])) if len(parts) > 1 else None
     return outlet, published, url
 
 
-def _parse_date(text: str) -> date | None:
+def parse_date(text: str) -> date | None:
+    """A date as written in an article's Source line or a corpus field (ISO, or as dateparser reads it); None if none."""
     if _ISO_DATE.fullmatch(text.strip()):  # what dateparser reads it as, without its 1.4 ms an article and its import
         try:
             return date.fromisoformat(text.strip())

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable
 import pyoxigraph as ox
 
 from .errors import ClusterError
-from .store import (BUILD, BUILD_GRAPH, BuildSummary, Progress, _nn, actor_iri, article_iri, article_piece,
+from .store import (BUILD, BUILD_GRAPH, BuildSummary, Progress, named_node, actor_iri, article_iri, article_piece,
                     corpus_linker, fingerprint, link_actors, open_store, plan, read_sources)
 
 DEFAULT_PARTITION = 20
@@ -174,7 +174,7 @@ def _load_shard(store, path: str, batch: list, linker, touched: set[str]) -> lis
         store.remove_articles(superseded)
     quads = list(ox.parse(path=path, format=ox.RdfFormat.N_QUADS))
     contributions = {q.subject.value: json.loads(q.object.value) for q in quads
-                     if q.graph_name == _nn(BUILD_GRAPH) and q.predicate == _nn(BUILD.actors)}
+                     if q.graph_name == named_node(BUILD_GRAPH) and q.predicate == named_node(BUILD.actors)}
     renames: dict[str, dict[ox.NamedNode, ox.NamedNode]] = {}
     linked_records: dict[str, list[dict]] = {}
     for text_hash in hashes:
@@ -182,7 +182,7 @@ def _load_shard(store, path: str, batch: list, linker, touched: set[str]) -> lis
         mapping, linked = link_actors(linker, contributions.get(node, []))
         touched |= {a["key"] for a in linked}
         if any(k != v for k, v in mapping.items()) or linked != contributions.get(node, []):
-            renames[node] = {_nn(actor_iri(k)): _nn(actor_iri(v)) for k, v in mapping.items() if k != v}
+            renames[node] = {named_node(actor_iri(k)): named_node(actor_iri(v)) for k, v in mapping.items() if k != v}
             linked_records[node] = linked
     if not renames:
         store.bulk_load(path)
@@ -193,19 +193,19 @@ def _load_shard(store, path: str, batch: list, linker, touched: set[str]) -> lis
 
 def _relinked(quads: list, renames: dict, linked: dict) -> Iterable[ox.Quad]:
     """The shard's quads with actor IRIs mapped onto the corpus's and the actor records replaced."""
-    build = _nn(BUILD_GRAPH)
+    build = named_node(BUILD_GRAPH)
     for quad in quads:
         node = (quad.subject if quad.graph_name == build else quad.graph_name).value
         if node not in renames:
             yield quad
             continue
-        if quad.graph_name == build and quad.predicate in (_nn(BUILD.actors), _nn(BUILD.mentions)):
+        if quad.graph_name == build and quad.predicate in (named_node(BUILD.actors), named_node(BUILD.mentions)):
             continue  # written again below from the linked actors
         rename = renames[node]
         yield ox.Quad(quad.subject, quad.predicate, rename.get(quad.object, quad.object), quad.graph_name)
     for node, actors in linked.items():
         subject = ox.NamedNode(node)
-        yield ox.Quad(subject, _nn(BUILD.actors), ox.Literal(json.dumps(actors, sort_keys=True, ensure_ascii=False)),
+        yield ox.Quad(subject, named_node(BUILD.actors), ox.Literal(json.dumps(actors, sort_keys=True, ensure_ascii=False)),
                       build)
         for actor in actors:
-            yield ox.Quad(subject, _nn(BUILD.mentions), _nn(actor_iri(actor["key"])), build)
+            yield ox.Quad(subject, named_node(BUILD.mentions), named_node(actor_iri(actor["key"])), build)

@@ -189,9 +189,9 @@ class ArticleActors:
                 return actor.key
             if exact:
                 continue
-            if kind == PERSON and any(_same_person(folded, n) for n in names):
+            if kind == PERSON and any(same_person(folded, n) for n in names):
                 return actor.key
-            if kind in (ORGANIZATION, COUNTRY) and any(_same_organisation(folded, n) for n in names):
+            if kind in (ORGANIZATION, COUNTRY) and any(same_organisation(folded, n) for n in names):
                 return actor.key
         return None
 
@@ -383,13 +383,14 @@ def _agrees(actor: Actor, pronoun: str, wanted: str, called: str | None = None) 
 
 @lru_cache(maxsize=4096)
 def _gender(first_name: str) -> str:
-    detector = _gender_detector()
+    detector = gender_detector()
     guess = detector.get_gender(first_name.capitalize())
     return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess, "unknown")
 
 
 @lru_cache(maxsize=1)
-def _gender_detector():
+def gender_detector():
+    """The names-gender resource of gender-guesser, loaded once (a fifth of a second)."""
     import gender_guesser.detector as gender  # a names-gender resource shipped in its package
 
     class Detector(gender.Detector):
@@ -494,7 +495,7 @@ def _clean_name(text: str, titles: bool = True) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _same_person(a: str, b: str) -> bool:
+def same_person(a: str, b: str) -> bool:
     """'Putin' and 'Vladimir Putin'; 'Dmitri Peskov' and 'Dmitry Peskov'; 'Burhan' and 'al-Burhan'."""
     a_words, b_words = [_unparticle(w) for w in a.split()], [_unparticle(w) for w in b.split()]
     if a_words[-1] != b_words[-1]:
@@ -514,7 +515,7 @@ def _unparticle(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _same_organisation(a: str, b: str) -> bool:
+def same_organisation(a: str, b: str) -> bool:
     """'Harwick' and 'Harwick Industries'; 'SEC' and 'Securities and Exchange Commission'."""
     a_words, b_words = a.split(), b.split()
     short, long = sorted((a_words, b_words), key=len)

@@ -52,7 +52,7 @@ def build_triples(paths: Iterable[str | Path | Article], settings: Settings | No
         raise ArticleError("no articles given")
     triples = CorpusTriples(load_scheme(list(settings.scheme)))
     linker = ActorLinker()
-    for extraction in _extractions(articles, settings, workers, on_failure):
+    for extraction in extract_all(articles, settings, workers, on_failure):
         extraction = linker.link(extraction)
         triples.add(extraction)
         if progress is not None:
@@ -60,8 +60,8 @@ def build_triples(paths: Iterable[str | Path | Article], settings: Settings | No
     return triples
 
 
-def _extractions(articles: list[Article], settings: Settings, workers: int,
-                 on_failure: Callable[[Article, ExtractionError], None] | None = None) -> Iterator[Extraction]:
+def extract_all(articles: list[Article], settings: Settings, workers: int,
+                on_failure: Callable[[Article, ExtractionError], None] | None = None) -> Iterator[Extraction]:
     """The articles' extractions, in order, from ``workers`` processes: spaCy's own nlp.pipe(n_process=...), whose
     workers send back only kg's results (as plain data, see kg.pipeline.Output). Measured on 200 articles and 2
     cores against a pool of processes that each extracted whole articles: nlp.pipe was faster, as the workers

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from rdflib import Graph
 
-from .rdf import (PREFIXES, TurtleNames, _JsonLdNames, _write_binary_atomic, graph_name_of, jsonld_nodes,
+from .rdf import (PREFIXES, TurtleNames, JsonLdNames, write_binary_atomic, graph_name_of, jsonld_nodes,
                   line_chunks, rdf_format, sorted_quads, turtle_blocks, turtle_header, write_rdf)
 
 Triples = Iterable[tuple]
@@ -68,7 +68,7 @@ def corpus_groups(graph: Graph | Triples) -> tuple[list[tuple[str, list]], dict[
 def write_corpus_file(graph: Graph | Triples, path: str | Path, fmt: str | None = None) -> None:
     """``kg build -o``: a corpus graph to a file, atomically; JSON-LD with its graphs apart (see the module)."""
     fmt = rdf_format(path, fmt)
-    _write_binary_atomic(path, lambda handle: write_corpus_graph(graph, handle, fmt))
+    write_binary_atomic(path, lambda handle: write_corpus_graph(graph, handle, fmt))
 
 
 def write_corpus_graph(graph: Graph | Triples, out, fmt: str) -> None:
@@ -106,7 +106,7 @@ _ITEMS: dict[str, Callable] = {"ttl": turtle_blocks, "nt": _lines(False), "nq": 
 
 
 def _write_jsonld(articles: Groups, others: dict[str, Triples], out) -> None:
-    compact = _JsonLdNames(TurtleNames())
+    compact = JsonLdNames(TurtleNames())
     graphs = heapq.merge(iter(articles), sorted(others.items()), key=itemgetter(0))  # by graph IRI
     with tempfile.TemporaryFile() as body:  # the @context names the prefixes the body used
         first = True

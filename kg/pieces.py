@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .actors import COUNTRY, ORGANIZATION, PERSON, Actor, normalise
-from .coref import _same_organisation, _same_person
+from .coref import same_organisation, same_person
 from .statements import Statement
 
 PIECE_CHARS = 20_000  # per-character cost is flat up to about this size (benchmarks/long_articles.py)
@@ -165,9 +165,9 @@ class _ActorMerge:
             names = {normalise(n) for n in other.names()}
             if folded in names:
                 return other.key
-            if actor.kind == PERSON and any(n and _same_person(folded, n) for n in names):
+            if actor.kind == PERSON and any(n and same_person(folded, n) for n in names):
                 return other.key
-            if actor.kind in (ORGANIZATION, COUNTRY) and any(n and _same_organisation(folded, n) for n in names):
+            if actor.kind in (ORGANIZATION, COUNTRY) and any(n and same_organisation(folded, n) for n in names):
                 return other.key
         return None
 

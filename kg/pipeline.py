@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import Actor, load_known_actors
 from .attribution import AttributionRules
 from .channels import ChannelFinder, load_channel_kinds
-from .coref import ArticleActors, _gender_detector
+from .coref import ArticleActors, gender_detector
 from .doccache import doc_text, drop_caches
 from .doccache import sentences as doc_sentences
 from .framing import StatementBuilder, nest
@@ -143,7 +143,7 @@ class Actors:
         self.lexicon = load_lexicon(lexicon)
         self.known = load_known_actors(actors)
         self.rules = attribution_rules(tuple(lexicon), tuple(actors))
-        _gender_detector()  # the names-gender data, read now: nlp.pipe's worker processes then start with it
+        gender_detector()  # the names-gender data, read now: nlp.pipe's worker processes then start with it
 
     def __call__(self, doc: Doc) -> Doc:
         registry = ArticleActors(self.known, self.lexicon)

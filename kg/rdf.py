@@ -606,7 +606,7 @@ def write_rdf(graph: Graph | Iterable[tuple], out, fmt: str = "ttl") -> None:
 def write_graph_file(graph: Graph | Iterable[tuple], path: str | Path, fmt: str | None = None) -> None:
     """Write a graph to a file atomically (a failure leaves the old file or nothing); format from the suffix."""
     fmt = rdf_format(path, fmt)
-    _write_binary_atomic(path, lambda handle: write_rdf(graph, handle, fmt))
+    write_binary_atomic(path, lambda handle: write_rdf(graph, handle, fmt))
 
 
 def rdflib_serialize(graph: Graph, fmt: str = "turtle") -> str:
@@ -785,12 +785,12 @@ def jsonld_chunks(graph: Graph | Iterable[tuple], prefixes: dict[str, str] | Non
     """kg's JSON-LD of a graph: an ``@context`` of kg's prefixes (only those used) and an ``@graph`` of one
     object per subject, in the order and layout of kg's Turtle (one line per property), so that it diffs as well.
     Literals keep their lexical forms (``{"@value": "0.50", "@type": "xsd:decimal"}``)."""
-    compact = _JsonLdNames(TurtleNames(prefixes))
+    compact = JsonLdNames(TurtleNames(prefixes))
     nodes = jsonld_nodes(graph, compact)
     yield jsonld_document([text for _, text in nodes], compact)
 
 
-def jsonld_document(items: list[str], compact: "_JsonLdNames") -> str:
+def jsonld_document(items: list[str], compact: "JsonLdNames") -> str:
     """A JSON-LD document: the ``@context`` of the prefixes ``compact`` used, and ``items`` (node or graph objects,
     as :func:`jsonld_nodes` writes them) in its ``@graph``."""
     import json
@@ -801,7 +801,7 @@ def jsonld_document(items: list[str], compact: "_JsonLdNames") -> str:
     return '{\n  "@context": ' + json.dumps(context, ensure_ascii=False) + ',\n  "@graph": [' + body + "  ]\n}\n"
 
 
-def jsonld_nodes(graph: Graph | Iterable[tuple], compact: "_JsonLdNames", indent: int = 4) -> list[tuple[str, str]]:
+def jsonld_nodes(graph: Graph | Iterable[tuple], compact: "JsonLdNames", indent: int = 4) -> list[tuple[str, str]]:
     """One JSON-LD node object per subject, sorted: (the subject's IRI, the object's text indented by ``indent``)."""
     import json
 
@@ -832,7 +832,7 @@ def jsonld_nodes(graph: Graph | Iterable[tuple], compact: "_JsonLdNames", indent
     return nodes
 
 
-class _JsonLdNames:
+class JsonLdNames:
     """JSON-LD terms: compact IRIs by kg's prefixes (the ones Turtle would use), node and value objects."""
 
     def __init__(self, names: TurtleNames) -> None:
@@ -864,10 +864,10 @@ class _JsonLdNames:
 
 def write_atomic(path: str | Path, text: str) -> None:
     """Write a file so that a failure leaves either the old file or nothing, never half a file."""
-    _write_binary_atomic(path, lambda handle: handle.write(text), text=True)
+    write_binary_atomic(path, lambda handle: handle.write(text), text=True)
 
 
-def _write_binary_atomic(path: str | Path, write, text: bool = False) -> None:
+def write_binary_atomic(path: str | Path, write, text: bool = False) -> None:
     """Write a file through ``write(handle)`` (binary, or UTF-8 text), atomically (see :func:`write_atomic`)."""
     import os
     import tempfile

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .article import Article, _parse_date, find_articles, read_article
+from .article import Article, parse_date, find_articles, read_article
 from .errors import ArticleError
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -166,7 +166,7 @@ def _to_date(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text[:10])
     except ValueError:
-        return _parse_date(text)
+        return parse_date(text)
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -142,14 +142,14 @@ class CorpusStore:
         return self._records_db
 
     def _record_quads(self, subject=None, predicate=None, obj=None) -> Iterator[ox.Quad]:
-        graph = _nn(BUILD_GRAPH) if self.records_db is self.ox else ox.DefaultGraph()
+        graph = named_node(BUILD_GRAPH) if self.records_db is self.ox else ox.DefaultGraph()
         return self.records_db.quads_for_pattern(subject, predicate, obj, graph)
 
     def _adopt_records(self) -> None:
         """Move records found in the dataset (an older kg's store, a cluster shard's) into the records store:
         copied first, then dropped, so that a build killed in between loses none."""
         found = [ox.Quad(q.subject, q.predicate, q.object)
-                 for q in self.ox.quads_for_pattern(None, None, None, _nn(BUILD_GRAPH))]
+                 for q in self.ox.quads_for_pattern(None, None, None, named_node(BUILD_GRAPH))]
         if found:
             self.records_db.extend(found)
             self.ox.update(f"DROP SILENT GRAPH <{BUILD_GRAPH}>")
@@ -193,7 +193,7 @@ class CorpusStore:
 
     def content_graphs(self) -> list[ox.NamedNode]:
         """Every graph of the corpus (articles, actors, vocabularies): all but the bookkeeping."""
-        return [g for g in (*self.article_graphs(), _nn(ACTORS_GRAPH), _nn(VOCABULARY_GRAPH))
+        return [g for g in (*self.article_graphs(), named_node(ACTORS_GRAPH), named_node(VOCABULARY_GRAPH))
                 if self.ox.contains_named_graph(g)]
 
     def records(self) -> dict[str, "ArticleRecord"]:
@@ -211,7 +211,7 @@ class CorpusStore:
     def __len__(self) -> int:
         """Triples in the corpus graphs (bookkeeping excluded)."""
         # Oxigraph counts all its quads quickly (a SPARQL COUNT decodes each one): take the rest away from that
-        other = sum(1 for _ in self.ox.quads_for_pattern(None, None, None, _nn(BUILD_GRAPH)))
+        other = sum(1 for _ in self.ox.quads_for_pattern(None, None, None, named_node(BUILD_GRAPH)))
         other += sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         return len(self.ox) - other
 
@@ -239,13 +239,13 @@ class CorpusStore:
 
     def article_graph(self, *text_hashes: str) -> Graph:
         """Articles as they validate on their own: their graphs, the actors they mention and the vocabularies."""
-        articles = [_nn(article_iri(h)) for h in text_hashes]
-        graph = self.graph([*articles, _nn(VOCABULARY_GRAPH)])
-        actors = {q.object for a in articles for q in self._record_quads(a, _nn(BUILD.mentions))}
+        articles = [named_node(article_iri(h)) for h in text_hashes]
+        graph = self.graph([*articles, named_node(VOCABULARY_GRAPH)])
+        actors = {q.object for a in articles for q in self._record_quads(a, named_node(BUILD.mentions))}
         # an article whose build was killed before its record was written still validates with its actors
         actors |= {ox.NamedNode(str(o)) for o in graph.objects() if str(o).startswith(str(ACTOR))}
         for actor in actors:
-            for triple in self.ox.quads_for_pattern(actor, None, None, _nn(ACTORS_GRAPH)):
+            for triple in self.ox.quads_for_pattern(actor, None, None, named_node(ACTORS_GRAPH)):
                 graph.add((_rd(triple.subject), _rd(triple.predicate), _rd(triple.object)))
         return graph
 
@@ -262,7 +262,7 @@ class CorpusStore:
 
     def set_vocabularies(self, graph: Graph) -> None:
         """Replace the vocabulary graph (in one transaction)."""
-        name = _nn(VOCABULARY_GRAPH)
+        name = named_node(VOCABULARY_GRAPH)
         new = {_ox_triple(t) for t in graph}
         old = {ox.Triple(q.subject, q.predicate, q.object) for q in self.ox.quads_for_pattern(None, None, None, name)}
         if new != old:
@@ -297,17 +297,17 @@ class CorpusStore:
         removed, added, merged = self.actors.changes(piece, old)
         if removed or old:
             # something goes as well: one SPARQL update, which Oxigraph applies in one transaction
-            parts = [f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), removed)} }}"] if removed else []
+            parts = [f"DELETE DATA {{ {_block(named_node(ACTORS_GRAPH), removed)} }}"] if removed else []
             parts += [f"DROP SILENT GRAPH <{article_iri(text_hash)}>" for text_hash in sorted(old)]
-            inserts = [_block(_nn(article_iri(piece.text_hash)), piece.triples)]
+            inserts = [_block(named_node(article_iri(piece.text_hash)), piece.triples)]
             if added:
-                inserts.append(_block(_nn(ACTORS_GRAPH), added))
+                inserts.append(_block(named_node(ACTORS_GRAPH), added))
             parts.append("INSERT DATA {\n" + "\n".join(inserts) + "}")
             write = PendingWrite("replaced" if old else "added", update=" ;\n".join(parts),
                                  records_update=_records_update(old, piece.records))
         else:
             # only additions: Store.extend writes them in one transaction too, without a SPARQL text to parse
-            write = PendingWrite("added", quads=list(piece.quads(extra={_nn(ACTORS_GRAPH): added}, ordered=False,
+            write = PendingWrite("added", quads=list(piece.quads(extra={named_node(ACTORS_GRAPH): added}, ordered=False,
                                                                  records=False)),
                                  records_quads=[ox.Quad(*t) for t in piece.records])
         self.actors.cache.update(merged)
@@ -338,11 +338,11 @@ class CorpusStore:
     def _superseded(self, text_hash: str, source: str) -> set[str]:
         """Articles the new one replaces: itself (rebuilt) and older versions of the same file."""
         found = set()
-        if self.ox.contains_named_graph(_nn(article_iri(text_hash))):
+        if self.ox.contains_named_graph(named_node(article_iri(text_hash))):
             found.add(text_hash)
         if source:
             prefix = str(ID["article/"])
-            for quad in self._record_quads(None, _nn(BUILD.source), ox.Literal(source)):
+            for quad in self._record_quads(None, named_node(BUILD.source), ox.Literal(source)):
                 found.add(quad.subject.value[len(prefix):])
         return found
 
@@ -365,7 +365,7 @@ class CorpusStore:
         self._adopt_records()  # a cluster build loads its shards' records into the dataset
         if keys is None:
             prefix = str(ACTOR)
-            keys = {q.object.value[len(prefix):] for q in self._record_quads(None, _nn(BUILD.mentions))}
+            keys = {q.object.value[len(prefix):] for q in self._record_quads(None, named_node(BUILD.mentions))}
             keys = {unquote(k) for k in keys}
         update = self.actors.refreshed(set(keys))
         if update:
@@ -502,21 +502,21 @@ class StoreActors:
         """The merged state of some actors (None: not in the store yet), read once per build and then kept: a
         build holds the only write lock, so nobody else changes them."""
         missing = [key for key in keys if key not in self.cache]
-        actors = _nn(ACTORS_GRAPH)
+        actors = named_node(ACTORS_GRAPH)
         for key in missing:
-            quads = self.dataset.quads_for_pattern(_nn(actor_iri(key)), None, None, actors)
+            quads = self.dataset.quads_for_pattern(named_node(actor_iri(key)), None, None, actors)
             self.cache[key] = MergedActor.read(key, ((q.predicate.value, q.object.value) for q in quads))
         return {key: self.cache[key] for key in keys}
 
     def triples(self, keys: Iterable[str]) -> set:
         """The actors graph's triples about ``keys``."""
-        actors = _nn(ACTORS_GRAPH)
+        actors = named_node(ACTORS_GRAPH)
         return {(q.subject, q.predicate, q.object)
-                for key in keys for q in self.dataset.quads_for_pattern(_nn(actor_iri(key)), None, None, actors)}
+                for key in keys for q in self.dataset.quads_for_pattern(named_node(actor_iri(key)), None, None, actors)}
 
     def contribution(self, text_hash: str) -> list[dict[str, Any]]:
         """What one article said of its actors (its build record)."""
-        for quad in self._record_quads(_nn(article_iri(text_hash)), _nn(BUILD.actors)):
+        for quad in self._record_quads(named_node(article_iri(text_hash)), named_node(BUILD.actors)):
             return json.loads(quad.object.value)
         return []
 
@@ -524,7 +524,7 @@ class StoreActors:
         """The contributions of every article that mentions one of ``keys``, but those of ``exclude``."""
         prefix = str(ID["article/"])
         hashes = sorted({q.subject.value[len(prefix):] for key in keys
-                         for q in self._record_quads(None, _nn(BUILD.mentions), _nn(actor_iri(key)))} - set(exclude))
+                         for q in self._record_quads(None, named_node(BUILD.mentions), named_node(actor_iri(key)))} - set(exclude))
         for text_hash in hashes:
             yield text_hash, self.contribution(text_hash)
 
@@ -539,9 +539,9 @@ class StoreActors:
         after = {t for state in merged.values() for t in state.triples(terms)}
         parts = []
         if before - after:
-            parts.append(f"DELETE DATA {{ {_block(_nn(ACTORS_GRAPH), before - after)} }}")
+            parts.append(f"DELETE DATA {{ {_block(named_node(ACTORS_GRAPH), before - after)} }}")
         if after - before:
-            parts.append(f"INSERT DATA {{ {_block(_nn(ACTORS_GRAPH), after - before)} }}")
+            parts.append(f"INSERT DATA {{ {_block(named_node(ACTORS_GRAPH), after - before)} }}")
         return " ;\n".join(parts) or None
 
 
@@ -654,8 +654,8 @@ class ArticlePiece:
         :param ordered: sort the triples of each graph.
         :param records: with the records, in the graph BUILD_GRAPH (a shard carries them to the client).
         """
-        groups = [(_nn(article_iri(self.text_hash)), self.triples),
-                  *([(_nn(BUILD_GRAPH), self.records)] if records else []), *(extra or {}).items()]
+        groups = [(named_node(article_iri(self.text_hash)), self.triples),
+                  *([(named_node(BUILD_GRAPH), self.records)] if records else []), *(extra or {}).items()]
         for graph, triples in groups:
             for s, p, o in sorted(triples, key=str) if ordered else triples:
                 yield ox.Quad(s, p, o, graph)
@@ -672,14 +672,14 @@ def article_piece(extraction: Extraction, fingerprint: str = "", source: str = "
     # kg.rdf makes the Oxigraph triples directly (the same triples it adds to an rdflib graph; IRIs only)
     piece = ArticlePiece(extraction.article.text_hash, set(article_triples(extraction, scheme, _terms())))
     piece.actors = [_actor_dict(a, extraction.actors) for a in extraction.actors.values()]
-    node = _nn(article_iri(piece.text_hash))
+    node = named_node(article_iri(piece.text_hash))
     records = [(BUILD.fingerprint, ox.Literal(fingerprint)), (BUILD.name, ox.Literal(extraction.article.name)),
-               (BUILD.statements, ox.Literal(str(len(extraction.statements)), datatype=_nn(XSD.integer))),
+               (BUILD.statements, ox.Literal(str(len(extraction.statements)), datatype=named_node(XSD.integer))),
                (BUILD.actors, ox.Literal(json.dumps(piece.actors, sort_keys=True, ensure_ascii=False)))]
     if source:
         records.append((BUILD.source, ox.Literal(source)))
-    records += [(BUILD.mentions, _nn(actor_iri(a["key"]))) for a in piece.actors]
-    piece.records = {(node, _nn(p), o) for p, o in records}
+    records += [(BUILD.mentions, named_node(actor_iri(a["key"]))) for a in piece.actors]
+    piece.records = {(node, named_node(p), o) for p, o in records}
     return piece
 
 
@@ -881,7 +881,7 @@ def build_store(paths: Iterable[str | Path | tuple[Article, str]], store_path: s
     :param progress: called once per article with what happened to it.
     :param force: extract every article again even when unchanged.
     """
-    from .corpus import _extractions
+    from .corpus import extract_all
     from .extraction import Settings
     from .positions import load_scheme
     from .rdf import vocabularies
@@ -908,7 +908,7 @@ def build_store(paths: Iterable[str | Path | tuple[Article, str]], store_path: s
             if progress is not None:
                 progress(Progress(article.name, "failed"))
 
-        extractions = _extractions([a for a, _ in todo], settings, workers, failed) if todo else iter(())
+        extractions = extract_all([a for a, _ in todo], settings, workers, failed) if todo else iter(())
         writer: _Writer | None = None  # started with the first article: the extraction workers are forked by then
 
         def report() -> None:
@@ -973,7 +973,8 @@ def export_format(output: str | Path) -> str:
 # --- terms -------------------------------------------------------------------------
 
 
-def _nn(iri) -> ox.NamedNode:
+def named_node(iri) -> ox.NamedNode:
+    """An Oxigraph IRI of any IRI-like value (an rdflib URIRef, a string)."""
     return ox.NamedNode(str(iri))
 
 

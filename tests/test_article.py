@@ -167,7 +167,7 @@ def test_an_iso_date_is_read_as_dateparser_reads_it(written):
     """kg reads an ISO date itself (dateparser cost 1.4 ms an article, issue 16); the day must be dateparser's."""
     import dateparser
 
-    from kg.article import _parse_date
+    from kg.article import parse_date
 
     expected = dateparser.parse(written, settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]})
-    assert _parse_date(written) == (expected.date() if expected else None)
+    assert parse_date(written) == (expected.date() if expected else None)

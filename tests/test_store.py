@@ -367,7 +367,7 @@ def test_a_killed_build_leaves_finished_articles_intact(interrupted_build, runne
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_a_killed_build_leaves_no_worker_holding_the_store(tmp_path, runner):
     """Extraction workers share the build's lock: killed with the build, none may keep the store locked."""
-    articles = many_articles(tmp_path / "articles")
+    many_articles(tmp_path / "articles")
     store = tmp_path / "kg-store"
     process = _build_in_another_process(tmp_path / "articles", store, workers=2)
     workers = []
