@@ -19,7 +19,6 @@ Figures are printed, not asserted: this is not a test.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
 import subprocess
@@ -31,23 +30,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+import timing  # noqa: E402 - benchmarks/timing.py, beside this script
 TARGET = 1.3  # issue 16: kg build <= 1.3x the bare parse, CPU time, 1 worker
 FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "rdf")
 
 
 def run_timed(args: list[str]) -> dict:
-    """Wall and CPU seconds (user + system of the whole process tree) of a command, run under a fresh Python
-    wrapper so that RUSAGE_CHILDREN counts only that command's tree."""
-    code = ("import json,resource,subprocess,sys,time; t=time.perf_counter(); "
-            "p=subprocess.run(sys.argv[1:], capture_output=True, text=True); w=time.perf_counter()-t; "
-            "sys.stderr.write(p.stderr[-2000:] if p.returncode else ''); r=resource.getrusage(resource.RUSAGE_CHILDREN); "
-            "print(json.dumps({'code': p.returncode, 'wall': w, 'cpu': r.ru_utime + r.ru_stime, "
-            "'rss': r.ru_maxrss / 1024}))")
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
-    result = json.loads(done.stdout)
-    if result["code"] != 0:
-        raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr}")
-    return result
+    """Wall and CPU seconds of a command run from the checkout (benchmarks/timing.py)."""
+    return timing.run_timed(args, cwd=ROOT)
 
 
 def bare_parse(folder: str) -> None:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from newsgen import write_corpus  # noqa: E402
+import timing  # noqa: E402 - benchmarks/timing.py, beside this script
 
 
 def run_process(args: list[str]) -> tuple[float, float, str]:
@@ -38,25 +39,9 @@ def run_process(args: list[str]) -> tuple[float, float, str]:
 
 
 def run_timed(args: list[str]) -> dict:
-    """A command's wall seconds, CPU seconds of its whole process tree (user + system: what it costs the machine,
-    whatever else runs), peak RSS (MiB, of the largest process of its tree) and stdout.
-
-    The command runs under a fresh Python wrapper so that RUSAGE_CHILDREN counts only its own tree.
-    """
-    code = ("import json,resource,subprocess,sys,time; t=time.perf_counter(); "
-            "p=subprocess.run(sys.argv[1:], capture_output=True, text=True); w=time.perf_counter()-t; "
-            "sys.stderr.write(p.stderr); r=resource.getrusage(resource.RUSAGE_CHILDREN); "
-            "print(json.dumps({'code': p.returncode, 'wall': w, 'out': p.stdout, "
-            "'cpu': r.ru_utime + r.ru_stime, 'rss': r.ru_maxrss}))")
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
-    result = json.loads(done.stdout)
-    if result["code"] != 0:
-        raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr}")
-    result["rss"] /= 1024
-    return result
-
-
-# --- 1. bare parse -------------------------------------------------------------------
+    """A command's wall seconds, CPU seconds of its whole process tree, peak RSS (MiB) and stdout
+    (benchmarks/timing.py)."""
+    return timing.run_timed(args)
 
 
 def bare_parse(folder: str, workers: int) -> None:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import os
 import statistics
 import subprocess
@@ -36,6 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+import timing  # noqa: E402 - benchmarks/timing.py, beside this script
 
 # The variable each stored query is bound on for its bound form, and a query that picks a value from the store.
 SPEAKER = "SELECT ?v WHERE { ?s a kg:Statement ; kg:speaker ?v } LIMIT 1"
@@ -56,18 +56,10 @@ KG = [sys.executable, "-P", "-m", "kg"]  # -P: this checkout's kg (PYTHONPATH), 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
-def process(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, float]:
-    """Wall and CPU seconds and peak RSS (MiB) of one command, run under a fresh wrapper so that the CPU counted is
-    its own process tree's."""
-    code = ("import json,resource,subprocess,sys,time; t=time.perf_counter(); "
-            "p=subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
-            "w=time.perf_counter()-t; r=resource.getrusage(resource.RUSAGE_CHILDREN); "
-            "sys.exit(p.stderr.decode()) if p.returncode else "
-            "print(json.dumps([w, r.ru_utime + r.ru_stime, r.ru_maxrss / 1024]))")
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=ENV)
-    if done.returncode:
-        raise SystemExit(f"{' '.join(args)} failed: {done.stderr.strip()}")
-    return tuple(json.loads(done.stdout))
+def process(args: list[str]) -> tuple[float, float, float]:
+    """Wall and CPU seconds and peak RSS (MiB) of one command, its output thrown away (benchmarks/timing.py)."""
+    result = timing.run_timed(args, env=ENV, keep_output=False)
+    return result["wall"], result["cpu"], result["rss"]
 
 
 def median(values) -> float:

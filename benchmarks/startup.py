@@ -13,11 +13,10 @@ Figures are printed, not asserted: this is not a test.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
 import sys
 from pathlib import Path
+import timing  # noqa: E402 - benchmarks/timing.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "examples" / "000_776e85ceb2cce017.txt"
@@ -31,17 +30,8 @@ def commands() -> dict[str, list[str]]:
 
 
 def run_timed(args: list[str]) -> dict:
-    """Wall and CPU seconds (the process tree's user + system) of a command, under a fresh Python wrapper so that
-    RUSAGE_CHILDREN counts only that command."""
-    code = ("import json,resource,subprocess,sys,time; t=time.perf_counter(); "
-            "p=subprocess.run(sys.argv[1:], capture_output=True); w=time.perf_counter()-t; "
-            "r=resource.getrusage(resource.RUSAGE_CHILDREN); "
-            "print(json.dumps({'code': p.returncode, 'wall': w, 'cpu': r.ru_utime + r.ru_stime}))")
-    result = json.loads(subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                                       cwd=ROOT).stdout)
-    if result["code"] != 0:
-        raise SystemExit(f"{' '.join(args)} failed with exit code {result['code']}")
-    return result
+    """Wall and CPU seconds of a command run from the checkout (benchmarks/timing.py)."""
+    return timing.run_timed(args, cwd=ROOT, keep_output=False)
 
 
 def main(argv: list[str] | None = None) -> int:

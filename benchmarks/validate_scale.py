@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
+import timing  # noqa: E402 - benchmarks/timing.py, beside this script
 MARGIN = 1.1  # linear growth with a 10% margin
 
 
@@ -68,15 +68,8 @@ def child(path: str) -> None:
 
 
 def run_timed(args: list[str]) -> dict:
-    """A command's stdout (JSON), wall seconds and the CPU seconds of its process tree."""
-    code = ("import json,resource,subprocess,sys,time; t=time.perf_counter(); "
-            "p=subprocess.run(sys.argv[1:], capture_output=True, text=True); w=time.perf_counter()-t; "
-            "sys.stderr.write(p.stderr); r=resource.getrusage(resource.RUSAGE_CHILDREN); "
-            "print(json.dumps({'code': p.returncode, 'wall': w, 'out': p.stdout, 'cpu': r.ru_utime + r.ru_stime}))")
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
-    result = json.loads(done.stdout)
-    if result["code"] != 0:
-        raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr}")
+    """A command's stdout (JSON), wall seconds and the CPU seconds of its process tree (benchmarks/timing.py)."""
+    result = timing.run_timed(args, cwd=ROOT)
     return {**json.loads(result["out"]), "cpu": result["cpu"], "wall": result["wall"]}
 
 
