@@ -162,7 +162,8 @@ def rdflib_queries(ntriples: str) -> None:
     """Child process: parse the corpus into rdflib's memory store, then time each stored query once."""
     from rdflib import Graph
 
-    from kg.queries import INIT_NS, stored_queries
+    from kg.queries import stored_queries
+    from kg.sparql import PREFIXES as INIT_NS
 
     start = time.perf_counter()
     graph = Graph().parse(ntriples, format="nt")

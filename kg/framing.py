@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span, Token
 from .doccache import doc_text, head_indices, sentence_of, span_text
 from .attribution import Frame
 from .lexicon import Lexicon
+from .positions import disowned
 from .quotes import Quote
 from .statements import Statement
 
@@ -189,7 +190,7 @@ class StatementBuilder:
         'is sceptical'), and the stance structures of kg:PositionNoun, kg:DecisionWord, a judgement and a
         speech act or opinion in the first person."""
         return any(self._marks(tok, root) for tok in _predicate_words(root)) or self._position_unchanged(root) \
-            or self._undecided(root) or _nothing_to_do_with(root) or self._judgement(root) \
+            or self._undecided(root) or _disowns(root) or self._judgement(root) \
             or self._first_person_act(root)
 
     def _marks(self, tok: Token, root: Token) -> bool:
@@ -300,6 +301,11 @@ class StatementBuilder:
 _FUTURE = ("will", "'ll", "wo", "shall", "would")
 
 
+def _disowns(root: Token) -> bool:
+    """"had nothing to do with the leak": the clause's object or attribute heads the denial idiom."""
+    return any(c.dep_ in ("dobj", "attr") and disowned(c) is not None for c in root.children)
+
+
 def _imperative(root: Token) -> bool:
     """A bare verb opening its clause with no subject or auxiliary: "Sit down and stay at the table"."""
     return root.tag_ == "VB" and root.dep_ in ("ROOT", "ccomp") and not any(
@@ -323,13 +329,6 @@ def _forms(tok: Token) -> set[str]:
     if tok.tag_ in ("VBD", "VBN") and lower.endswith("ed"):
         forms |= {lower[:-1], lower[:-2]}
     return forms
-
-
-def _nothing_to_do_with(root: Token) -> bool:
-    """The denial idiom "had nothing to do with the leak" (closed-class words, so kept here)."""
-    return any(c.lower_ == "nothing" and c.dep_ in ("dobj", "attr") and any(
-        g.lemma_ == "do" and any(p.lower_ == "with" for p in g.children) for g in c.children)
-        for c in root.children)
 
 
 def _conditional(root: Token) -> bool:

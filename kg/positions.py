@@ -303,24 +303,32 @@ def _word_structure(tok, words, names_report: bool) -> list[Term]:
     return []
 
 
+def disowned(nothing) -> list | None:
+    """The denial idiom "had nothing to do with X": the objects X of a "nothing" that heads it (possibly none),
+    or None when the word does not head the idiom. Closed-class English, so kept in code."""
+    if nothing.lower_ != "nothing":
+        return None
+    withs = [p for c in nothing.children if c.lemma_ == "do" for p in c.children if p.lower_ == "with"]
+    return [g for p in withs for g in p.children if g.dep_ == "pobj"] if withs else None
+
+
 def _disowned_report(tok, words) -> bool:
     """"had nothing to do with the alleged leak", "nothing to do with the reports": a denial of what was
-    reported or alleged (the idiom's words are closed-class English; the report words are the lexicon's)."""
-    if tok.lower_ != "nothing" or not any(c.lemma_ == "do" for c in tok.children):
-        return False
-    targets = [g for c in tok.children if c.lemma_ == "do" for p in c.children if p.lower_ == "with"
-               for g in p.children if g.dep_ == "pobj"]
-    return any(words.canonical(t.lemma_.lower(), t.pos_) == words.report or any(
-        m.dep_ == "amod" and (_verb_stem(m) in words.hedges or words.canonical(_verb_stem(m), m.pos_) == words.report)
-        for m in t.children) for t in targets)
+    reported or alleged (the report and hedge words are the lexicon's)."""
+    return any(_a_report(t, words) or any(m.dep_ == "amod" and any(
+        form in words.hedges or words.canonical(form, m.pos_) == words.report for form in _participle_forms(m))
+        for m in t.children) for t in disowned(tok) or ())
 
 
-def _verb_stem(tok) -> str:
-    """The verb a participle adjective comes from: "alleged" -> "allege", "reported" -> "report"."""
+def _a_report(tok, words) -> bool:
+    return words.canonical(tok.lemma_.lower(), tok.pos_) == words.report
+
+
+def _participle_forms(tok) -> set[str]:
+    """A word and the verbs a participle adjective may come from ("alleged": allege, alleg; "reported": report):
+    the lemmatiser keeps the adjective whole."""
     lower = tok.lemma_.lower()
-    if tok.pos_ == "ADJ" and lower.endswith("ed"):
-        return lower[:-1] if lower.endswith("ged") or lower.endswith("sed") or lower.endswith("ved") else lower[:-2]
-    return lower
+    return {lower, lower[:-1], lower[:-2]} if tok.pos_ == "ADJ" and lower.endswith("ed") else {lower}
 
 
 def _answers_a_report(tokens, words) -> bool:

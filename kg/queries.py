@@ -1,7 +1,4 @@
-"""Stored SPARQL queries (queries/*.rq): one text each, run by kg's one engine (kg.sparql, Oxigraph).
-
-``run_query``, ``rows`` and ``format_result`` are kg.sparql's, named here too for the callers that know them here.
-"""
+"""Stored SPARQL queries (queries/*.rq): one text each, run by kg's one engine (kg.sparql, Oxigraph)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,12 +7,9 @@ from typing import Any, Iterator
 
 from .errors import QueryError
 from .resources import data_path
-from .sparql import PREFIXES as INIT_NS  # kg's prefixes, predeclared in every query
-from .sparql import Result, format_result, variables
-from .sparql import run as run_query
+from .sparql import Result, variables
 
-__all__ = ["INIT_NS", "StoredQuery", "stored_queries", "get_query", "run_query", "rows", "format_result", "actor_records",
-           "variables"]
+__all__ = ["StoredQuery", "stored_queries", "get_query", "actor_records"]
 
 
 @dataclass(frozen=True)
@@ -52,11 +46,6 @@ def _read(path: Path) -> StoredQuery:
     text = path.read_text(encoding="utf-8")
     comments = [line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")]
     return StoredQuery(path.stem, comments[0] if comments else "", text, path)
-
-
-def rows(result: Result) -> list[dict[str, str | None]]:
-    """SELECT results as dicts of plain strings (None for unbound)."""
-    return result.rows()
 
 
 def actor_records(result: Result) -> Iterator[dict[str, Any]]:

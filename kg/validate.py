@@ -122,19 +122,6 @@ def load_graph(path: str | Path, fmt: str | None = None) -> Graph:
     return graph
 
 
-def load_dataset(paths: Iterable[str | Path], fmt: str | None = None) -> Dataset:
-    """Parse RDF files into one dataset: named graphs (N-Quads, TriG) kept, the triples of other files in the
-    default graph, and the union of all of them seen by queries without GRAPH.
-
-    :param paths: RDF files, each read by its suffix (see :func:`load_graph`).
-    :param fmt: a format name for every file; from each suffix when None.
-    """
-    dataset = Dataset(default_union=True)
-    for path in paths:
-        _parse(dataset, *graph_file(path, fmt))
-    return dataset
-
-
 def _parse(graph, path: Path, fmt: str):
     before = _size(graph)
     try:

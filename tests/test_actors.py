@@ -15,7 +15,8 @@ from kg.cli import cli
 from kg.corpus import build
 from kg.extraction import extract_article
 from kg.goldjson import to_gold_json
-from kg.queries import get_query, rows, run_query
+from kg.queries import get_query
+from kg.sparql import run
 
 
 def speakers(text: str) -> list[tuple[str | None, str]]:
@@ -136,7 +137,7 @@ def test_people_are_linked_across_articles(nlp):
     first = Article(body="Marta Ilves, the mayor of Tartu, said the bridge would reopen in May.", name="a.txt")
     second = Article(body="On Friday, Ilves said that the bridge would stay closed.", name="b.txt")
     graph = build([first, second])
-    result = rows(run_query(graph, get_query("actors").text))
+    result = run(graph, get_query("actors").text).rows()
     assert [r["statements"] for r in result if "Ilves" in r["name"]] == ["2"]
 
 
@@ -145,7 +146,7 @@ def examples_actors(tmp_path_factory, nlp) -> list[dict]:
     path = tmp_path_factory.mktemp("actors") / "graph.ttl"
     result = CliRunner().invoke(cli, ["build", *map(str, EXAMPLES), "-o", str(path)])
     assert result.exit_code == 0, result.output
-    return rows(run_query(Graph().parse(path), get_query("actors").text))
+    return run(Graph().parse(path), get_query("actors").text).rows()
 
 
 @pytest.mark.parametrize("label", ["Putin", "Peskov", "New York Times", "NATO"])

@@ -13,7 +13,8 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg.errors import QueryError
-from kg.queries import format_result, get_query, rows, run_query, stored_queries
+from kg.queries import get_query, stored_queries
+from kg.sparql import format_result, run
 
 from conftest import copy_graph
 
@@ -47,9 +48,9 @@ COLUMNS = {
 
 def select(graph, name: str, **bindings) -> list[tuple]:
     """The rows of a stored query as tuples of strings, in the query's order."""
-    result = run_query(graph, get_query(name).text, bindings)
+    result = run(graph, get_query(name).text, bindings)
     assert result.variables == COLUMNS[name]
-    return [tuple(row.values()) for row in rows(result)]
+    return [tuple(row.values()) for row in result.rows()]
 
 
 def test_every_stored_query_is_tested():
@@ -122,13 +123,13 @@ def test_via_outlet_binding_accepts_a_prefixed_name_or_an_n3_iri(fixture_graph, 
 def test_binding_literals(fixture_graph, variable, value, expected):
     query = """SELECT DISTINCT ?a WHERE { ?s kg:speaker ?a ; kg:hedged ?hedged . ?a skos:prefLabel ?name
                FILTER (?a = actor:kremlin || ?hedged) }"""
-    assert [row["a"] for row in rows(run_query(fixture_graph, query, {variable: value}))] == expected
+    assert [row["a"] for row in run(fixture_graph, query, {variable: value}).rows()] == expected
 
 
 @pytest.mark.parametrize("value", ["<https://example.org/x", '"unclosed', '"x"@'])
 def test_binding_a_malformed_value(fixture_graph, value):
     with pytest.raises(QueryError, match="^cannot read the value "):
-        run_query(fixture_graph, get_query("via-outlet").text, {"outlet": value})
+        run(fixture_graph, get_query("via-outlet").text, {"outlet": value})
 
 
 def test_a_binding_is_a_value_not_query_text(fixture_graph):
@@ -197,7 +198,7 @@ def test_fixture_evidence_matches_its_article_body(fixture_graph):
         "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString")))
     for anchor in (EV_CEASEFIRE, EV_TRUCE, EV_DENIAL, EV_RECALLED):
         assert anchor in body
-    result = run_query(fixture_graph, """
+    result = run(fixture_graph, """
         SELECT ?begin ?end ?anchor WHERE { ?s kg:evidence ?span .
             ?span nif:beginIndex ?begin ; nif:endIndex ?end ; nif:anchorOf ?anchor }""")
     spans = [(int(b.value), int(e.value), a.value) for b, e, a in result]
@@ -210,9 +211,9 @@ def test_fixture_evidence_matches_its_article_body(fixture_graph):
 
 @pytest.mark.parametrize("name", sorted(COLUMNS))
 def test_query_runs_on_the_example_graph(example_graph, name):
-    result = run_query(example_graph, get_query(name).text)
+    result = run(example_graph, get_query(name).text)
     assert result.variables == COLUMNS[name]
-    table = rows(result)
+    table = result.rows()
     assert all(set(row) == set(COLUMNS[name]) for row in table)
 
 
@@ -224,7 +225,7 @@ def test_a_graph_file_and_an_rdflib_graph_give_the_same_rows(fixture_graph_path,
 
     text = get_query(name).text
     for path, graph in ((fixture_graph_path, fixture_graph), (example_graph_path, example_graph)):
-        assert rows(run_query(load_files([path]), text)) == rows(run_query(graph, text)), path.name
+        assert run(load_files([path]), text).rows() == run(graph, text).rows(), path.name
 
 
 def test_each_stored_query_exists_once():
@@ -261,42 +262,42 @@ def test_get_query_unknown_name():
 def test_update_queries_are_refused(fixture_graph, text):
     before = len(fixture_graph)
     with pytest.raises(QueryError, match=r"^update queries \(INSERT, DELETE, \.\.\.\) are not allowed here"):
-        run_query(fixture_graph, text)
+        run(fixture_graph, text)
     assert len(fixture_graph) == before
 
 
 def test_syntax_error(fixture_graph):
     with pytest.raises(QueryError, match=r"^SPARQL syntax error: "):
-        run_query(fixture_graph, "SELECT ?s WHERE { ?s ?p }")
+        run(fixture_graph, "SELECT ?s WHERE { ?s ?p }")
 
 
 def test_binding_an_unknown_variable(fixture_graph):
     with pytest.raises(QueryError, match=r"^the query has no variable \?outlt to bind"):
-        run_query(fixture_graph, get_query("via-outlet").text, {"outlt": ACTOR + "reuters"})
+        run(fixture_graph, get_query("via-outlet").text, {"outlt": ACTOR + "reuters"})
 
 
 def test_bindings_may_name_the_variable_with_its_question_mark(fixture_graph):
-    result = run_query(fixture_graph, "SELECT ?name WHERE { ?a skos:prefLabel ?name }",
+    result = run(fixture_graph, "SELECT ?name WHERE { ?a skos:prefLabel ?name }",
                        {"?a": URIRef(ACTOR + "kremlin")})
-    assert [row["name"] for row in rows(result)] == ["Kremlin"]
+    assert [row["name"] for row in result.rows()] == ["Kremlin"]
 
 
 def test_format_result_csv_table_and_json(fixture_graph):
     text = get_query("denials").text
-    as_csv = list(csv.reader(io.StringIO(format_result(run_query(fixture_graph, text), "csv"))))
+    as_csv = list(csv.reader(io.StringIO(format_result(run(fixture_graph, text), "csv"))))
     assert as_csv == [COLUMNS["denials"], ["Dmitry Peskov", "The New York Times", "the report", EV_DENIAL]]
-    as_json = json.loads(format_result(run_query(fixture_graph, text), "json"))
+    as_json = json.loads(format_result(run(fixture_graph, text), "json"))
     assert as_json["head"]["vars"] == COLUMNS["denials"]
     assert as_json["results"]["bindings"][0]["deniedName"] == {"type": "literal", "value": "The New York Times",
                                                                "xml:lang": "en"}
-    table = format_result(run_query(fixture_graph, text), "table").splitlines()
+    table = format_result(run(fixture_graph, text), "table").splitlines()
     assert table[0].split() == COLUMNS["denials"]
     assert table[2].startswith("Dmitry Peskov  The New York Times  the report")
     assert table[-1] == "(1 row)"
 
 
 def test_format_result_ask_and_construct(fixture_graph):
-    assert format_result(run_query(fixture_graph, "ASK { ?s kg:hedged true }")) == "true\n"
-    assert json.loads(format_result(run_query(fixture_graph, "ASK { ?s kg:hedged 1 }"), "json")) == {"head": {}, "boolean": False}
-    construct = run_query(fixture_graph, "CONSTRUCT { ?a a kg:Actor } WHERE { ?a kg:role 'news outlet'@en }")
+    assert format_result(run(fixture_graph, "ASK { ?s kg:hedged true }")) == "true\n"
+    assert json.loads(format_result(run(fixture_graph, "ASK { ?s kg:hedged 1 }"), "json")) == {"head": {}, "boolean": False}
+    construct = run(fixture_graph, "CONSTRUCT { ?a a kg:Actor } WHERE { ?a kg:role 'news outlet'@en }")
     assert len(list(construct)) == 3

@@ -19,7 +19,8 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from conftest import HAND_BODY, hand_extraction
 from kg.cli import cli
 from kg.namespaces import ACTOR, KG, NIF, POS, SCHEMA
-from kg.queries import get_query, rows, run_query
+from kg.queries import get_query
+from kg.sparql import run
 from kg.rdf import to_graph
 from kg.actors import Actor
 from kg.article import parse_article
@@ -40,7 +41,7 @@ def statement_iri(span: str, rank: int = 0) -> str:
 
 
 def select(graph, name: str) -> list[dict]:
-    return rows(run_query(graph, get_query(name).text))
+    return run(graph, get_query(name).text).rows()
 
 
 # --- the report's queries, exact rows on the hand-written fixture graph --------------------
@@ -211,7 +212,7 @@ def test_a_graph_from_elsewhere_renders():
 def test_the_report_is_the_same_from_another_sparql_engine(example_graph_path, example_graph):
     """Only SPARQL: a select of one's own over the same triples gives the same page as kg's (an rdflib graph)."""
     ox = pytest.importorskip("pyoxigraph")
-    from kg.queries import INIT_NS
+    from kg.sparql import PREFIXES as INIT_NS
 
     store = ox.Store()
     store.load(path=str(example_graph_path), format=ox.RdfFormat.TURTLE)
@@ -478,11 +479,11 @@ def test_speaker_cue_and_content_are_marked_apart(example_page, example_graph):
 
 def test_a_hover_card_shows_speaker_position_and_channel(example_page, example_graph):
     # a statement that came through The New York Times and has a position
-    found = rows(run_query(example_graph, """
+    found = run(example_graph, """
         SELECT ?statement ?name ?label WHERE {
           ?statement kg:speaker/skos:prefLabel ?name ; kg:position/skos:prefLabel ?label ;
               kg:channel/kg:nextHop*/rdfs:label "The New York Times" .
-        } ORDER BY ?statement LIMIT 1"""))
+        } ORDER BY ?statement LIMIT 1""").rows()
     assert found, "the examples have a statement carried by The New York Times"
     row = found[0]
     sid = example_page.statement_id(row["statement"])

@@ -17,7 +17,8 @@ import pytest
 from conftest import EXAMPLES, ROOT
 from kg.cli import cli
 from kg.errors import StoreLockedError
-from kg.queries import rows, run_query, stored_queries
+from kg.queries import stored_queries
+from kg.sparql import run
 from kg.server import free_port, start_server
 from kg.store import build_store, open_store, query_store
 from test_store import _row, via_oxigraph
@@ -55,7 +56,7 @@ def test_push_the_example_graph_and_run_every_stored_query_over_http(runner, wri
     assert result.stderr.strip() == f"Sent {expected_triples} triples in 1 graph(s) to {writable_server.store_url}"
     for query in stored_queries():
         over_http = http_select(writable_server.query_url, query.text)
-        local = rows(run_query(via_oxigraph(example_graph), query.text))
+        local = run(via_oxigraph(example_graph), query.text).rows()
         assert sorted(map(_row, over_http)) == sorted(map(_row, local)), query.name
 
 

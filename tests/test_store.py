@@ -16,8 +16,8 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from conftest import EXAMPLES, ROOT, TINY_ARTICLE
 from kg.cli import cli
-from kg.queries import rows, run_query, stored_queries
-from kg.sparql import format_result
+from kg.queries import stored_queries
+from kg.sparql import format_result, run
 from kg.validate import load_graph
 from kg.store import BUILD_GRAPH, RECORDS_FOLDER, open_store, query_store
 
@@ -173,7 +173,7 @@ def test_validate_store_command(runner, example_store, tmp_path):
 @pytest.mark.parametrize("query", stored_queries(), ids=lambda q: q.name)
 def test_stored_queries_over_the_store_answer_as_over_the_graph(example_store, example_graph, query):
     got = query_store(example_store, query.text).rows()
-    expected = rows(run_query(via_oxigraph(example_graph), query.text))
+    expected = run(via_oxigraph(example_graph), query.text).rows()
     assert sorted(map(_row, got)) == sorted(map(_row, expected))
 
 
@@ -185,7 +185,7 @@ def test_stored_queries_answer_alike_on_the_store_and_on_its_exported_file(examp
 
     exported = tmp_path / "corpus.nq"
     export_store(example_store, exported)
-    assert query_store(example_store, query.text).rows() == run_query(load_files([exported]), query.text).rows()
+    assert query_store(example_store, query.text).rows() == run(load_files([exported]), query.text).rows()
 
 
 def _row(row: dict) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..doccache import span_tokens
-from ..lexicon import LexiconEntry
+from ..lexicon import Lexicon, LexiconEntry
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "dep"}
@@ -116,7 +116,7 @@ def match_rest(tok: Token, rest: tuple[str, ...]) -> list[Token] | None:
     return found
 
 
-def not_an_act(tok: Token, lexicon=None) -> bool:
+def not_an_act(tok: Token, lexicon: Lexicon) -> bool:
     """'did not say', 'Asked whether ...', 'is expected to propose': no statement was made."""
     return _negated(tok) or _unrealised(tok) and not _on_an_occasion(tok, lexicon)
 
@@ -140,11 +140,11 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children)
 
 
-def _on_an_occasion(tok: Token, lexicon) -> bool:
+def _on_an_occasion(tok: Token, lexicon: Lexicon) -> bool:
     """'took to Twitter to accuse', 'went on television to deny', 'used a speech to warn': the purpose of an
     occasion someone took (``kg:OccasionVerb``, in a tense that says it happened) is a speech act made."""
     head = tok.head
-    return lexicon is not None and tok.dep_ in ("advcl", "xcomp") and lexicon.has("OccasionVerb", head.lemma_.lower()) \
+    return tok.dep_ in ("advcl", "xcomp") and lexicon.has("OccasionVerb", head.lemma_.lower()) \
         and head.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not any(c.dep_ == "neg" for c in head.children) \
         and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 

@@ -204,7 +204,7 @@ def reporting_clause_alone(ctx: SentenceContext, quoted: Span) -> Frame | None:
     paragraph whose next paragraph is the quotation."""
     verb = ctx.sent.root
     words = [t for t in ctx.sent if not t.is_punct and not t.is_space]
-    if len(words) > 12 or verb.pos_ not in ("VERB", "AUX") or not_an_act(verb) \
+    if len(words) > 12 or verb.pos_ not in ("VERB", "AUX") or not_an_act(verb, ctx.lexicon) \
             or any(c.dep_ in ("ccomp", "dobj", "xcomp", "csubj") for c in verb.children):
         return None
     entry, extra = ctx.words.verb_entry(verb)
