@@ -498,3 +498,20 @@ def test_the_purpose_of_an_occasion_taken_is_a_speech_act_made(found, text, spea
 ])
 def test_a_speech_act_only_intended_is_no_statement(found, text):
     assert found(text) == []
+
+
+# -- a that-clause after a medium, read by the parser as a relative clause ------------------
+
+@pytest.mark.parametrize("text, content", [
+    ("Elena Varga said in a voice message that she would run.", "she would run"),
+    ("The dockers' union said in a letter that members would strike.", "members would strike"),
+    ("The foreign minister told reporters in a briefing that talks would resume.", "talks would resume"),
+])
+def test_a_that_clause_after_a_medium_is_what_was_said(found, text, content):
+    (statement,) = found(text)
+    assert statement["content"].endswith(content)
+
+
+def test_a_relative_clause_on_a_medium_is_not_what_was_said(found):
+    # 'that' is the subject of 'criticised': the clause describes the letter, and nothing is reported
+    assert found("The dockers' union said in a letter that criticised the plan.") == []

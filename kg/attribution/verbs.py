@@ -143,10 +143,22 @@ def _clause_on_medium(words: Words, verb: Token, entry: LexiconEntry, extra: lis
     hosts += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     for obj in hosts:
         for clause in obj.children:
-            if clause.dep_ in ("acl", "relcl", "ccomp") and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            if clause.dep_ in ("acl", "relcl", "ccomp") and (any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children) or _that_clause_as_relative(clause)):
                 return list(clause.subtree)
     return []
+
+
+def _that_clause_as_relative(clause: Token) -> bool:
+    """'said in a letter that members would strike': with an intransitive verb the parser reads the that-clause
+    as a relative clause on 'letter', with 'that' as its object. A relative 'that' fills a gap, so when the clause
+    has a subject of its own after 'that' and no other object, it is read as what was said. Only tried when the
+    verb has no complement clause; 'a letter that criticised the plan' (relative 'that' as subject) stays a
+    relative clause."""
+    first = clause.doc[clause.left_edge.i]
+    return clause.dep_ == "relcl" and first.lower_ == "that" and first.dep_ == "dobj" and first.head == clause \
+        and any(c.dep_ == "nsubj" and c.i > first.i for c in clause.children) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c != first for c in clause.children)
 
 
 def _passive_subject(words: Words, tok: Token, entry: LexiconEntry, extra: list[Token]) -> list[Token]:
