@@ -515,3 +515,36 @@ def test_a_that_clause_after_a_medium_is_what_was_said(found, text, content):
 def test_a_relative_clause_on_a_medium_is_not_what_was_said(found):
     # 'that' is the subject of 'criticised': the clause describes the letter, and nothing is reported
     assert found("The dockers' union said in a letter that criticised the plan.") == []
+
+
+# -- a warning's preposition carries what was said --------------------------------------------
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The central bank warned of a sharp slowdown next year.", "warned of", "a sharp slowdown next year"),
+    ("Shipping firms warned about rising insurance costs in the strait.", "warned about",
+     "rising insurance costs in the strait"),
+    ("The health minister cautioned against a rush to reopen the schools.", "cautioned against",
+     "a rush to reopen the schools"),
+])
+def test_warning_of_something_reports_it(found, text, cue, content):
+    (statement,) = found(text)
+    assert (statement["cue"], statement["content"]) == (cue, content)
+
+
+def test_warning_against_something_is_a_stance(found):
+    (statement,) = found("The opposition leader warned against any delay in the vote.")
+    assert statement["kind"] == "stance"
+
+
+# -- a second cue joined to the reported clause is not part of it ------------------------------
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Mayor Ines Ruiz said she would order a review of the budget and called for calm.",
+     "she would order a review of the budget", "called"),
+    ("The defence minister said the reports were false and warned against speculation.",
+     "the reports were false", "warned against"),
+])
+def test_a_second_cue_after_and_is_its_own_statement(found, text, first, second):
+    statements = by_cue(found(text))
+    assert statements["said"]["content"] == first
+    assert second in statements

@@ -9,7 +9,7 @@ from .context import SentenceContext
 from .frame import Frame
 from .grammar import EXPLANATION_MARKERS, by_position, introduced_by_that, is_question, not_an_act
 from .quoting import active_quote, quoted_as_saying, quoted_by
-from .speaker import Found, cited_source, speaker_of
+from .speaker import Found, cited_source, reporting_verb_above, speaker_of
 from .words import Words
 
 _MEDIUM_PREPOSITIONS = ("in", "on", "at", "during", "after", "before", "through", "via", "with")
@@ -27,7 +27,7 @@ def verb_frame(ctx: SentenceContext, tok: Token) -> Frame | None:
     entry, extra = ctx.words.verb_entry(tok)
     if entry is None or tok.lemma_.lower() in ("quote", "cite") and tok.dep_ != "ROOT" or not_an_act(tok, ctx.lexicon):
         return None
-    cue_tokens, cue_rules = by_position([tok, *extra]), ["cue/lexicon-verb"]
+    cue_tokens, cue_rules = by_position([tok, *_cue_particles(tok, extra)]), ["cue/lexicon-verb"]
     if tok.dep_ == "xcomp" and tok.head.lemma_ in ("appear", "seem"):
         # "appeared to rule out": the hedge is part of the cue
         cue_tokens = by_position([tok.head, *(c for c in tok.children if c.dep_ == "aux"), *cue_tokens])
@@ -45,6 +45,18 @@ def verb_frame(ctx: SentenceContext, tok: Token) -> Frame | None:
         return None
     return Frame(cue_tokens, found.speaker, content, "verb", entry, addressee(ctx.words, tok, entry), found.relays,
                  rules=["verb-frame"], speaker_rules=list(found.rules), cue_rules=cue_rules)
+
+
+def _cue_particles(tok: Token, extra: list[Token]) -> list[Token]:
+    """The words of a multiword entry that belong in the cue: 'warned against', but 'warned, however, against
+    ...' and 'warned the rebels against ...' are cued by 'warned' (a preposition set apart from its verb
+    introduces what was said rather than naming how)."""
+    kept: list[Token] = []
+    for word in by_position(extra):
+        last = kept[-1].i if kept else tok.i
+        if word.pos_ != "ADP" or word.i == last + 1:
+            kept.append(word)
+    return kept
 
 
 def _quoting_speaker(words: Words, tok: Token, found: Found) -> Found:
@@ -88,7 +100,21 @@ def verb_content(ctx: SentenceContext, tok: Token, entry: LexiconEntry, extra: l
     if not tokens and not (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp")):
         exclude = set(range(speaker.start, speaker.end)) | {tok.i}
         tokens = [t for t in ctx.sent if t.i not in exclude and ctx.quoted(t) and not t.is_punct]
-    return sorted(set(tokens), key=lambda t: t.i)
+    return sorted(set(tokens) - _second_cues(ctx, tok, clause), key=lambda t: t.i)
+
+
+def _second_cues(ctx: SentenceContext, tok: Token, clause: list[Token]) -> set[Token]:
+    """'said he would order a review and called for calm': the parser joins the second cue to the reported
+    clause, but it is the speaker's own act (kg.attribution.speaker.reporting_verb_above), a statement of its own;
+    it and its 'and' are not part of what was said first. Inside quotation marks the words are the quoted
+    speaker's own ('“Xi underscored that ... and laid out that ...,” the official said') and stay."""
+    second: set[Token] = set()
+    for head in clause:
+        for conj in head.children:
+            if conj.dep_ == "conj" and not ctx.quoted(conj) and reporting_verb_above(ctx.words, conj) == tok:
+                second.update(conj.subtree)
+                second.update(c for c in head.children if c.dep_ == "cc" and c.i < conj.i)
+    return second
 
 
 def said(ctx: SentenceContext, verb: Token, clause: Token) -> bool:
