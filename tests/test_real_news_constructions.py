@@ -548,3 +548,19 @@ def test_a_second_cue_after_and_is_its_own_statement(found, text, first, second)
     statements = by_cue(found(text))
     assert statements["said"]["content"] == first
     assert second in statements
+
+
+# -- a free relative: 'what X says ...' ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Voters rejected what the governor said his budget would do.", "the governor", "his budget would do"),
+    ("The gap between what the bank says its plan will cost and the real bill keeps growing.", "the bank",
+     "its plan will cost"),
+])
+def test_what_someone_says_is_a_statement(found, text, speaker, content):
+    (statement,) = found(text)
+    assert (statement["speaker"], statement["content"]) == (speaker, content)
+
+
+def test_an_embedded_question_is_still_not_a_statement(found):
+    assert found("The governor did not say what his budget would do.") == []

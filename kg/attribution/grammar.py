@@ -49,6 +49,8 @@ def is_question(clause: Token) -> bool:
         return False  # "said that if the plan passes, ...": the 'if' opens a condition inside what was said
     if first.lower_ in RELATIVE_PRONOUNS and clause.head.dep_ == "relcl":
         return False  # "a levy, which the mayor said was needed": the relative pronoun stands for the levy
+    if first.i < clause.head.i and clause.sent[-1].text != "?":
+        return False  # "what the governor says his budget would do": a free relative stands before its verb
     return first.lower_ in QUESTION_MARKERS and first.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr", "det")
 
 

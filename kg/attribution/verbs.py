@@ -89,7 +89,7 @@ def verb_content(ctx: SentenceContext, tok: Token, entry: LexiconEntry, extra: l
     settled = _content_without_clause(tok, entry, clause, lambda c: said(ctx, tok, c))
     if settled is not None:
         return settled
-    tokens: list[Token] = [t for c in clause for t in c.subtree]
+    tokens: list[Token] = [t for c in clause for t in _clause_words(tok, c)]
     # the other places content may sit, tried in order (each takes the same arguments, used or not)
     for find in (_clause_on_medium, _passive_subject, _infinitive, _relative_head, _object_content):
         if tokens:
@@ -115,6 +115,16 @@ def _second_cues(ctx: SentenceContext, tok: Token, clause: list[Token]) -> set[T
                 second.update(conj.subtree)
                 second.update(c for c in head.children if c.dep_ == "cc" and c.i < conj.i)
     return second
+
+
+def _clause_words(verb: Token, clause: Token) -> list[Token]:
+    """A complement clause's words. In 'what the governor says his budget would do' the free relative 'what'
+    stands before the verb, outside what was said; an 'and' left dangling at the end joins something else."""
+    free_relative = verb.dep_ != "relcl"  # 'a levy, which the mayor said was needed' keeps its 'which'
+    words = [t for t in clause.subtree if not (free_relative and clause.i > verb.i > t.i)]
+    while words and words[-1].dep_ == "cc":
+        words.pop()
+    return words
 
 
 def said(ctx: SentenceContext, verb: Token, clause: Token) -> bool:
