@@ -564,3 +564,20 @@ def test_what_someone_says_is_a_statement(found, text, speaker, content):
 
 def test_an_embedded_question_is_still_not_a_statement(found):
     assert found("The governor did not say what his budget would do.") == []
+
+
+# -- an institution's report speaks for the institution -------------------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The IMF report stated that growth would slow next year.", "IMF"),
+    ("The central bank's report stated that inflation had peaked.", "The central bank"),
+])
+def test_an_institution_s_report_speaks_for_it(found, text, speaker):
+    (statement,) = found(text)
+    assert statement["speaker"] == speaker
+
+
+def test_an_outlet_s_report_is_not_read_as_owned(found):
+    # the outlet's own name holds a report noun ('News'), and an outlet's report is the outlet reporting
+    (statement,) = found("A Bloomberg News report said the merger talks had stalled.")
+    assert statement["speaker"] != "Bloomberg"

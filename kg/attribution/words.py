@@ -107,8 +107,11 @@ class Words:
         return self.is_source_like(tok) or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"))
 
     def owner_of_document(self, tok: Token) -> Token:
-        """'a Kremlin statement said', 'the ministry's letter warned': the owner speaks."""
-        if not self.lexicon.has("NonSource", tok.lemma_.lower()):
+        """'a Kremlin statement said', 'the ministry's letter warned', 'the IMF report stated': the owner speaks."""
+        lemma = tok.lemma_.lower()
+        # a report noun inside a name ('Bloomberg News') is the outlet's own name, not a document it owns
+        report = self.lexicon.has("ReportNoun", lemma) and tok.pos_ == "NOUN" and not tok.ent_type_
+        if not (self.lexicon.has("NonSource", lemma) or report):
             return tok
         owner = next((c for c in tok.children if c.dep_ in ("poss", "compound") and self.is_actor_like(c)), None)
         if owner is None:  # 'a statement released by X said', 'a letter from X warned'
@@ -116,6 +119,8 @@ class Words:
             owner = author if author is not tok and self.is_actor_like(author) else None
         if owner is None:  # 'The ministry issued a statement on Friday. The statement said ...'
             owner = self._issuer_before(tok)
+        if owner is not None and report and self.is_outlet_like(owner):
+            return tok  # 'a Reuters report said': an outlet's report is the outlet reporting, its own channel rules
         return owner if owner is not None else tok
 
     def _issuer_before(self, document: Token) -> Token | None:
