@@ -636,7 +636,7 @@ def export(store_path, output, fmt) -> None:
         kg export --store ./kg-store -o corpus.nq
         kg export --store ./kg-store -o corpus.ttl
     """
-    from .store import export_store
+    from .storeexport import export_store
 
     _note_reading(store_path)
     try:

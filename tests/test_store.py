@@ -182,7 +182,7 @@ def test_stored_queries_over_the_store_answer_as_over_the_graph(example_store, e
 def test_stored_queries_answer_alike_on_the_store_and_on_its_exported_file(example_store, tmp_path, query):
     # one engine and one text: a store and a graph file of the same triples give the same rows in the same order
     from kg.sparql import load_files
-    from kg.store import export_store
+    from kg.storeexport import export_store
 
     exported = tmp_path / "corpus.nq"
     export_store(example_store, exported)
