@@ -25,7 +25,7 @@ import json
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -33,6 +33,9 @@ from .errors import ClusterError
 from .executors import ArticleResult, Job, article_result
 from .namespaces import ID
 from .store import BUILD, BUILD_GRAPH, ArticlePiece, named_node
+
+if TYPE_CHECKING:
+    from .storebuild import BuildSummary
 
 DEFAULT_PARTITION = 20
 
@@ -87,7 +90,7 @@ class DaskExecutor:
             if cluster is not None:
                 cluster.close()
 
-    def _connect(self):
+    def _connect(self) -> tuple[Any, Any]:
         """A local cluster (when no address is given) and a client of the scheduler."""
         from distributed import Client, LocalCluster
 
@@ -176,7 +179,7 @@ def shard_pieces(quads: Iterable[ox.Quad]) -> dict[str, ArticlePiece]:
 def build_on_cluster(paths: Iterable, store_path: str | Path, settings=None, address: str | None = None,
                      workers: int = 2, shard_dir: str | Path | None = None, partition_size: int = DEFAULT_PARTITION,
                      progress: Callable | None = None, force: bool = False,
-                     client=None, connect_timeout: float = 30):
+                     client=None, connect_timeout: float = 30) -> BuildSummary:
     """kg.storebuild.build_store with a :class:`DaskExecutor` (its parameters are the executor's)."""
     from .storebuild import build_store
 
