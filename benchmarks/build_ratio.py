@@ -146,7 +146,8 @@ def _store_parts(extractions: list) -> dict[str, float]:
     a build commits in a background thread, here in this one)."""
     from kg.positions import load_scheme
     from kg.rdf import vocabularies
-    from kg.store import corpus_linker, open_store
+    from kg.store import open_store
+    from kg.storebuild import corpus_linker
 
     clock = time.process_time
     parts = dict.fromkeys(("store: prepare (triples, merged actors)", "store: Oxigraph transaction",

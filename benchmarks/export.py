@@ -28,16 +28,18 @@ sys.path.insert(0, sys.argv[1])
 store, out, fmt, how = sys.argv[2:6]
 wall, cpu = time.perf_counter(), time.process_time()
 if how == "kg":
-    from kg.store import export_store
+    from kg.storeexport import export_store
     export_store(store, out, fmt)
 else:
     import pyoxigraph as ox
-    from kg.store import FORMATS, _prefixes, open_store
+    from kg.sparql import PREFIXES
+    from kg.store import open_store
+    from kg.storeexport import FORMATS
     with open_store(store) as opened, open(out, "wb") as handle:
         graphs, named = opened.content_graphs(), fmt in ("nq", "trig")
         quads = (q if named else ox.Triple(q.subject, q.predicate, q.object)
                  for g in graphs for q in opened.ox.quads_for_pattern(None, None, None, g))
-        ox.serialize(quads, handle, FORMATS[fmt], prefixes=_prefixes())
+        ox.serialize(quads, handle, FORMATS[fmt], prefixes=PREFIXES)
 peak = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))  # ru_maxrss survives exec
 print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu, peak / 1024]))
 """

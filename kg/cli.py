@@ -174,7 +174,8 @@ def _report_failures(failures: list[str]) -> None:
 
 
 def _build_store(paths, store_path, settings, workers, force, cluster, shards, columns) -> None:
-    from .store import build_store, check_store_folder, read_sources
+    from .store import check_store_folder
+    from .storebuild import build_store, read_sources
 
     def show(done) -> str | None:
         return None if done is None else f"{done.status} {done.name}"
@@ -188,13 +189,14 @@ def _build_store(paths, store_path, settings, workers, force, cluster, shards, c
                 bar.current_item = done
                 bar.update(1)
 
+            executor, purpose = None, "kg build"  # None: here (kg.executors.LocalExecutor, --workers processes)
             if cluster:
-                from .cluster import build_on_cluster
+                from .cluster import DaskExecutor
 
-                summary = build_on_cluster(sources, store_path, settings, address=cluster, workers=workers or 2,
-                                           shard_dir=shards, progress=progress, force=force)
-            else:
-                summary = build_store(sources, store_path, settings, workers=workers, progress=progress, force=force)
+                executor = DaskExecutor(cluster, workers=workers or 2, shard_dir=shards)
+                purpose = "kg build --cluster"
+            summary = build_store(sources, store_path, settings, workers=workers, progress=progress, force=force,
+                                  executor=executor, purpose=purpose)
     except KgError as err:
         _fail(err)
     _report_failures(summary.failures)
@@ -634,7 +636,7 @@ def export(store_path, output, fmt) -> None:
         kg export --store ./kg-store -o corpus.nq
         kg export --store ./kg-store -o corpus.ttl
     """
-    from .store import export_store
+    from .storeexport import export_store
 
     _note_reading(store_path)
     try:

@@ -22,16 +22,12 @@ leaves every finished article whole, and an article without its record is built 
 refuses two builds on one store at once. Oxigraph (RocksDB) is used for storage, queries and
 serialisation; rdflib only for the small per-article graphs that kg.rdf builds and that pySHACL validates.
 
->>> sorted(FORMATS)
-['jsonld', 'nq', 'nt', 'rdf', 'trig', 'ttl']
+Exporting and validating a store's corpus are kg.storeexport's; building one is kg.storebuild's.
 """
 from __future__ import annotations
 
-import errno
-import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
@@ -41,9 +37,8 @@ import pyoxigraph as ox
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import XSD
 
-from .rdf import MergedActor, ordinary_file_mode
-from .article import Article, find_articles
-from .errors import ArticleError, KgError, StoreError
+from .rdf import MergedActor
+from .errors import StoreError
 from .namespaces import ACTOR, ID
 from .snapshots import Snapshot, Snapshots
 from .sparql import oxigraph_term as _ox
@@ -51,13 +46,10 @@ from .sparql import rdflib_term as _rd
 from .storelock import LOCK_NAME, looks_like_store, lock_or_snapshot, open_message, prepare_folder
 
 if TYPE_CHECKING:
-    from .sources import Columns
-
-if TYPE_CHECKING:
     from .sparql import Result
 
 if TYPE_CHECKING:  # spaCy and the extraction modules load only when a build needs them: kg serve starts fast
-    from .extraction import Extraction, Settings
+    from .extraction import Extraction
 
 def article_iri(text_hash: str) -> URIRef:
     """The article's node and graph name (minted by kg.rdf)."""
@@ -79,11 +71,7 @@ BUILD_GRAPH = ID["graph/build"]  # where cluster shards (and stores of an older 
 # Bookkeeping terms: internal to the store, never part of an exported corpus.
 BUILD = Namespace(f"{BUILD_GRAPH}#")
 RECORDS_FOLDER = "kg-build-records"  # the records' own Oxigraph store, inside the store folder
-VALIDATION_BATCH = 100  # articles per pySHACL run: 50 ms per article at 50-200, 225 ms when one at a time
-FLUSH_EVERY = 50  # articles between flushes of the store's write buffers (about 1 MB of memory per article)
 
-FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
-           "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdf": ox.RdfFormat.RDF_XML}
 
 
 class CorpusStore:
@@ -250,13 +238,17 @@ class CorpusStore:
         return graph
 
     def export(self, output: str | Path, fmt: str | None = None) -> int:
-        """Write the corpus to a file (see :func:`export_corpus`); returns the number of triples written."""
+        """Write the corpus to a file (see kg.storeexport.export_corpus); returns the number of triples written."""
+        from .storeexport import export_corpus
+
         return export_corpus(self, output, fmt)
 
-    def validate(self, progress: Callable[[str], None] | None = None, batch: int = VALIDATION_BATCH
+    def validate(self, progress: Callable[[str], None] | None = None, batch: int | None = None
                  ) -> list[tuple[str, Any]]:
-        """SHACL-validate the corpus in batches of articles (see :func:`validate_corpus`)."""
-        return validate_corpus(self, progress, batch)
+        """SHACL-validate the corpus in batches of articles (see kg.storeexport.validate_corpus)."""
+        from .storeexport import VALIDATION_BATCH, validate_corpus
+
+        return validate_corpus(self, progress, batch or VALIDATION_BATCH)
 
     # --- writing -----------------------------------------------------------------
 
@@ -290,7 +282,11 @@ class CorpusStore:
         were prepared (or the build abandoned). ``before_replacing`` is called before an article that replaces
         others reads what the store holds of them (to let earlier writes finish first).
         """
-        piece = article_piece(extraction, fingerprint, source, scheme)
+        return self.prepare_piece(article_piece(extraction, fingerprint, source, scheme), source, before_replacing)
+
+    def prepare_piece(self, piece: "ArticlePiece", source: str = "",
+                      before_replacing: Callable[[], None] | None = None) -> "PendingWrite":
+        """:meth:`prepare` for an article already made into its graph and records (see :func:`article_piece`)."""
         old = self._superseded(piece.text_hash, source)
         if old and before_replacing is not None:
             before_replacing()
@@ -360,9 +356,8 @@ class CorpusStore:
     def refresh_actors(self, keys: Iterable[str] | None = None) -> None:
         """Merge the actors ``keys`` (default: all) again from every article's contribution.
 
-        Used after a bulk load, which writes article graphs and records but no merged actors.
+        Used after articles are taken out, whose share of the merged actors goes with them.
         """
-        self._adopt_records()  # a cluster build loads its shards' records into the dataset
         if keys is None:
             prefix = str(ACTOR)
             keys = {q.object.value[len(prefix):] for q in self._record_quads(None, named_node(BUILD.mentions))}
@@ -370,16 +365,6 @@ class CorpusStore:
         update = self.actors.refreshed(set(keys))
         if update:
             self.ox.update(update)
-
-    def bulk_load(self, path: str | Path) -> None:
-        """Load an N-Quads shard fast (not transactional: a failure may leave part of it)."""
-        self.actors.cache.clear()
-        try:
-            self.ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-        except (OSError, SyntaxError) as err:
-            raise StoreError(f"{path}: cannot load the shard: {err}") from None
-        self._adopt_records()
-
 
 
 def check_store_folder(path: str | Path) -> None:
@@ -406,63 +391,6 @@ def open_store(path: str | Path, write: bool = False, purpose: str = "kg") -> Co
     :param purpose: shown to whoever the lock refuses.
     """
     return CorpusStore(path, write=write, purpose=purpose)
-
-
-# --- articles to quads -----------------------------------------------------------
-
-
-def export_corpus(store: CorpusStore, output: str | Path, fmt: str | None = None) -> int:
-    """Write a store's corpus to a file, as ``kg build -o`` writes the same articles (kg.corpusfile): kg's sorted
-    Turtle, N-Triples, N-Quads and JSON-LD, Oxigraph's TriG and RDF/XML; one article graph in memory at a time.
-
-    :param output: the file; written atomically.
-    :param fmt: ttl, nt, nq, trig, jsonld or rdf (the last but nt and ttl with a named graph per article);
-        default from the suffix.
-    :returns: the number of triples written.
-    """
-    from .corpusfile import write_corpus
-
-    fmt = fmt or export_format(output)
-    count = 0
-
-    def triples(graph: ox.NamedNode) -> list:
-        nonlocal count
-        found = [_rd_triple(q) for q in store.ox.quads_for_pattern(None, None, None, graph)]
-        count += len(found)
-        return found
-
-    others = [g for g in store.content_graphs() if not g.value.startswith(str(ID["article/"]))]
-
-    def write(handle) -> None:
-        articles = ((g.value, triples(g)) for g in store.article_graphs())
-        write_corpus(articles, {g.value: triples(g) for g in others}, handle, fmt)
-
-    _write_atomic(output, write)
-    return count
-
-
-def validate_corpus(store: CorpusStore, progress: Callable[[str], None] | None = None,
-                    batch: int = VALIDATION_BATCH) -> list[tuple[str, Any]]:
-    """SHACL-validate a store's corpus in batches of articles (each batch with the actors it mentions): linear in
-    the corpus, and the memory of one batch at a time.
-
-    :param progress: called with each article's text hash once validated.
-    :param batch: articles per pySHACL run (each run has a fixed cost of about 0.2 s).
-    :returns: (text hashes joined with spaces, ValidationReport) for every batch that does not conform.
-    """
-    from .validate import validate_graph
-
-    hashes = [g.value.rsplit("/", 1)[1] for g in store.article_graphs()]
-    failed = []
-    for start in range(0, len(hashes), max(1, batch)):
-        chunk = hashes[start:start + max(1, batch)]
-        report = validate_graph(store.article_graph(*chunk))
-        if not report.conforms:
-            failed.append((" ".join(chunk), report))
-        for text_hash in chunk:
-            if progress is not None:
-                progress(text_hash)
-    return failed
 
 
 class StoreActors:
@@ -558,75 +486,6 @@ class PendingWrite:
     statements: int = 0
 
 
-class _Writer:
-    """Commits prepared articles in a background thread, in order, while the next ones are extracted.
-
-    Oxigraph releases the GIL while it writes, so the write of one article overlaps the parse of the next. An
-    article is reported (``done``) only once its transaction is committed; after a failure nothing more is
-    written and the error is raised in the building thread.
-    """
-
-    def __init__(self, store: CorpusStore, depth: int = 8) -> None:
-        import queue
-        import threading
-
-        self.store = store
-        self.queue: queue.Queue = queue.Queue(maxsize=depth)
-        self.done: list[PendingWrite] = []  # committed, not yet reported
-        self.error: BaseException | None = None
-        self.lock = threading.Lock()
-        self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        count = 0
-        while True:
-            write = self.queue.get()
-            try:
-                if write is None:
-                    return
-                if self.error is not None:
-                    continue  # after a failure (or when abandoned) nothing more is written
-                self.store.commit(write)
-                count += 1
-                if count % FLUSH_EVERY == 0:
-                    self.store.ox.flush()  # RocksDB's memtables otherwise grow with the corpus: memory stays flat
-                with self.lock:
-                    self.done.append(write)
-            except BaseException as err:  # handed to the building thread
-                self.error = err
-            finally:
-                self.queue.task_done()
-
-    def submit(self, write: PendingWrite) -> None:
-        self._check()
-        self.queue.put(write)
-
-    def wait(self) -> None:
-        """Until every submitted article is committed."""
-        self.queue.join()
-        self._check()
-
-    def finished(self) -> list[PendingWrite]:
-        """The articles committed since the last call."""
-        with self.lock:
-            done, self.done = self.done, []
-        return done
-
-    def close(self, abandon: bool = False) -> None:
-        """Commit what is queued (or, with ``abandon``, drop it) and stop the thread."""
-        if abandon:
-            self.error = self.error or RuntimeError("build abandoned")
-        self.queue.put(None)
-        self.thread.join()
-        if not abandon:
-            self._check()
-
-    def _check(self) -> None:
-        if self.error is not None:
-            raise self.error
-
-
 @dataclass(frozen=True)
 class ArticleRecord:
     """What the store remembers of an article: its file, and what it was built with."""
@@ -671,25 +530,31 @@ def article_piece(extraction: Extraction, fingerprint: str = "", source: str = "
 
     # kg.rdf makes the Oxigraph triples directly (the same triples it adds to an rdflib graph; IRIs only)
     piece = ArticlePiece(extraction.article.text_hash, set(article_triples(extraction, scheme, _terms())))
-    piece.actors = [_actor_dict(a, extraction.actors) for a in extraction.actors.values()]
+    piece.actors = [actor_dict(a, extraction.actors) for a in extraction.actors.values()]
     node = named_node(article_iri(piece.text_hash))
     records = [(BUILD.fingerprint, ox.Literal(fingerprint)), (BUILD.name, ox.Literal(extraction.article.name)),
-               (BUILD.statements, ox.Literal(str(len(extraction.statements)), datatype=named_node(XSD.integer))),
-               (BUILD.actors, ox.Literal(json.dumps(piece.actors, sort_keys=True, ensure_ascii=False)))]
+               (BUILD.statements, ox.Literal(str(len(extraction.statements)), datatype=named_node(XSD.integer)))]
     if source:
         records.append((BUILD.source, ox.Literal(source)))
-    records += [(BUILD.mentions, named_node(actor_iri(a["key"]))) for a in piece.actors]
-    piece.records = {(node, named_node(p), o) for p, o in records}
+    piece.records = {(node, named_node(p), o) for p, o in records} | actor_records(node, piece.actors)
     return piece
 
 
-def _actor_dict(actor, actors: dict) -> dict[str, Any]:
+def actor_records(node: ox.NamedNode, actors: list[dict[str, Any]]) -> set:
+    """An article's records of the actors it contributes (as :func:`actor_dict` gives them) and mentions."""
+    found = {(node, named_node(BUILD.actors), ox.Literal(json.dumps(actors, sort_keys=True, ensure_ascii=False)))}
+    return found | {(node, named_node(BUILD.mentions), named_node(actor_iri(a["key"]))) for a in actors}
+
+
+def actor_dict(actor, actors: dict) -> dict[str, Any]:
+    """An actor as an article's record keeps it (JSON): ``actors`` are the article's, by key."""
     return {"key": actor.key, "name": actor.name, "kind": actor.kind, "aliases": sorted(actor.aliases),
             "roles": sorted(actor.roles), "member_of": actor.member_of if actor.member_of in actors else None,
             "affiliation": actor.affiliation, "same_as": actor.same_as}
 
 
-def _actor_objects(actors: list[dict[str, Any]]) -> dict:
+def actor_objects(actors: list[dict[str, Any]]) -> dict:
+    """The kg.actors.Actor objects of actors as records keep them (see :func:`actor_dict`), by key."""
     from .actors import Actor
 
     return {a["key"]: Actor(a["key"], a["name"], a["kind"], set(a["aliases"]), set(a["roles"]), a["member_of"],
@@ -698,54 +563,12 @@ def _actor_objects(actors: list[dict[str, Any]]) -> dict:
 
 def _merge(merged: dict[str, MergedActor], actors: list[dict[str, Any]], keys: set[str]) -> None:
     """Merge one article's actors into ``merged`` with kg.rdf's own rules (so the result matches kg.build)."""
-    objects = _actor_objects(actors)
+    objects = actor_objects(actors)
     for key, actor in objects.items():
         if key in keys:
             if key not in merged:
                 merged[key] = MergedActor(key)
             merged[key].add(actor, objects)
-
-
-def _terms():
-    """kg.rdf's maker of Oxigraph terms (one per process: it keeps the vocabulary's terms)."""
-    global _TERMS
-    if _TERMS is None:
-        from .rdf import OxigraphTerms
-
-        _TERMS = OxigraphTerms()
-    return _TERMS
-
-
-_TERMS = None
-
-
-def corpus_linker(store: CorpusStore, exclude: Iterable[str] = ()):
-    """kg.linking's ActorLinker, primed with the people of the articles already in the store (in file order),
-    so that an incremental build links new articles' people as a build of the whole corpus would."""
-    from .linking import ActorLinker
-
-    linker = ActorLinker()
-    exclude = set(exclude)
-    for record in sorted(store.records().values(), key=lambda r: (r.source, r.text_hash)):
-        if record.text_hash not in exclude:
-            link_actors(linker, store.actors.contribution(record.text_hash))
-    return linker
-
-
-def link_actors(linker, actors: list[dict[str, Any]]) -> tuple[dict[str, str], list[dict[str, Any]]]:
-    """Map one article's actors onto the corpus's (kg.linking); returns the key mapping and the linked actors.
-
-    :param linker: an ActorLinker, updated as a side effect.
-    :param actors: the article's actors as stored (see :func:`article_piece`).
-    """
-    from .extraction import Extraction
-    from .statements import Statement
-
-    objects = _actor_objects(actors)
-    probes = [Statement(0, 0, "", None, None, "", speaker_actor=key) for key in objects]  # read the mapping back
-    linked = linker.link(Extraction(Article(" ", name="(store)"), probes, objects))
-    mapping = {key: probe.speaker_actor for key, probe in zip(objects, probes)}
-    return mapping, [_actor_dict(a, linked.actors) for a in linked.actors.values()]
 
 
 def _covers(new: dict[str, Any] | None, old: dict[str, Any]) -> bool:
@@ -763,211 +586,23 @@ def _covers(new: dict[str, Any] | None, old: dict[str, Any]) -> bool:
     return all(old[k] is None or old[k] == new[k] for k in ("member_of", "affiliation", "same_as"))
 
 
-def fingerprint(settings: Settings) -> str:
-    """A short hash of what extraction depends on: kg's version, its shipped data and the user's data files.
+def _terms():
+    """kg.rdf's maker of Oxigraph terms (one per process: it keeps the vocabulary's terms)."""
+    global _TERMS
+    if _TERMS is None:
+        from .rdf import OxigraphTerms
 
-    Articles built with another fingerprint are extracted again.
-    """
-    from . import __version__
-    from .resources import data_path
-
-    from dataclasses import fields
-
-    files = ("scheme", "lexicon", "actors", "channel_kinds")
-    values = {f.name: getattr(settings, f.name) for f in fields(settings) if f.name not in files}  # threshold, ...
-    digest = hashlib.sha256(f"{__version__}|{sorted(values.items())}".encode())
-    shipped = sorted(p for p in data_path("ontology").rglob("*") if p.is_file() and p.suffix in (".ttl", ".jsonl"))
-    for path in (*shipped, *settings.scheme, *settings.lexicon, *settings.actors, *settings.channel_kinds):
-        digest.update(Path(path).read_bytes())
-    return digest.hexdigest()[:16]
+        _TERMS = OxigraphTerms()
+    return _TERMS
 
 
-# --- building ----------------------------------------------------------------------
-
-
-@dataclass
-class BuildSummary:
-    """What a build did to the store."""
-
-    added: int = 0
-    replaced: int = 0
-    skipped: int = 0
-    triples: int = 0
-    articles: int = 0
-    failures: list[str] = field(default_factory=list)  # one line per article whose extraction failed (not stored)
-
-
-@dataclass(frozen=True)
-class Progress:
-    """One article done: ``status`` is added, replaced, skipped (unchanged) or failed (its extraction; not stored)."""
-
-    name: str
-    status: str
-    statements: int = 0
-
-
-def read_sources(paths: Iterable[str | Path | tuple[Article, str]],
-                 columns: Columns | None = None) -> list[tuple[Article, str]]:
-    """Read every article under ``paths`` with its resolved file name (a bad file fails before any work).
-
-    :param paths: article files or folders; (article, source) pairs already read pass through.
-    """
-    from .sources import STDIN, read_source, read_stdin
-
-    sources, files = [], []
-    for item in paths:
-        (sources if isinstance(item, tuple) else files).append(item)
-    if files:
-        seen: set = set()  # a file named twice (or in a folder and on its own) is read once
-        for item in files:
-            if str(item) == STDIN:
-                sources.append((read_stdin(), ""))  # no file: never supersedes another article
-                continue
-            for path in find_articles([item], seen):
-                sources += _file_sources(path, read_source(path, columns))
-    return sources
-
-
-def _file_sources(path: Path, articles: list[Article]) -> list[tuple[Article, str]]:
-    """Each article with its source: the file, or for a corpus (JSONL, CSV) the file and the article's name."""
-    from .sources import CSV_SUFFIXES, JSONL_SUFFIXES
-
-    if path.suffix.lower() not in JSONL_SUFFIXES + CSV_SUFFIXES:
-        return [(article, str(path.resolve())) for article in articles]
-    return [(article, f"{path.resolve()}#{article.name}") for article in articles]
-
-
-def plan(store: CorpusStore, sources: list[tuple[Article, str]], fp: str,
-         force: bool = False) -> tuple[list[tuple[Article, str]], list[tuple[Article, str]]]:
-    """Split articles into those to extract and those unchanged since the last build (same text, same fingerprint)."""
-    records = store.records()
-    todo, unchanged, seen = [], [], set()
-    for article, source in sources:
-        if article.text_hash in seen:
-            unchanged.append((article, source))  # the same body twice: one article
-            continue
-        seen.add(article.text_hash)
-        record = records.get(article.text_hash)
-        if not force and record is not None and record.fingerprint == fp:
-            unchanged.append((article, source))
-        else:
-            todo.append((article, source))
-    return todo, unchanged
-
-
-def auto_workers(articles: int) -> int:
-    """Extraction processes for a build of ``articles``: 2 from 100 articles on, never more than the cores
-    (benchmarks/corpus_scale.py measures 1 against 2 on a machine). The workers are forked from the process
-    that loaded the model, so they start at once; the build's own process still writes the store meanwhile.
-
-    >>> auto_workers(10)
-    1
-    """
-    return max(1, min(2, os.cpu_count() or 1)) if articles >= 100 else 1
-
-
-def build_store(paths: Iterable[str | Path | tuple[Article, str]], store_path: str | Path, settings: Settings | None = None,
-                workers: int | None = None, progress: Callable[[Progress], None] | None = None,
-                force: bool = False) -> BuildSummary:
-    """Extract articles into a store, one transaction per article; unchanged articles are skipped.
-
-    Memory stays flat: each article is written as soon as it is extracted. An article whose extraction fails is
-    listed in the summary's ``failures`` and left out (its previous graph, if any, stays); the others are committed.
-
-    :param paths: article files or folders (or (article, source) pairs from :func:`read_sources`).
-    :param store_path: the store folder (created when missing).
-    :param settings: extra data files and thresholds.
-    :param workers: extraction processes; None chooses (see :func:`auto_workers`).
-    :param progress: called once per article with what happened to it.
-    :param force: extract every article again even when unchanged.
-    """
-    from .corpus import extract_all
-    from .extraction import Settings
-    from .positions import load_scheme
-    from .rdf import vocabularies
-
-    settings = settings or Settings()
-    sources = read_sources(paths)
-    if not sources:
-        raise ArticleError("no articles given")
-    with open_store(store_path, write=True, purpose="kg build") as store:
-        fp = fingerprint(settings)
-        scheme = load_scheme(list(settings.scheme))
-        store.set_vocabularies(vocabularies(scheme))
-        todo, unchanged = plan(store, sources, fp, force)
-        summary = BuildSummary(skipped=len(unchanged), articles=len(sources))
-        for article, _ in unchanged:
-            if progress is not None:
-                progress(Progress(article.name, "skipped"))
-        linker = corpus_linker(store, exclude=[a.text_hash for a, _ in todo])
-        workers = workers or auto_workers(len(todo))
-        source_of = {id(article): source for article, source in todo}
-
-        def failed(article: Article, error: KgError) -> None:  # reported; the other articles are committed
-            summary.failures.append(str(error))
-            if progress is not None:
-                progress(Progress(article.name, "failed"))
-
-        extractions = extract_all([a for a, _ in todo], settings, workers, failed) if todo else iter(())
-        writer: _Writer | None = None  # started with the first article: the extraction workers are forked by then
-
-        def report() -> None:
-            for write in writer.finished():
-                setattr(summary, write.status, getattr(summary, write.status) + 1)
-                if progress is not None:
-                    progress(Progress(write.name, write.status, write.statements))
-
-        try:
-            for extraction in extractions:
-                writer = writer or _Writer(store)
-                source = source_of[id(extraction.article)]
-                write = store.prepare(linker.link(extraction), fp, source, scheme, before_replacing=writer.wait)
-                write.name, write.statements = extraction.article.name, len(extraction.statements)
-                writer.submit(write)
-                report()
-        except BaseException:
-            if writer is not None:
-                writer.close(abandon=True)
-                report()  # what was committed before the failure
-            raise
-        if writer is not None:
-            try:
-                writer.close()  # raises a failure of the last writes
-            finally:
-                report()  # what was committed, even then
-        summary.triples = len(store)
-    return summary
+_TERMS = None
 
 
 def query_store(store_path: str | Path, text: str, bindings: dict[str, Any] | None = None) -> "Result":
     """Open a store read-only, run one query and return its result, read whole (see :meth:`CorpusStore.query`)."""
     with open_store(store_path, purpose="kg query") as store:
         return store.query(text, bindings).read()
-
-
-def export_store(store_path: str | Path, output: str | Path, fmt: str | None = None) -> int:
-    """Write a store's corpus graph to a file; returns the number of triples. See :meth:`CorpusStore.export`."""
-    from .outputs import check_output
-
-    fmt = fmt or export_format(output)
-    check_output(output)
-    with open_store(store_path, purpose="kg export") as store:
-        return store.export(output, fmt)
-
-
-def export_format(output: str | Path) -> str:
-    """The export format named by a file's suffix: kg.rdf's rule, the same as for kg build -o.
-
-    >>> export_format("corpus.nq"), export_format("corpus.jsonld")
-    ('nq', 'jsonld')
-    """
-    from .errors import KgError
-    from .rdf import rdf_format
-
-    try:
-        return rdf_format(output)
-    except KgError as err:
-        raise StoreError(str(err)) from None
 
 
 # --- terms -------------------------------------------------------------------------
@@ -980,10 +615,6 @@ def named_node(iri) -> ox.NamedNode:
 
 def _ox_triple(triple) -> ox.Triple:
     return ox.Triple(_ox(triple[0]), _ox(triple[1]), _ox(triple[2]))
-
-
-def _rd_triple(triple) -> tuple:
-    return _rd(triple.subject), _rd(triple.predicate), _rd(triple.object)
 
 
 def _block(graph: ox.NamedNode, triples: Iterable) -> str:
@@ -1002,31 +633,3 @@ def _records_update(removed: Iterable[str], records: Iterable) -> str:
         body = ox.serialize(sorted(records, key=str), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
         parts.append(f"INSERT DATA {{\n{body}}}")
     return " ;\n".join(parts)
-
-
-def _prefixes() -> dict[str, str]:
-    from .sparql import PREFIXES
-
-    return PREFIXES
-
-
-def _write_atomic(path: str | Path, write: Callable[[Any], None]) -> None:
-    """Write a file through ``write(handle)`` so that a failure leaves the old file or nothing."""
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as err:
-        raise StoreError(f"{path}: cannot write: {err.strerror or err}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-        os.chmod(tmp, ordinary_file_mode())  # an export is an ordinary file, not a private temporary
-        os.replace(tmp, path)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        if err.errno in (errno.EACCES, errno.EROFS, errno.ENOSPC):
-            raise StoreError(f"{path}: cannot write: {err.strerror}") from None
-        raise
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

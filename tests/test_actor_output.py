@@ -104,7 +104,8 @@ def test_anonymous_sources_are_one_node_per_article(nlp):
 
 
 def test_anonymous_sources_stay_apart_in_a_store(nlp, tmp_path):
-    from kg.store import build_store, open_store
+    from kg.store import open_store
+    from kg.storebuild import build_store
 
     paths = []
     for i, text in enumerate(ANONYMOUS):

@@ -12,7 +12,7 @@ from conftest import EXAMPLES
 from kg.cli import cli
 from kg.corpusfile import write_corpus_file
 from kg.rdf import RDF_FORMATS
-from kg.store import build_store
+from kg.storebuild import build_store
 from kg.validate import load_graph
 
 

@@ -20,7 +20,8 @@ from kg.errors import StoreLockedError
 from kg.queries import stored_queries
 from kg.sparql import run
 from kg.server import free_port, start_server
-from kg.store import build_store, open_store, query_store
+from kg.store import open_store, query_store
+from kg.storebuild import build_store
 from test_store import _row, via_oxigraph
 
 

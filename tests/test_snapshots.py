@@ -42,7 +42,7 @@ def concurrent_reads(nlp, tmp_path_factory):
     assert first.exit_code == 0, first.output
     # a snapshot every 0.3 s rather than 5, and a pause after each article, so that however fast this machine
     # extracts, the build is still running while the readers below read (they take a few seconds)
-    driver = ("import sys, time\nimport kg.snapshots\nfrom kg.store import build_store\n"
+    driver = ("import sys, time\nimport kg.snapshots\nfrom kg.storebuild import build_store\n"
               "kg.snapshots.SNAPSHOT_EVERY = 0.3\n"
               "build_store([sys.argv[1]], sys.argv[2], workers=1,\n"
               "            progress=lambda p: (print(p.status, flush=True), time.sleep(0.25)))\n")

@@ -111,7 +111,7 @@ def test_rebuilding_replaces_instead_of_duplicating(runner, nlp, tmp_path, tiny_
 
 def test_taking_an_article_out_merges_its_actors_again(nlp, tmp_path):
     import kg
-    from kg.store import build_store
+    from kg.storebuild import build_store
 
     store = tmp_path / "s"
     build_store(EXAMPLES, store)
@@ -122,7 +122,7 @@ def test_taking_an_article_out_merges_its_actors_again(nlp, tmp_path):
 
 
 def test_two_workers_build_the_same_store(nlp, tmp_path, example_graph):
-    from kg.store import build_store
+    from kg.storebuild import build_store
 
     summary = build_store(EXAMPLES, tmp_path / "s", workers=2)  # spaCy's nlp.pipe(n_process=2)
     assert (summary.added, summary.replaced) == (len(EXAMPLES), 0)
@@ -132,7 +132,8 @@ def test_two_workers_build_the_same_store(nlp, tmp_path, example_graph):
 
 def test_a_failed_write_stops_the_build_and_reports_only_committed_articles(nlp, tmp_path, monkeypatch):
     from kg.errors import StoreError
-    from kg.store import CorpusStore, build_store
+    from kg.store import CorpusStore
+    from kg.storebuild import build_store
 
     articles = many_articles(tmp_path / "articles", 4)
     commit, calls = CorpusStore.commit, []
@@ -181,7 +182,7 @@ def test_stored_queries_over_the_store_answer_as_over_the_graph(example_store, e
 def test_stored_queries_answer_alike_on_the_store_and_on_its_exported_file(example_store, tmp_path, query):
     # one engine and one text: a store and a graph file of the same triples give the same rows in the same order
     from kg.sparql import load_files
-    from kg.store import export_store
+    from kg.storeexport import export_store
 
     exported = tmp_path / "corpus.nq"
     export_store(example_store, exported)
@@ -302,7 +303,7 @@ def test_export_nquads_has_a_graph_per_article_and_no_blank_nodes(runner, exampl
 
 def _build_in_another_process(articles: Path, store: Path, workers: int | None = None) -> subprocess.Popen:
     """``build_store`` in a child process that prints "status name" for each finished article."""
-    driver = ("import sys\nfrom kg.store import build_store\n"
+    driver = ("import sys\nfrom kg.storebuild import build_store\n"
               f"build_store([sys.argv[1]], sys.argv[2], workers={workers!r}, "
               "progress=lambda p: print(p.status, p.name, flush=True))\n")
     return subprocess.Popen([sys.executable, "-c", driver, str(articles), str(store)],
