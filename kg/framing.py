@@ -175,8 +175,12 @@ class StatementBuilder:
         """The clause roots, and the roots of what a reporting verb among them reports ("Xi underscored that
         this was the most dangerous issue"): the stance of a reported speaker is what the statement carries."""
         out = list(roots)
-        for root in roots:
-            if self.lexicon.lookup("SpeechVerb", root.lemma_.lower()) or self.lexicon.lookup("CognitionVerb", root.lemma_.lower()):
+        # "quoted Xi as saying China's preference was ...": the reporting verb hangs under "as"
+        heads = roots + [g for r in roots if r.dep_ == "prep" and r.lower_ == "as" for g in r.children if g.dep_ == "pcomp"]
+        for root in heads:
+            lemma = root.lemma_.lower()
+            if self.lexicon.lookup("SpeechVerb", lemma) or self.lexicon.lookup("CognitionVerb", lemma) \
+                    or self.lexicon.has("EvidenceVerb", lemma):
                 out += [c for c in root.children if c.dep_ == "ccomp"]
         return out
 
@@ -191,7 +195,8 @@ class StatementBuilder:
         speech act or opinion in the first person."""
         return any(self._marks(tok, root) for tok in _predicate_words(root)) or self._position_unchanged(root) \
             or self._undecided(root) or _disowns(root) or self._judgement(root) \
-            or self._first_person_act(root)
+            or self._first_person_act(root) or self._own_act(root) or self._nothing_said(root) \
+            or self._judged_substance(root)
 
     def _marks(self, tok: Token, root: Token) -> bool:
         """One word near the predicate marks a stance. What the clause is about does not, except "has no
@@ -220,6 +225,37 @@ class StatementBuilder:
             return False
         return self._opinion(root) or self._is(root, "StanceCue") or any(
             e.expresses_stance for e in self.lexicon.lookup("SpeechVerb", root.lemma_.lower()))
+
+    def _judged_substance(self, root: Token) -> bool:
+        """"There is a lot of fiction being written", "it was a pack of lies": a measure of something judged false or
+        bad is the judgement ("a lowering of demand" judges nothing)."""
+        if root.lemma_ not in ("be", "remain"):
+            return False
+        substance = [g for a in root.children if a.dep_ == "attr" for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+        return any(self.lexicon.has(kind, form) for g in substance for form in _forms(g)
+                   for kind in ("FalsityWord", "EvaluativeWord"))
+
+    def _own_act(self, root: Token) -> bool:
+        """The speaker's own speech act told in indirect speech: "the company said it had turned down the approach",
+        "she said she had urged both sides to return". A pronoun subject of the reported clause is the speaker."""
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in ("he", "she", "it", "they") or root.dep_ != "ccomp" \
+                or not self.lexicon.has("SpeechVerb", root.head.lemma_.lower()):
+            return False
+        particle = tuple(c.lower_ for c in root.children if c.dep_ == "prt")
+        return self._is(root, "StanceCue") or any(
+            e.expresses_stance and e.rest == particle for e in self.lexicon.lookup("SpeechVerb", root.lemma_.lower()))
+
+    def _nothing_said(self, root: Token) -> bool:
+        """"There is no statement about this", "there is no truth in the reports": the speaker denies that a word
+        or a ground for the story exists."""
+        if root.lemma_ != "be" or not any(c.dep_ == "expl" for c in root.children):
+            return False
+        negated = any(c.dep_ == "neg" for c in root.children)
+        return any(c.dep_ in ("attr", "nsubj") and (negated or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+                   and (self.lexicon.has("CueNoun", c.lemma_.lower()) or self.lexicon.has("TruthWord", c.lemma_.lower()))
+                   for c in root.children)
 
     def _opinion(self, root: Token) -> bool:
         """"I think it is time for him to go": an opinion verb in the first person, unless what follows is a
@@ -318,6 +354,10 @@ def _predicate_words(root: Token) -> list[Token]:
     near += [c for t in near if t.dep_ in ("acomp", "attr", "oprd") for c in t.conjuncts]
     if root.lemma_ in ("be", "remain"):  # "was in no hurry", "the priority remained growth"
         near += [g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    # "areas of uncertainty that the bidder should clarify", "steps the government must take": a duty in the
+    # relative clause of the attribute or object
+    near += [m for a in root.children if a.dep_ in ("attr", "dobj") for r in a.children if r.dep_ == "relcl"
+             for m in r.children if m.dep_ == "aux" and m.tag_ == "MD"]
     return near
 
 
