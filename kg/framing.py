@@ -164,6 +164,8 @@ class StatementBuilder:
                 return True
             if _future(root) and not negated and _dated(root):
                 return True
+        if any(_scheduled(root) for root in roots):
+            return True
         for root in roots:
             if _future(root) and _dated(root) and not any(c.dep_ == "neg" for c in root.children):
                 return True  # "talks would resume on Wednesday": a schedule, whoever acts
@@ -193,6 +195,8 @@ class StatementBuilder:
         """Stance markers and evaluative words on the clause's predicate ('is willing', 'must', 'was fake',
         'is sceptical'), and the stance structures of kg:PositionNoun, kg:DecisionWord, a judgement and a
         speech act or opinion in the first person."""
+        if _scheduled(root):
+            return False  # "we are preparing to welcome him in August": a schedule, whatever its verbs
         return any(self._marks(tok, root) for tok in _predicate_words(root)) or self._position_unchanged(root) \
             or self._undecided(root) or _disowns(root) or self._judgement(root) \
             or self._first_person_act(root) or self._own_act(root) or self._nothing_said(root) \
@@ -415,6 +419,14 @@ def _dated(root: Token) -> bool:
         if head.i == root.i:
             return True
     return False
+
+
+def _scheduled(root: Token) -> bool:
+    """Preparations under way for a dated step: "we are preparing to welcome the president in August", "they are
+    planning to hold talks next week". A refusal ("are not planning to ...") is not a schedule."""
+    return root.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in root.children) \
+        and not any(c.dep_ == "neg" for c in root.children) \
+        and any(c.dep_ == "xcomp" and _dated(c) for c in root.children)
 
 
 def _impersonal_report(cue: Token) -> bool:
