@@ -249,7 +249,17 @@ class StatementBuilder:
             return False
         particle = tuple(c.lower_ for c in root.children if c.dep_ == "prt")
         return self._is(root, "StanceCue") or any(
-            e.expresses_stance and e.rest == particle for e in self.lexicon.lookup("SpeechVerb", root.lemma_.lower()))
+            e.expresses_stance and e.rest == particle for e in self.lexicon.lookup("SpeechVerb", root.lemma_.lower())) \
+            or self._withdrawal(root)
+
+    def _withdrawal(self, root: Token) -> bool:
+        """"suspended its participation in the talks", "had withdrawn from the negotiations", "boycotted the summit":
+        the actor stops taking part in something of its own or leaves it ("suspended production" reports an event)."""
+        if not self._is(root, "WithdrawalVerb"):
+            return False
+        return any(c.dep_ == "dobj" and any(d.dep_ == "poss" for d in c.children)
+                   or c.dep_ == "prep" and c.lower_ in ("from", "of") for c in root.children) \
+            or root.lemma_.lower() == "boycott"
 
     def _nothing_said(self, root: Token) -> bool:
         """"There is no statement about this", "there is no truth in the reports": the speaker denies that a word
