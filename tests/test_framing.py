@@ -87,3 +87,73 @@ def test_the_evidence_is_the_sentence_verbatim_and_offsets_point_at_it(read):
     assert text[statement.content_start:statement.content_end] == statement.content
     assert text[statement.speaker_start:statement.speaker_end] == statement.speaker == "Elena Varga"
     assert statement.cue == "said"
+
+
+# -- kind on real-news constructions (issue 14): each sentence is ours; politics, business, war ---------------
+
+@pytest.mark.parametrize("text", [
+    "The spokesman quoted the president as saying the country's preference was for a negotiated settlement.",
+    "The agency quoted the chairman as saying the board was willing to sell the unit.",
+    "The newspaper quoted the general as saying the offensive was a mistake.",
+])
+def test_a_stance_reported_through_quoting_someone_as_saying(read, text):
+    assert read(text)[0].kind == "stance"
+
+
+@pytest.mark.parametrize("text", [
+    "“Whoever wrote this, it just shows how desperate they are,” the senator said.",
+    "“The leak proves how reckless the ministry has become,” the opposition leader said.",
+    "“This shows how dangerous the escalation is,” the defence minister said.",
+])
+def test_the_judgement_inside_what_something_shows_is_a_stance(read, text):
+    assert one(read, text).kind == "stance"
+
+
+@pytest.mark.parametrize("text", [
+    "The regulator said there were several questions that the bidder should answer.",
+    "The minister said there were reforms that parliament must pass before the summer.",
+    "The commander said there were positions that the army should never give up.",
+])
+def test_a_duty_in_a_relative_clause_is_a_stance(read, text):
+    assert one(read, text).kind == "stance"
+
+
+@pytest.mark.parametrize("text", [
+    "“There is no statement about this from our side,” the ministry spokeswoman said.",
+    "The company said there was no truth in the reports of a merger.",
+    "“There has been no confirmation of any such order,” the army spokesman said.",
+])
+def test_denying_that_a_word_or_a_ground_exists_is_a_stance(read, text):
+    assert one(read, text).kind == "stance"
+
+
+@pytest.mark.parametrize("text", [
+    "“There is a lot of fiction being written about these meetings,” the envoy said.",
+    "“It was a pack of lies from start to finish,” the chief executive said.",
+    "“What we heard today was a load of nonsense,” the party leader said.",
+])
+def test_a_measure_of_falsehood_is_a_stance(read, text):
+    assert one(read, text).kind == "stance"
+
+
+@pytest.mark.parametrize("text", [
+    "The company said it had unanimously turned down the approach from its rival.",
+    "The prime minister said she had rejected the proposal.",
+    "The rebels said they had welcomed the ceasefire plan.",
+    "The army announced that it has suspended its participation in the peace talks.",
+    "The opposition said it had withdrawn from the negotiations.",
+    "The union said it is cooperating with the inquiry.",
+])
+def test_the_speaker_s_own_act_told_in_indirect_speech_is_a_stance(read, text):
+    assert read(text)[0].kind == "stance"
+
+
+@pytest.mark.parametrize("text", [
+    "“We are preparing to welcome the president in August,” the foreign minister said.",
+    "The company said it was planning to open the factory next spring.",
+    "The spokesman said the brigade was preparing to leave the city on Monday.",
+    "The plant manager said the company had suspended production at the site.",  # an operational event
+    "Elena Varga said the ferry left at noon, a lowering of demand for the route.",
+])
+def test_schedules_and_events_stay_claims(read, text):
+    assert read(text)[0].kind == "claim"
