@@ -307,7 +307,7 @@ class StatementBuilder:
         """An agent's will: a refusal ('will not retreat', 'cannot accept'), a threat or an offer ('could end the
         strike if wages rise') or an announced will ('we will retaliate'), unless it is a plan with a date, a plan
         announced or a forecast of what happens to someone."""
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        subject = _subject(root)
         if subject is None:
             return _imperative(root)  # "Get in a room and stay there until it's done"
         if subject.dep_ == "expl":
@@ -349,6 +349,15 @@ class StatementBuilder:
 
 
 _FUTURE = ("will", "'ll", "wo", "shall", "would")
+
+
+def _subject(root: Token) -> Token | None:
+    """The clause's subject; a verb phrase conjoined without one shares its head's: "she had met them halfway and
+    would not sign the bill"."""
+    own = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if own is not None or root.dep_ != "conj" or root.head.pos_ not in ("VERB", "AUX"):
+        return own
+    return next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
 
 
 def _disowns(root: Token) -> bool:
