@@ -213,10 +213,18 @@ class StatementBuilder:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and self.lexicon.has("AttitudeAdjective", lemma) and tok.lower_ != lemma:
             return False
-        if any(self.lexicon.has(kind, form) for form in _forms(tok)
-               for kind in ("StanceMarker", "EvaluativeWord", "FalsityWord")):
+        # "15 of the 17 articles had been agreed": an event, nobody's attitude ("had been doctored" still judges)
+        kinds = ("EvaluativeWord", "FalsityWord") if tok.i == root.i and self._undergone(root) \
+            else ("StanceMarker", "EvaluativeWord", "FalsityWord")
+        if any(self.lexicon.has(kind, form) for form in _forms(tok) for kind in kinds):
             return True
         return tok.dep_ in ("acomp", "attr", "oprd") and self.lexicon.has("AttitudeAdjective", lemma)
+
+    def _undergone(self, root: Token) -> bool:
+        """A passive verb whose subject cannot intend: "the articles had been agreed", "the plan was accepted"
+        (an agent passive, "we are committed", "she is determined", stays an attitude)."""
+        subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+        return subject is not None and any(c.dep_ == "auxpass" for c in root.children) and not self._agent(subject)
 
     def _judgement(self, root: Token) -> bool:
         """"it regarded the offer period as still open", "viewed the case as discrimination"."""
