@@ -228,8 +228,12 @@ class StatementBuilder:
 
     def _judgement(self, root: Token) -> bool:
         """"it regarded the offer period as still open", "viewed the case as discrimination"."""
-        return any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in root.children) and any(
-            e.expresses_stance for kind in ("SpeechVerb", "CognitionVerb") for e in self.lexicon.lookup(kind, root.lemma_.lower()))
+        if not any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in root.children):
+            return False
+        # any opinion verb judges with "as" ("saw the company as the missing piece"); a speech verb only if it takes a position
+        lemma = root.lemma_.lower()
+        return bool(self.lexicon.lookup("CognitionVerb", lemma)) or any(
+            e.expresses_stance for e in self.lexicon.lookup("SpeechVerb", lemma))
 
     def _first_person_act(self, root: Token) -> bool:
         """A speech act or an opinion in the first person: "I appeal to ...", "we urge ...", "I think ..."."""
