@@ -386,7 +386,7 @@ def _imperative(root: Token) -> bool:
 def _predicate_words(root: Token) -> list[Token]:
     """The clause's predicate and the words around it that may mark a stance."""
     near = [root, *root.children, *(g for c in root.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") for g in c.children)]
-    near += [c for t in near if t.dep_ in ("acomp", "attr", "oprd") for c in t.conjuncts]
+    near += [c for t in near if t.dep_ in ("acomp", "attr", "oprd", "amod") for c in t.conjuncts]  # "a full and fair price"
     if root.lemma_ in ("be", "remain"):  # "was in no hurry", "the priority remained growth"
         near += [g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     # "areas of uncertainty that the bidder should clarify", "steps the government must take": a duty in the
