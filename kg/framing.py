@@ -164,8 +164,9 @@ class StatementBuilder:
                 return True
             if _future(root) and not negated and _dated(root):
                 return True
-        if any(_scheduled(root) for root in roots):
-            return True
+        if any(_scheduled(root) or self._undergone(root) and any(self.lexicon.has("StanceMarker", f) for f in _forms(root))
+               for root in roots):
+            return True  # a dated preparation; a stance verb undergone by a thing ("the terms had been agreed")
         for root in roots:
             if _future(root) and _dated(root) and not any(c.dep_ == "neg" for c in root.children):
                 return True  # "talks would resume on Wednesday": a schedule, whoever acts

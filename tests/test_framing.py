@@ -157,3 +157,47 @@ def test_the_speaker_s_own_act_told_in_indirect_speech_is_a_stance(read, text):
 ])
 def test_schedules_and_events_stay_claims(read, text):
     assert read(text)[0].kind == "claim"
+
+
+@pytest.mark.parametrize("text", [
+    "The governor said she had met the lawmakers halfway and would not sign any budget that cut schools.",
+    "The envoy said Washington had not discussed the border with Moscow and would not do so without Kyiv.",
+    "The chief executive said the firm had cut costs and would not raise prices this year.",
+])
+def test_a_refusal_in_a_verb_phrase_that_shares_its_subject_is_a_stance(read, text):
+    assert one(read, text).kind == "stance"
+
+
+@pytest.mark.parametrize("text", [
+    "The mediator told reporters that 15 of the treaty's 17 articles had been agreed.",
+    "The clerk said the new rules were accepted by the committee in March.",
+    "The spokeswoman said the ceasefire terms had been agreed overnight.",
+])
+def test_a_stance_verb_in_the_passive_of_a_thing_is_an_event(read, text):
+    assert one(read, text).kind == "claim"
+
+
+@pytest.mark.parametrize("text", [
+    "The presidency said the video had been doctored.",  # a passive that still judges
+    "The minister said the figures had been exaggerated.",
+])
+def test_a_passive_that_judges_stays_a_stance(read, text):
+    assert one(read, text).kind == "stance"
+
+
+@pytest.mark.parametrize("text", [
+    "The chief executive had told her board that she saw the rival as the missing piece of the strategy.",
+    "The senator said he saw the treaty as a betrayal of the border towns.",
+    "The general said he considered the bridge as a legitimate target.",
+])
+def test_an_opinion_verb_with_as_is_a_judgement(read, text):
+    assert read(text)[-1].kind == "stance"
+
+
+@pytest.mark.parametrize("text", [
+    "The chairman said in a letter that the price was a full and fair one.",
+    "The chairman wrote that 600 pence was a full and fair price.",
+    "The opposition leader said the war was a cruel and senseless mistake.",
+])
+def test_coordinated_judging_adjectives_are_read(read, text):
+    assert one(read, text).kind == "stance"
