@@ -135,6 +135,8 @@ class StatementBuilder:
             return "stance", "kind/stance-cue"
         if cue is not None and self._is(cue, "StanceCue"):
             return "stance", "kind/stance-cue"
+        if cue is not None and self._directive(cue, content):
+            return "stance", "kind/stance-cue"
         roots = self._reported_roots(_clause_roots(content))
         announced = cue is not None and self._is(cue, "AnnouncementCue")
         if announced and roots and all(root.pos_ == "NOUN" for root in roots):
@@ -186,6 +188,15 @@ class StatementBuilder:
                     or self.lexicon.has("EvidenceVerb", lemma):
                 out += [c for c in root.children if c.dep_ == "ccomp"]
         return out
+
+    def _directive(self, cue: Token, content: list[Token]) -> bool:
+        """"told the agency to suspend collection", "asked both sides to return": an instruction or a request, the
+        to-infinitive the cue's own complement."""
+        if not self._is(cue, "DirectiveVerb") or not any(c.dep_ == "dobj" for c in cue.children):
+            return False
+        ids = {t.i for t in content}
+        return any(c.dep_ == "xcomp" and c.i in ids and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                   for c in cue.children)
 
     def _is(self, tok: Token, kind: str) -> bool:
         lemma = tok.lemma_.lower()

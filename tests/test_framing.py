@@ -201,3 +201,16 @@ def test_an_opinion_verb_with_as_is_a_judgement(read, text):
 ])
 def test_coordinated_judging_adjectives_are_read(read, text):
     assert one(read, text).kind == "stance"
+
+
+@pytest.mark.parametrize("text", [
+    "The finance minister has already told the tax agency to suspend collection of the levy from Monday.",
+    "The mayor asked residents to leave the flooded district.",
+    "The general told his troops to hold the bridge.",
+])
+def test_telling_someone_to_act_is_an_instruction(read, text):
+    assert one(read, text).kind == "stance"
+
+
+def test_telling_someone_a_fact_stays_a_claim(read):
+    assert one(read, "The port director told reporters that the cranes had been repaired.").kind == "claim"
