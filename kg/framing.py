@@ -225,6 +225,10 @@ class StatementBuilder:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and self.lexicon.has("AttitudeAdjective", lemma) and tok.lower_ != lemma:
             return False
+        if tok.i == root.i and root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children):
+            subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subject is not None and self._predicted(subject):
+                return False  # "this process is going to run out of road": a forecast
         # "15 of the 17 articles had been agreed": an event, nobody's attitude ("had been doctored" still judges)
         kinds = ("EvaluativeWord", "FalsityWord") if tok.i == root.i and self._undergone(root) \
             else ("StanceMarker", "EvaluativeWord", "FalsityWord")
@@ -355,10 +359,17 @@ class StatementBuilder:
         going_to = root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children)
         if not (_future(root) or going_to) or announced:
             return False
-        if subject.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in subject.children) \
-                and not self.lexicon.has("OrganizationAnaphor", subject.lemma_.lower()):
+        if self._predicted(subject):
             return False  # "the prime minister would get a clean chit", "investors would read it": a prediction
         return not _dated(root)
+
+    def _predicted(self, subject: Token) -> bool:
+        """What a bare common noun or a thing will do is a prediction, not a will ("investors would read it",
+        "this process is going to run out of road")."""
+        if not self._agent(subject):
+            return True
+        return subject.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in subject.children) \
+            and not self.lexicon.has("OrganizationAnaphor", subject.lemma_.lower())
 
     def _agent(self, tok: Token) -> bool:
         """Someone who can intend: a person, organisation, state, or a pronoun for one."""

@@ -214,3 +214,20 @@ def test_telling_someone_to_act_is_an_instruction(read, text):
 
 def test_telling_someone_a_fact_stays_a_claim(read):
     assert one(read, "The port director told reporters that the cranes had been repaired.").kind == "claim"
+
+
+@pytest.mark.parametrize("text", [
+    "“Unless one of them moves, this process is going to run out of road,” the analyst said.",
+    "“Investors are going to read this as a warning,” the fund manager said.",
+    "The economist said inflation was going to stay high until the spring.",
+])
+def test_what_a_thing_or_a_crowd_is_going_to_do_is_a_forecast(read, text):
+    assert read(text)[0].kind == "claim"
+
+
+@pytest.mark.parametrize("text", [
+    "“We are not going to chase this deal at any cost,” the chief executive said.",
+    "The union leader said her members were not going to accept another freeze.",
+])
+def test_what_an_agent_is_going_to_do_stays_a_will(read, text):
+    assert read(text)[0].kind == "stance"
