@@ -468,8 +468,9 @@ def _dated(root: Token) -> bool:
         if tok.ent_type_ not in ("DATE", "TIME"):
             continue
         head = tok
-        while head.i != root.i and head.dep_ not in ("advcl", "ccomp", "relcl", "acl", "xcomp"):
-            head = head.head
+        while head.i != root.i and head.dep_ not in ("advcl", "ccomp", "relcl", "acl", "xcomp") \
+                and not (head.dep_ == "amod" and head.ent_type_ not in ("DATE", "TIME")):
+            head = head.head  # "wage data due next month": the date of a noun's modifier is not the clause's
         if head.i == root.i:
             return True
     return False

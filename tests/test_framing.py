@@ -231,3 +231,15 @@ def test_what_a_thing_or_a_crowd_is_going_to_do_is_a_forecast(read, text):
 ])
 def test_what_an_agent_is_going_to_do_stays_a_will(read, text):
     assert read(text)[0].kind == "stance"
+
+
+@pytest.mark.parametrize("text", [
+    "The governor said the committee would look closely at wage data due next month.",
+    "The minister said the government would study the audit scheduled for Friday.",
+])
+def test_a_date_on_a_noun_s_modifier_does_not_make_a_will_a_schedule(read, text):
+    assert one(read, text).kind == "stance"
+
+
+def test_a_date_on_the_clause_still_makes_a_schedule(read):
+    assert one(read, "The governor said the committee would meet next month.").kind == "claim"
