@@ -137,6 +137,9 @@ class StatementBuilder:
             return "stance", "kind/stance-cue"
         if cue is not None and self._directive(cue, content):
             return "stance", "kind/stance-cue"
+        if cue is not None and cue.tag_ == "VBG" and cue.dep_ == "advcl" \
+                and (self._is(cue.head, "DenialVerb") or self._is(cue.head, "RejectionVerb")):
+            return "stance", "kind/stance-cue"  # "played down the report, saying ...": the grounds of a denial
         roots = self._reported_roots(_clause_roots(content))
         announced = cue is not None and self._is(cue, "AnnouncementCue")
         if announced and roots and all(root.pos_ == "NOUN" for root in roots):
@@ -275,10 +278,13 @@ class StatementBuilder:
         if subject is None or subject.lower_ not in ("he", "she", "it", "they") or root.dep_ != "ccomp" \
                 or not self.lexicon.has("SpeechVerb", root.head.lemma_.lower()):
             return False
-        particle = tuple(c.lower_ for c in root.children if c.dep_ == "prt")
-        return self._is(root, "StanceCue") or any(
-            e.expresses_stance and e.rest == particle for e in self.lexicon.lookup("SpeechVerb", root.lemma_.lower())) \
-            or self._withdrawal(root)
+        return self._stance_verb(root) or self._withdrawal(root)
+
+    def _stance_verb(self, tok: Token) -> bool:
+        """A verb that takes a position: a stance cue or a speech verb that expresses one ("turned down", "hit back")."""
+        particle = tuple(c.lower_ for c in tok.children if c.dep_ == "prt")
+        return self._is(tok, "StanceCue") or any(
+            e.expresses_stance and e.rest == particle for e in self.lexicon.lookup("SpeechVerb", tok.lemma_.lower()))
 
     def _withdrawal(self, root: Token) -> bool:
         """"suspended its participation in the talks", "had withdrawn from the negotiations", "boycotted the summit":

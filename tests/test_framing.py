@@ -243,3 +243,18 @@ def test_a_date_on_a_noun_s_modifier_does_not_make_a_will_a_schedule(read, text)
 
 def test_a_date_on_the_clause_still_makes_a_schedule(read):
     assert one(read, "The governor said the committee would meet next month.").kind == "claim"
+
+
+@pytest.mark.parametrize("text", [
+    "The carmaker played down the report, saying the recall involved only a handful of vehicles.",
+    "The ministry dismissed the claims, saying the troops had stayed in their barracks.",
+    "The board rejected the bid, saying the company was worth far more.",
+])
+def test_the_grounds_given_for_a_denial_are_a_stance(read, text):
+    statements = read(text)
+    assert [s.kind for s in statements] == ["stance", "stance"]
+
+
+def test_a_participle_after_a_neutral_cue_keeps_its_own_kind(read):
+    statements = read("The spokesman told reporters the plant was closed, adding that the workers had gone home.")
+    assert statements[-1].kind == "claim"
