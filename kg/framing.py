@@ -281,29 +281,38 @@ class StatementBuilder:
         return self._stance_verb(root) or self._withdrawal(root)
 
     def _stance_verb(self, tok: Token) -> bool:
-        """A verb that takes a position: a stance cue or a speech verb that expresses one ("turned down", "hit back")."""
+        """A verb that takes a position: a stance cue or a speech verb that expresses one ("turned down", "hit back").
+        A verb of asking or offering does so with what it asks for ("had called for talks", "had offered to
+        mediate"), not with a plain object ("had ordered 50 jets", "had called a meeting")."""
         particle = tuple(c.lower_ for c in tok.children if c.dep_ == "prt")
+        asks = any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
         return self._is(tok, "StanceCue") or any(
-            e.expresses_stance and e.rest == particle for e in self.lexicon.lookup("SpeechVerb", tok.lemma_.lower()))
+            e.expresses_stance and e.rest == particle and (asks or not e.takes_infinitive)
+            for e in self.lexicon.lookup("SpeechVerb", tok.lemma_.lower()))
 
     def _withdrawal(self, root: Token) -> bool:
         """"suspended its participation in the talks", "had withdrawn from the negotiations", "boycotted the summit":
-        the actor stops taking part in something of its own or leaves it ("suspended production" reports an event)."""
-        if not self._is(root, "WithdrawalVerb"):
+        the actor stops taking part in something ("suspended production", "withdrew from the town" report events)."""
+        lemma = root.lemma_.lower()
+        # the parser takes the "out" of "pulled out of the talks" for a preposition as often as for a particle
+        words = [c for c in root.children if c.dep_ in ("prt", "prep")]
+        if not (self.lexicon.has("WithdrawalVerb", lemma)
+                or any(self.lexicon.has("WithdrawalVerb", f"{lemma} {w.lower_}") for w in words)):
             return False
-        return any(c.dep_ == "dobj" and any(d.dep_ == "poss" for d in c.children)
-                   or c.dep_ == "prep" and c.lower_ in ("from", "of") for c in root.children) \
-            or root.lemma_.lower() == "boycott"
+        preps = [*words, *(g for w in words for g in w.children if g.dep_ == "prep")]
+        left = [c for c in root.children if c.dep_ == "dobj"] + [
+            g for c in preps if c.lower_ in ("from", "of") for g in c.children if g.dep_ == "pobj"]
+        return any(self.lexicon.has("EngagementNoun", t.lemma_.lower()) for t in left)
 
     def _nothing_said(self, root: Token) -> bool:
         """"There is no statement about this", "there is no truth in the reports": the speaker denies that a word
-        or a ground for the story exists."""
-        if root.lemma_ != "be" or not any(c.dep_ == "expl" for c in root.children):
+        or a ground for the story exists. In the past ("there had been no warning") or of other things ("there is
+        no evidence of foul play") it reports a fact."""
+        if root.lemma_ != "be" or root.tag_ not in ("VBZ", "VBP") or not any(c.dep_ == "expl" for c in root.children):
             return False
         negated = any(c.dep_ == "neg" for c in root.children)
         return any(c.dep_ in ("attr", "nsubj") and (negated or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
-                   and (self.lexicon.has("CueNoun", c.lemma_.lower()) or self.lexicon.has("TruthWord", c.lemma_.lower()))
-                   for c in root.children)
+                   and self.lexicon.has("GroundNoun", c.lemma_.lower()) for c in root.children)
 
     def _opinion(self, root: Token) -> bool:
         """"I think it is time for him to go": an opinion verb in the first person, unless what follows is a
