@@ -188,7 +188,7 @@ class StatementBuilder:
         for root in heads:
             lemma = root.lemma_.lower()
             if self.lexicon.lookup("SpeechVerb", lemma) or self.lexicon.lookup("CognitionVerb", lemma) \
-                    or self.lexicon.has("EvidenceVerb", lemma) and _inferred(root):
+                    or self.lexicon.has("EvidenceVerb", lemma):
                 out += [c for c in root.children if c.dep_ == "ccomp"]
         return out
 
@@ -408,12 +408,6 @@ def _subject(root: Token) -> Token | None:
     if own is not None or root.dep_ != "conj" or root.head.pos_ not in ("VERB", "AUX"):
         return own
     return next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-
-
-def _inferred(root: Token) -> bool:
-    """"It just shows how desperate they are", "this proves ...": the speaker's own inference from what happened;
-    what a survey or the data show is a finding."""
-    return any(c.dep_ == "nsubj" and c.pos_ in ("PRON", "DET") for c in root.children)
 
 
 def _disowns(root: Token) -> bool:
