@@ -135,6 +135,11 @@ class StatementBuilder:
             return "stance", "kind/stance-cue"
         if cue is not None and self._is(cue, "StanceCue"):
             return "stance", "kind/stance-cue"
+        if cue is not None and self._directive(cue, content):
+            return "stance", "kind/stance-cue"
+        if cue is not None and cue.tag_ == "VBG" and cue.dep_ == "advcl" \
+                and (self._is(cue.head, "DenialVerb") or self._is(cue.head, "RejectionVerb")):
+            return "stance", "kind/stance-cue"  # "played down the report, saying ...": the grounds of a denial
         roots = self._reported_roots(_clause_roots(content))
         announced = cue is not None and self._is(cue, "AnnouncementCue")
         if announced and roots and all(root.pos_ == "NOUN" for root in roots):
@@ -164,6 +169,9 @@ class StatementBuilder:
                 return True
             if _future(root) and not negated and _dated(root):
                 return True
+        if any(_scheduled(root) or self._undergone(root) and any(self.lexicon.has("StanceMarker", f) for f in _forms(root))
+               for root in roots):
+            return True  # a dated preparation; a stance verb undergone by a thing ("the terms had been agreed")
         for root in roots:
             if _future(root) and _dated(root) and not any(c.dep_ == "neg" for c in root.children):
                 return True  # "talks would resume on Wednesday": a schedule, whoever acts
@@ -175,10 +183,23 @@ class StatementBuilder:
         """The clause roots, and the roots of what a reporting verb among them reports ("Xi underscored that
         this was the most dangerous issue"): the stance of a reported speaker is what the statement carries."""
         out = list(roots)
-        for root in roots:
-            if self.lexicon.lookup("SpeechVerb", root.lemma_.lower()) or self.lexicon.lookup("CognitionVerb", root.lemma_.lower()):
+        # "quoted Xi as saying China's preference was ...": the reporting verb hangs under "as"
+        heads = roots + [g for r in roots if r.dep_ == "prep" and r.lower_ == "as" for g in r.children if g.dep_ == "pcomp"]
+        for root in heads:
+            lemma = root.lemma_.lower()
+            if self.lexicon.lookup("SpeechVerb", lemma) or self.lexicon.lookup("CognitionVerb", lemma) \
+                    or self.lexicon.has("EvidenceVerb", lemma):
                 out += [c for c in root.children if c.dep_ == "ccomp"]
         return out
+
+    def _directive(self, cue: Token, content: list[Token]) -> bool:
+        """"told the agency to suspend collection", "asked both sides to return": an instruction or a request, the
+        to-infinitive the cue's own complement."""
+        if not self._is(cue, "DirectiveVerb") or not any(c.dep_ == "dobj" for c in cue.children):
+            return False
+        ids = {t.i for t in content}
+        return any(c.dep_ == "xcomp" and c.i in ids and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                   for c in cue.children)
 
     def _is(self, tok: Token, kind: str) -> bool:
         lemma = tok.lemma_.lower()
@@ -189,9 +210,12 @@ class StatementBuilder:
         """Stance markers and evaluative words on the clause's predicate ('is willing', 'must', 'was fake',
         'is sceptical'), and the stance structures of kg:PositionNoun, kg:DecisionWord, a judgement and a
         speech act or opinion in the first person."""
+        if _scheduled(root):
+            return False  # "we are preparing to welcome him in August": a schedule, whatever its verbs
         return any(self._marks(tok, root) for tok in _predicate_words(root)) or self._position_unchanged(root) \
             or self._undecided(root) or _disowns(root) or self._judgement(root) \
-            or self._first_person_act(root)
+            or self._first_person_act(root) or self._own_act(root) or self._nothing_said(root) \
+            or self._judged_substance(root)
 
     def _marks(self, tok: Token, root: Token) -> bool:
         """One word near the predicate marks a stance. What the clause is about does not, except "has no
@@ -204,15 +228,31 @@ class StatementBuilder:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and self.lexicon.has("AttitudeAdjective", lemma) and tok.lower_ != lemma:
             return False
-        if any(self.lexicon.has(kind, form) for form in _forms(tok)
-               for kind in ("StanceMarker", "EvaluativeWord", "FalsityWord")):
+        if tok.i == root.i and root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children):
+            subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subject is not None and self._predicted(subject):
+                return False  # "this process is going to run out of road": a forecast
+        # "15 of the 17 articles had been agreed": an event, nobody's attitude ("had been doctored" still judges)
+        kinds = ("EvaluativeWord", "FalsityWord") if tok.i == root.i and self._undergone(root) \
+            else ("StanceMarker", "EvaluativeWord", "FalsityWord")
+        if any(self.lexicon.has(kind, form) for form in _forms(tok) for kind in kinds):
             return True
         return tok.dep_ in ("acomp", "attr", "oprd") and self.lexicon.has("AttitudeAdjective", lemma)
 
+    def _undergone(self, root: Token) -> bool:
+        """A passive verb whose subject cannot intend: "the articles had been agreed", "the plan was accepted"
+        (an agent passive, "we are committed", "she is determined", stays an attitude)."""
+        subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+        return subject is not None and any(c.dep_ == "auxpass" for c in root.children) and not self._agent(subject)
+
     def _judgement(self, root: Token) -> bool:
         """"it regarded the offer period as still open", "viewed the case as discrimination"."""
-        return any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in root.children) and any(
-            e.expresses_stance for kind in ("SpeechVerb", "CognitionVerb") for e in self.lexicon.lookup(kind, root.lemma_.lower()))
+        if not any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in root.children):
+            return False
+        # any opinion verb judges with "as" ("saw the company as the missing piece"); a speech verb only if it takes a position
+        lemma = root.lemma_.lower()
+        return bool(self.lexicon.lookup("CognitionVerb", lemma)) or any(
+            e.expresses_stance for e in self.lexicon.lookup("SpeechVerb", lemma))
 
     def _first_person_act(self, root: Token) -> bool:
         """A speech act or an opinion in the first person: "I appeal to ...", "we urge ...", "I think ..."."""
@@ -220,6 +260,59 @@ class StatementBuilder:
             return False
         return self._opinion(root) or self._is(root, "StanceCue") or any(
             e.expresses_stance for e in self.lexicon.lookup("SpeechVerb", root.lemma_.lower()))
+
+    def _judged_substance(self, root: Token) -> bool:
+        """"There is a lot of fiction being written", "it was a pack of lies": a measure of something judged false or
+        bad is the judgement ("a lowering of demand" judges nothing)."""
+        if root.lemma_ not in ("be", "remain"):
+            return False
+        substance = [g for a in root.children if a.dep_ == "attr" for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+        return any(self.lexicon.has(kind, form) for g in substance for form in _forms(g)
+                   for kind in ("FalsityWord", "EvaluativeWord"))
+
+    def _own_act(self, root: Token) -> bool:
+        """The speaker's own speech act told in indirect speech: "the company said it had turned down the approach",
+        "she said she had urged both sides to return". A pronoun subject of the reported clause is the speaker."""
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in ("he", "she", "it", "they") or root.dep_ != "ccomp" \
+                or not self.lexicon.has("SpeechVerb", root.head.lemma_.lower()):
+            return False
+        return self._stance_verb(root) or self._withdrawal(root)
+
+    def _stance_verb(self, tok: Token) -> bool:
+        """A verb that takes a position: a stance cue or a speech verb that expresses one ("turned down", "hit back").
+        A verb of asking or offering does so with what it asks for ("had called for talks", "had offered to
+        mediate"), not with a plain object ("had ordered 50 jets", "had called a meeting")."""
+        particle = tuple(c.lower_ for c in tok.children if c.dep_ == "prt")
+        asks = any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+        return self._is(tok, "StanceCue") or any(
+            e.expresses_stance and e.rest == particle and (asks or not e.takes_infinitive)
+            for e in self.lexicon.lookup("SpeechVerb", tok.lemma_.lower()))
+
+    def _withdrawal(self, root: Token) -> bool:
+        """"suspended its participation in the talks", "had withdrawn from the negotiations", "boycotted the summit":
+        the actor stops taking part in something ("suspended production", "withdrew from the town" report events)."""
+        lemma = root.lemma_.lower()
+        # the parser takes the "out" of "pulled out of the talks" for a preposition as often as for a particle
+        words = [c for c in root.children if c.dep_ in ("prt", "prep")]
+        if not (self.lexicon.has("WithdrawalVerb", lemma)
+                or any(self.lexicon.has("WithdrawalVerb", f"{lemma} {w.lower_}") for w in words)):
+            return False
+        preps = [*words, *(g for w in words for g in w.children if g.dep_ == "prep")]
+        left = [c for c in root.children if c.dep_ == "dobj"] + [
+            g for c in preps if c.lower_ in ("from", "of") for g in c.children if g.dep_ == "pobj"]
+        return any(self.lexicon.has("EngagementNoun", t.lemma_.lower()) for t in left)
+
+    def _nothing_said(self, root: Token) -> bool:
+        """"There is no statement about this", "there is no truth in the reports": the speaker denies that a word
+        or a ground for the story exists. In the past ("there had been no warning") or of other things ("there is
+        no evidence of foul play") it reports a fact."""
+        if root.lemma_ != "be" or root.tag_ not in ("VBZ", "VBP") or not any(c.dep_ == "expl" for c in root.children):
+            return False
+        negated = any(c.dep_ == "neg" for c in root.children)
+        return any(c.dep_ in ("attr", "nsubj") and (negated or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+                   and self.lexicon.has("GroundNoun", c.lemma_.lower()) for c in root.children)
 
     def _opinion(self, root: Token) -> bool:
         """"I think it is time for him to go": an opinion verb in the first person, unless what follows is a
@@ -257,7 +350,7 @@ class StatementBuilder:
         """An agent's will: a refusal ('will not retreat', 'cannot accept'), a threat or an offer ('could end the
         strike if wages rise') or an announced will ('we will retaliate'), unless it is a plan with a date, a plan
         announced or a forecast of what happens to someone."""
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        subject = _subject(root)
         if subject is None:
             return _imperative(root)  # "Get in a room and stay there until it's done"
         if subject.dep_ == "expl":
@@ -281,10 +374,17 @@ class StatementBuilder:
         going_to = root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children)
         if not (_future(root) or going_to) or announced:
             return False
-        if subject.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in subject.children) \
-                and not self.lexicon.has("OrganizationAnaphor", subject.lemma_.lower()):
+        if self._predicted(subject):
             return False  # "the prime minister would get a clean chit", "investors would read it": a prediction
         return not _dated(root)
+
+    def _predicted(self, subject: Token) -> bool:
+        """What a bare common noun or a thing will do is a prediction, not a will ("investors would read it",
+        "this process is going to run out of road")."""
+        if not self._agent(subject):
+            return True
+        return subject.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in subject.children) \
+            and not self.lexicon.has("OrganizationAnaphor", subject.lemma_.lower())
 
     def _agent(self, tok: Token) -> bool:
         """Someone who can intend: a person, organisation, state, or a pronoun for one."""
@@ -301,6 +401,15 @@ class StatementBuilder:
 _FUTURE = ("will", "'ll", "wo", "shall", "would")
 
 
+def _subject(root: Token) -> Token | None:
+    """The clause's subject; a verb phrase conjoined without one shares its head's: "she had met them halfway and
+    would not sign the bill"."""
+    own = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if own is not None or root.dep_ != "conj" or root.head.pos_ not in ("VERB", "AUX"):
+        return own
+    return next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+
+
 def _disowns(root: Token) -> bool:
     """"had nothing to do with the leak": the clause's object or attribute heads the denial idiom."""
     return any(c.dep_ in ("dobj", "attr") and disowned(c) is not None for c in root.children)
@@ -315,9 +424,13 @@ def _imperative(root: Token) -> bool:
 def _predicate_words(root: Token) -> list[Token]:
     """The clause's predicate and the words around it that may mark a stance."""
     near = [root, *root.children, *(g for c in root.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") for g in c.children)]
-    near += [c for t in near if t.dep_ in ("acomp", "attr", "oprd") for c in t.conjuncts]
+    near += [c for t in near if t.dep_ in ("acomp", "attr", "oprd", "amod") for c in t.conjuncts]  # "a full and fair price"
     if root.lemma_ in ("be", "remain"):  # "was in no hurry", "the priority remained growth"
         near += [g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    # "areas of uncertainty that the bidder should clarify", "steps the government must take": a duty in the
+    # relative clause of the attribute or object
+    near += [m for a in root.children if a.dep_ in ("attr", "dobj") for r in a.children if r.dep_ == "relcl"
+             for m in r.children if m.dep_ == "aux" and m.tag_ == "MD"]
     return near
 
 
@@ -370,11 +483,20 @@ def _dated(root: Token) -> bool:
         if tok.ent_type_ not in ("DATE", "TIME"):
             continue
         head = tok
-        while head.i != root.i and head.dep_ not in ("advcl", "ccomp", "relcl", "acl", "xcomp"):
-            head = head.head
+        while head.i != root.i and head.dep_ not in ("advcl", "ccomp", "relcl", "acl", "xcomp") \
+                and not (head.dep_ == "amod" and head.ent_type_ not in ("DATE", "TIME")):
+            head = head.head  # "wage data due next month": the date of a noun's modifier is not the clause's
         if head.i == root.i:
             return True
     return False
+
+
+def _scheduled(root: Token) -> bool:
+    """Preparations under way for a dated step: "we are preparing to welcome the president in August", "they are
+    planning to hold talks next week". A refusal ("are not planning to ...") is not a schedule."""
+    return root.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in root.children) \
+        and not any(c.dep_ == "neg" for c in root.children) \
+        and any(c.dep_ == "xcomp" and _dated(c) for c in root.children)
 
 
 def _impersonal_report(cue: Token) -> bool:

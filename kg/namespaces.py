@@ -79,6 +79,11 @@ class KG(DefinedNamespace):
     NegativePrefix: URIRef
     CanonicalLemma: URIRef
     ReactionWord: URIRef
+    EvidenceVerb: URIRef
+    WithdrawalVerb: URIRef
+    EngagementNoun: URIRef
+    GroundNoun: URIRef
+    DirectiveVerb: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef

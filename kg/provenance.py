@@ -95,10 +95,12 @@ _DECISIONS = {
     "channel/paragraph-outlet": "An outlet set off by dashes carries the rest of its paragraph: '– continues the NYT –'.",
     "channel/reportedly": "'X has reportedly ...' with no source named: the article's own reporting chain.",
     # kind (kg.framing, kg.pipeline)
-    "kind/stance-cue": "A cue that takes a position: 'vowed', 'rejected', 'insisted', 'accused'.",
+    "kind/stance-cue": "A cue that takes a position: 'vowed', 'rejected', 'insisted', 'accused'; an instruction "
+                       "('told the agency to suspend ...'); the grounds of a denial ('dismissed it, saying ...').",
     "kind/announced-plan": "A plan announced is news, a claim: 'announced plans to buy the rival'.",
     "kind/stance-marker": "A stance marker or evaluative word on the predicate: 'is willing', 'must', "
-                          "'unacceptable', 'a disgrace'.",
+                          "'unacceptable', 'a disgrace'; a stance structure: 'there is no statement about this', "
+                          "'said it had turned down the approach', 'saw the rival as the missing piece'.",
     "kind/agent-will": "An agent's refusal or undated will, or an imperative: 'will not sign', 'we will retaliate'.",
     "kind/reported-fact": "Reported events and facts, plans with a date: 'Norway will host the talks next month'.",
     "kind/position-evidence": "Content that clearly meets a position concept is a stance.",
