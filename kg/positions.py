@@ -97,6 +97,7 @@ _SCATTERED = 0.7         # a label's words found far apart in the content
 _SLACK = 3               # words allowed between a label's words before they count as far apart
 _UNKNOWN = 0.5           # weight of a content word the scheme never uses, relative to the rarest scheme word
 _MARGIN = 0.01           # best and runner-up closer than this: too ambiguous to assign
+_CORE_WORDS = 3          # a main clause with fewer different words is not scored on its own
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,13 @@ def terms(tokens, lexicon: tuple[str, ...] = ()) -> list[Term]:
     :param tokens: spaCy tokens, in order (they need not be contiguous).
     :param lexicon: user lexicon files whose word classes add to the shipped ones.
     """
+    found, structure = read_terms(tokens, lexicon)
+    return found + structure
+
+
+def read_terms(tokens, lexicon: tuple[str, ...] = ()) -> tuple[list[Term], list[Term]]:
+    """The terms of :func:`terms` in two parts: the words' own terms, and those the clause's stance
+    structure adds (:func:`structure_terms`), which alone are the statement's gist."""
     words = _word_classes(tuple(lexicon))
     tokens = list(tokens)
     present = {t.i for t in tokens}
@@ -218,7 +226,33 @@ def terms(tokens, lexicon: tuple[str, ...] = ()) -> list[Term]:
         joined = tok
         if lemma in words.negative_verbs:
             negated = not negated
-    return out + structure_terms(tokens, out, words)
+    return out, structure_terms(tokens, out, words)
+
+
+_SET_OFF = frozenset({"relcl", "acl", "appos"})  # qualifying clauses left out of the main clause when set off
+_CONDITIONS = frozenset({"if", "unless", "provided", "once"})  # a condition is part of the stance: it stays
+
+
+def _main_clause(tokens: list) -> list:
+    """The tokens without the clauses that qualify another of the tokens: a relative or participial clause or
+    an apposition set off by a comma or dash ("an offensive into Rafah, where ..."), an adverbial clause other
+    than a condition ("would continue the operation until all its goals were met"). A restrictive relative
+    clause stays: "any deal that leaves Hamas in power" is not "any deal"."""
+    present = {t.i for t in tokens}
+    left_out: set[int] = set()
+    for tok in tokens:
+        if tok.head.i not in present or tok.head.i == tok.i or tok.i in left_out:
+            continue
+        if tok.dep_ in _SET_OFF and _set_off(tok) or tok.dep_ == "advcl" and not any(
+                c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in tok.children):
+            left_out |= {t.i for t in tok.subtree}
+    return [t for t in tokens if t.i not in left_out] if left_out else tokens
+
+
+def _set_off(tok) -> bool:
+    """A clause with a comma, dash or bracket just before it."""
+    start = tok.left_edge.i
+    return start > 0 and tok.doc[start - 1].text in (",", "–", "—", "-", "(", ";")
 
 
 def _joining_hyphen(tok, joined) -> bool:
@@ -251,7 +285,15 @@ def _content_lemma(tok, words) -> str | None:
         return None
     if tok.pos_ == "VERB":
         lemma = " ".join([lemma, *(c.lower_ for c in tok.children if c.dep_ == "prt")])
-    return words.canonical(lemma, tok.pos_)
+    return words.canonical(_class_form(tok, lemma, words), tok.pos_)
+
+
+def _class_form(tok, lemma: str, words) -> str:
+    """The form to look up in the paraphrase classes: a participle the classes list as it is written
+    ("doctored", "made-up") rather than by its verb ("doctor"), else the lemma."""
+    if tok.tag_ == "VBN" and lemma not in words.classes and tok.lower_ in words.classes:
+        return tok.lower_
+    return lemma
 
 
 def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
@@ -265,6 +307,10 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
     - a negated statement that answers a report ("In response to speculation, the group is not aware of any
       offer"): a denial of the report.
 
+    A denial, falsity or reaction word that is itself negated ("did not deny the report", "was not false",
+    "does not comment on reports") or that sits in a relative clause, where it is someone else's ("a claim the
+    ministry denied"), adds nothing.
+
     The canonical lemmas are those of the lexicon's paraphrase classes, so the scheme's labels ("denied
     the report", "false report") meet them.
     """
@@ -273,7 +319,11 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
     if not (deny and report and false):
         return []
     names_report = any(lemma == report for lemma, _ in found)
-    extra: list[Term] = [term for tok in tokens for term in _word_structure(tok, words, names_report)]
+    extra: list[Term] = []
+    for tok in tokens:
+        found_here = _word_structure(tok, words, names_report)
+        if found_here and tok.dep_ not in ("relcl", "acl") and not _negated(tok):
+            extra += found_here
     if any(_disowned_report(tok, words) for tok in tokens):
         extra += [(deny, False), (report, False)]
     if any(negated and lemma in words.truth_words for lemma, negated in found):
@@ -284,12 +334,19 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
     return extra
 
 
+def _negated(tok) -> bool:
+    """The word's own predicate is negated: "did not deny", "never denied", "was not false"."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ in ("acomp", "attr", "oprd") and any(c.dep_ == "neg" for c in tok.head.children)
+
+
 def _word_structure(tok, words, names_report: bool) -> list[Term]:
     """The canonical words one word's structure amounts to: a denial or rejection of a report or an event,
     or a falsity said of something (see :func:`structure_terms`)."""
     deny, report, false = words.deny, words.report, words.false
     lemma = tok.lemma_.lower()
-    head = words.canonical(lemma, tok.pos_)
+    head = words.canonical(_class_form(tok, lemma, words), tok.pos_)
     if head != deny and head != false and lemma not in words.rejection_verbs:
         return []
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
@@ -340,7 +397,7 @@ def _answers_a_report(tokens, words) -> bool:
         head = tok.head
         for _ in range(3):
             if head.lemma_.lower() in words.reaction_words:
-                return True
+                return not _negated(head)  # "does not comment on the reports" declines to answer
             head = head.head
     return False
 
@@ -598,8 +655,7 @@ class PositionClassifier:
 
         :param tokens: spaCy tokens of the statement (its cue and content).
         """
-        content_terms = terms(tokens, self.lexicon)
-        ranked = self.rank_terms(content_terms)
+        ranked, content_terms = self._ranked(list(tokens))
         if not ranked:
             return None, 0.0
         (best, score), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
@@ -621,7 +677,31 @@ class PositionClassifier:
 
         :param tokens: spaCy tokens of the statement.
         """
-        return self.rank_terms(terms(tokens, self.lexicon))
+        return self._ranked(list(tokens))[0]
+
+    def _ranked(self, tokens: list) -> tuple[list[tuple[str, float]], list[Term]]:
+        """Each concept's best score over the views of the statement, best first, and all its terms.
+
+        The views: all its terms; its main clause, without the relative, participial and adverbial clauses
+        that qualify it ("would continue the operation [until all its goals were met]"); and its gist, the
+        canonical words its stance structure amounts to ("deny report" in "had nothing to do with the alleged
+        push poll, adding ..."). What qualifies a stance would otherwise dilute or outweigh it.
+        """
+        found, structure = read_terms(tokens, self.lexicon)
+        content_terms = found + structure
+        whole = dict(self.rank_terms(content_terms))
+        best = dict(whole)
+        core = _main_clause(tokens)
+        core_terms = terms(core, self.lexicon) if len(core) < len(tokens) else []
+        if len({lemma for lemma, _ in core_terms}) >= _CORE_WORDS:  # fewer say too little ("News [that ...]")
+            # the main clause counts half: what qualifies it still says something of the stance
+            for notation, score in self.rank_terms(core_terms):
+                best[notation] = max(best.get(notation, 0.0), (score + whole.get(notation, 0.0)) / 2)
+        if any(lemma == _word_classes(self.lexicon).report for lemma, _ in structure):
+            # "false" alone ("the plan is absurd") says too little of what is false
+            for notation, score in self.rank_terms(structure):
+                best[notation] = max(best.get(notation, 0.0), score)
+        return sorted(best.items(), key=lambda item: -item[1]), content_terms
 
     def rank_terms(self, content_terms: list[Term]) -> list[tuple[str, float]]:
         """Like :meth:`rank`, for terms already read with :func:`terms`."""
@@ -722,8 +802,8 @@ class PositionClassifier:
         index = self._index_of.get(notation)
         if index is None:
             return []
-        content_terms = terms(tokens, self.lexicon)
-        content = self._index(content_terms)
+        found_terms, structure = read_terms(tokens, self.lexicon)
+        content = self._index(found_terms + structure)
         parts = {
             "position/label-overlap": _W_PHRASE * max((self._phrase_score(p, content) for p in self._phrases[index]), default=0.0),
             "position/example-match": _W_EXAMPLE * max((self._example_score(e, content) for e in self._examples[index]),
@@ -731,7 +811,6 @@ class PositionClassifier:
             "position/vocabulary-share": _W_SHARE * self._share(index, content),
         }
         found = [max(parts, key=lambda name: parts[name])]
-        structure = structure_terms(tokens, content_terms, _word_classes(self.lexicon))
         if any(self._key(term) in self._bags[index] for term in structure):
             found.append("position/structure-terms")
         return found
