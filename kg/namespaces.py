@@ -79,6 +79,8 @@ class KG(DefinedNamespace):
     NegativePrefix: URIRef
     CanonicalLemma: URIRef
     ReactionWord: URIRef
+    ReadinessAdjective: URIRef
+    AttemptVerb: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef
