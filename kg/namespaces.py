@@ -79,7 +79,6 @@ class KG(DefinedNamespace):
     NegativePrefix: URIRef
     CanonicalLemma: URIRef
     ReactionWord: URIRef
-    ReadinessAdjective: URIRef
     AttemptVerb: URIRef
     # actor properties
     actorKind: URIRef

@@ -285,7 +285,7 @@ def _content_lemma(tok, words) -> str | None:
         return None
     if tok.pos_ == "VERB":
         lemma = " ".join([lemma, *(c.lower_ for c in tok.children if c.dep_ == "prt")])
-    return words.canonical(_class_form(tok, lemma, words), tok.pos_, tok.tag_)
+    return words.canonical(_class_form(tok, lemma, words), tok.pos_)
 
 
 def _class_form(tok, lemma: str, words) -> str:
@@ -454,16 +454,14 @@ class _Words:
     false: str | None
     hedges: frozenset[str] = frozenset()
 
-    def canonical(self, lemma: str, pos: str, tag: str = "") -> str:
+    def canonical(self, lemma: str, pos: str) -> str:
         found = self.classes.get(lemma)
-        if found is None or found[1] is not None and pos not in found[1] and tag not in found[1]:
+        if found is None or found[1] is not None and pos not in found[1]:
             return lemma
         return found[0]
 
 
-# A class whose name ends in Noun is read as its canonical lemma for nouns only, one ending in Adjective for
-# adjectives and participles only ("willing", "committed"; not the verb in "open its doors").
-_CLASS_POS = {"Noun": frozenset({"NOUN", "PROPN"}), "Adjective": frozenset({"ADJ", "VBN"})}
+_NOUNS = frozenset({"NOUN", "PROPN"})  # a class whose name ends in Noun is read as its canonical lemma for nouns only
 
 
 @lru_cache(maxsize=8)
@@ -474,7 +472,7 @@ def _word_classes(extra: tuple[str, ...] = ()) -> _Words:
     canonical = lexicon.lemmas("CanonicalLemma")
     classes: dict[str, tuple[str, frozenset | None]] = {}
     named: dict[str, str] = {}
-    for kind in ("ReportNoun", "FalsityWord", "DenialVerb", "ReadinessAdjective", "AttemptVerb"):
+    for kind in ("ReportNoun", "FalsityWord", "DenialVerb", "AttemptVerb"):
         members = lexicon.lemmas(kind)
         heads = members & canonical
         if len(heads) != 1:
@@ -482,8 +480,7 @@ def _word_classes(extra: tuple[str, ...] = ()) -> _Words:
         head = next(iter(heads))
         named[kind] = head
         for member in sorted(members):
-            classes.setdefault(member, (head, _CLASS_POS.get(kind.endswith("Noun") and "Noun" or kind.endswith("Adjective")
-                                                             and "Adjective" or "")))
+            classes.setdefault(member, (head, _NOUNS if kind.endswith("Noun") else None))
     return _Words(frozenset(lexicon.lemmas("Negator")), frozenset(lexicon.lemmas("NegativeVerb")),
                   frozenset(lexicon.lemmas("ScopeEnd")), classes, frozenset(lexicon.lemmas("RejectionVerb")),
                   frozenset(lexicon.lemmas("TruthWord")), frozenset(lexicon.lemmas("ConcessiveMark")),
