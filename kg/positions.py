@@ -249,6 +249,21 @@ def _main_clause(tokens: list) -> list:
     return [t for t in tokens if t.i not in left_out] if left_out else tokens
 
 
+def _clauses(tokens: list) -> list[list]:
+    """The parts of a statement scored on their own beside the whole: its main clause without what qualifies it
+    (:func:`_main_clause`) and, when it coordinates clauses ("had accepted the proposal and accused the army
+    of ..."), each of them. Empty when the statement is one plain clause."""
+    core = _main_clause(tokens)
+    present = {t.i for t in core}
+    conjuncts = [t for t in core if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i in present
+                 and t.head.pos_ in ("VERB", "AUX")]
+    if not conjuncts:
+        return [core] if len(core) < len(tokens) else []
+    parts = [{t.i for t in c.subtree} for c in conjuncts]
+    first = [t for t in core if not any(t.i in part for part in parts)]
+    return [first] + [[t for t in core if t.i in part] for part in parts]
+
+
 def _set_off(tok) -> bool:
     """A clause with a comma, dash or bracket just before it."""
     start = tok.left_edge.i
@@ -694,11 +709,12 @@ class PositionClassifier:
         content_terms = found + structure
         whole = dict(self.rank_terms(content_terms))
         best = dict(whole)
-        core = _main_clause(tokens)
-        core_terms = terms(core, self.lexicon) if len(core) < len(tokens) else []
-        if len({lemma for lemma, _ in core_terms}) >= _CORE_WORDS:  # fewer say too little ("News [that ...]")
-            # the main clause counts half: what qualifies it still says something of the stance
-            for notation, score in self.rank_terms(core_terms):
+        for clause in _clauses(tokens):
+            clause_terms = terms(clause, self.lexicon)
+            if len({lemma for lemma, _ in clause_terms}) < _CORE_WORDS:
+                continue  # fewer words say too little ("News [that ...]")
+            # a clause counts half: the rest of the statement still says something of the stance
+            for notation, score in self.rank_terms(clause_terms):
                 best[notation] = max(best.get(notation, 0.0), (score + whole.get(notation, 0.0)) / 2)
         if any(lemma == _word_classes(self.lexicon).report for lemma, _ in structure):
             # "false" alone ("the plan is absurd") says too little of what is false
