@@ -98,6 +98,7 @@ _SLACK = 3               # words allowed between a label's words before they cou
 _UNKNOWN = 0.5           # weight of a content word the scheme never uses, relative to the rarest scheme word
 _MARGIN = 0.01           # best and runner-up closer than this: too ambiguous to assign
 _CORE_WORDS = 3          # a main clause with fewer different words is not scored on its own
+_LEADING = 5             # the whole statement's leading concepts, the only ones a part of it is scored against
 
 
 @dataclass(frozen=True)
@@ -619,10 +620,11 @@ class PositionClassifier:
         return users
 
     @staticmethod
-    def _best(users: dict[str, set], words: set[str], score) -> dict[int, float]:
+    def _best(users: dict[str, set], words: set[str], score, only: frozenset | None = None) -> dict[int, float]:
         best: dict[int, float] = defaultdict(float)
         for index, number in set().union(*(users.get(w, ()) for w in words)):
-            best[index] = max(best[index], score(index, number))
+            if only is None or index in only:
+                best[index] = max(best[index], score(index, number))
         return best
 
     def _weighted(self, found: tuple[Term, ...]) -> _Pattern:
@@ -707,14 +709,17 @@ class PositionClassifier:
         """
         found, structure = read_terms(tokens, self.lexicon)
         content_terms = found + structure
-        whole = dict(self.rank_terms(content_terms))
+        ranked = self.rank_terms(content_terms)
+        whole = dict(ranked)
         best = dict(whole)
+        # a part can only lift what the whole already leans to: only the whole's leading concepts are scored on it
+        leading = frozenset(self._index_of[notation] for notation, _ in ranked[:_LEADING])
         for clause in _clauses(tokens):
             clause_terms = terms(clause, self.lexicon)
             if len({lemma for lemma, _ in clause_terms}) < _CORE_WORDS:
                 continue  # fewer words say too little ("News [that ...]")
             # a clause counts half: the rest of the statement still says something of the stance
-            for notation, score in self.rank_terms(clause_terms):
+            for notation, score in self.rank_terms(clause_terms, leading):
                 best[notation] = max(best.get(notation, 0.0), (score + whole.get(notation, 0.0)) / 2)
         if any(lemma == _word_classes(self.lexicon).report for lemma, _ in structure):
             # "false" alone ("the plan is absurd") says too little of what is false
@@ -722,16 +727,22 @@ class PositionClassifier:
                 best[notation] = max(best.get(notation, 0.0), score)
         return sorted(best.items(), key=lambda item: -item[1]), content_terms
 
-    def rank_terms(self, content_terms: list[Term]) -> list[tuple[str, float]]:
-        """Like :meth:`rank`, for terms already read with :func:`terms`."""
+    def rank_terms(self, content_terms: list[Term], only: frozenset | None = None) -> list[tuple[str, float]]:
+        """Like :meth:`rank`, for terms already read with :func:`terms`.
+
+        :param only: the indices of the concepts to score (all when None).
+        """
         content = self._index(content_terms)
         if not content.terms:
             return []
         words = {k[0] for k in content.stems} | {k[0] for k in content.synonyms} | set(content.lemmas)
-        phrases = self._best(self._phrase_users, words, lambda i, n: self._phrase_score(self._phrases[i][n], content))
-        examples = self._best(self._example_users, words, lambda i, n: self._example_score(self._examples[i][n], content))
+        phrases = self._best(self._phrase_users, words, lambda i, n: self._phrase_score(self._phrases[i][n], content), only)
+        examples = self._best(self._example_users, words, lambda i, n: self._example_score(self._examples[i][n], content),
+                              only)
         scores = []
         for index in sorted(set().union(*(self._users.get(w, ()) for w in words))):
+            if only is not None and index not in only:
+                continue
             concept = self.scheme.concepts[index]
             phrase, example = phrases.get(index, 0.0), examples.get(index, 0.0)
             share = self._share(index, content)
