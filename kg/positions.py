@@ -284,10 +284,19 @@ def _hyphenated(tok, joined, present: set[int]) -> bool:
 
 
 def _ends_scope(tok, scope_ends) -> bool:
-    """Punctuation, a contrastive or causal conjunction or a subordinator ends a negation's scope."""
+    """Punctuation, a contrastive or causal conjunction, a subordinator or an "and" before a finite verb of its
+    own ends a negation's scope: "had never met him and described the claims as a lie" (but "will not cede land
+    and pull back" stays one scope)."""
     lower = tok.lower_
     return tok.is_punct and lower not in ("-", "'", "’") or lower in scope_ends \
-        or tok.dep_ in ("cc", "mark") and lower not in ("that", "and", "or")
+        or tok.dep_ in ("cc", "mark") and lower not in ("that", "and", "or") \
+        or lower == "and" and tok.dep_ == "cc" and _finite_conjunct(tok)
+
+
+def _finite_conjunct(cc) -> bool:
+    """The "and" joins its verb to a finite verb after it ("accepted ... and accused")."""
+    return cc.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "conj" and c.i > cc.i and c.tag_ in ("VBD", "VBZ", "VBP") for c in cc.head.children)
 
 
 def _content_lemma(tok, words) -> str | None:

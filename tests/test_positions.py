@@ -591,3 +591,25 @@ def test_attempt_verbs_are_one_class():
                  "Officials said the general had sought to negotiate a ceasefire last spring."):
         statement = main_statement(text)
         assert (statement.kind, statement.position) == ("stance", "open_to_ceasefire"), text
+
+
+def test_coordinated_clauses_are_scored_each_on_its_own(nlp):
+    from kg.positions import _clauses
+
+    text = "it had accepted the peace proposal without conditions and accused the army of blocking aid convoys"
+    assert [" ".join(t.text for t in part) for part in _clauses(list(nlp(text)))] == [
+        "it had accepted the peace proposal without conditions and",
+        "accused the army of blocking aid convoys"]
+    statement = main_statement("The movement said it had accepted the peace proposal without conditions and "
+                               "accused the army of blocking aid convoys in the east.")
+    assert statement.position == "support_ceasefire_proposal"
+    ready = main_statement("The group wrote that it welcomed any serious initiative to end the bloodshed and was "
+                           "ready to send a delegation to the talks in Doha.")
+    assert ready.position == "open_to_dialogue" and ready.position_confidence >= 0.68
+
+
+def test_a_negation_does_not_carry_over_and_into_a_finite_verb_of_its_own(nlp):
+    found = terms(nlp("she had never met the businessman and described the claims as a lie"))
+    assert ("meet", True) in found and ("describe", False) in found
+    # an infinitive after "and" is still inside the scope: "will not cede land and pull back" refuses both
+    assert ("pull", True) in terms(nlp("the army will not cede land and pull back"))
