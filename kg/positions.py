@@ -486,7 +486,9 @@ class _Words:
         return found[0]
 
 
-_NOUNS = frozenset({"NOUN", "PROPN"})  # a class whose name ends in Noun is read as its canonical lemma for nouns only
+# A class whose name ends in Noun is read as its canonical lemma for nouns only, one ending in Verb for verbs only
+# ("a deliberate attempt" is not "a try").
+_CLASS_POS = {"Noun": frozenset({"NOUN", "PROPN"}), "Verb": frozenset({"VERB"})}
 
 
 @lru_cache(maxsize=8)
@@ -505,7 +507,7 @@ def _word_classes(extra: tuple[str, ...] = ()) -> _Words:
         head = next(iter(heads))
         named[kind] = head
         for member in sorted(members):
-            classes.setdefault(member, (head, _NOUNS if kind.endswith("Noun") else None))
+            classes.setdefault(member, (head, _CLASS_POS.get(kind[-4:])))
     return _Words(frozenset(lexicon.lemmas("Negator")), frozenset(lexicon.lemmas("NegativeVerb")),
                   frozenset(lexicon.lemmas("ScopeEnd")), classes, frozenset(lexicon.lemmas("RejectionVerb")),
                   frozenset(lexicon.lemmas("TruthWord")), frozenset(lexicon.lemmas("ConcessiveMark")),

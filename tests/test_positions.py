@@ -585,12 +585,14 @@ def test_a_stance_set_off_from_a_long_qualifying_clause_keeps_its_confidence():
         assert statement.position == notation and statement.position_confidence >= 0.62, (text, statement.position_confidence)
 
 
-def test_attempt_verbs_are_one_class():
+def test_attempt_verbs_are_one_class(nlp):
     """'attempted to' and 'sought to' meet a label's 'tried to' ("tried to negotiate a ceasefire")."""
     for text in ("The envoy said the rebels had attempted to arrange a truce in the autumn.",
                  "Officials said the general had sought to negotiate a ceasefire last spring."):
         statement = main_statement(text)
         assert (statement.kind, statement.position) == ("stance", "open_to_ceasefire"), text
+    # the class is of verbs: the noun stays itself
+    assert "try" not in [lemma for lemma, _ in terms(nlp("it was a deliberate attempt to drag things out"))]
 
 
 def test_coordinated_clauses_are_scored_each_on_its_own(nlp):
