@@ -31,6 +31,10 @@ accept" meets "could not accept". A verb that negates its complement ("refuse",
 Times, amounts and people's names in the content ("a year earlier", "14 percent",
 "Putin") are not matched: they say when, how much or who, never which stance.
 
+Parts of a statement are scored too, and each concept keeps its best score: the gist of a denial ("deny
+report") alone, and the main clause without what qualifies it and each coordinated clause, averaged with the
+whole, so that a long qualifying clause neither dilutes nor outweighs the stance.
+
 The sum is mapped into a confidence in [0, 1). A confidence below the threshold,
 or too close to the runner-up's, assigns no concept; the confidence is kept
 either way. Content that meets a concept in a single word ("open" in "the bakery
@@ -97,7 +101,7 @@ _SCATTERED = 0.7         # a label's words found far apart in the content
 _SLACK = 3               # words allowed between a label's words before they count as far apart
 _UNKNOWN = 0.5           # weight of a content word the scheme never uses, relative to the rarest scheme word
 _MARGIN = 0.01           # best and runner-up closer than this: too ambiguous to assign
-_CORE_WORDS = 3          # a main clause with fewer different words is not scored on its own
+_CORE_WORDS = 3          # a part of a statement with fewer different words is not scored on its own
 _LEADING = 5             # the whole statement's leading concepts, the only ones a part of it is scored against
 
 
@@ -714,7 +718,8 @@ class PositionClassifier:
         """Each concept's best score over the views of the statement, best first, and all its terms.
 
         The views: all its terms; its main clause, without the relative, participial and adverbial clauses
-        that qualify it ("would continue the operation [until all its goals were met]"); and its gist, the
+        that qualify it ("would continue the operation [until all its goals were met]"), and each of its
+        coordinated clauses (:func:`_clauses`), each averaged with the whole; and its gist, the
         canonical words its stance structure amounts to ("deny report" in "had nothing to do with the alleged
         push poll, adding ..."). What qualifies a stance would otherwise dilute or outweigh it.
         """
