@@ -84,6 +84,7 @@ class KG(DefinedNamespace):
     EngagementNoun: URIRef
     GroundNoun: URIRef
     DirectiveVerb: URIRef
+    AttemptVerb: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef

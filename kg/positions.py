@@ -31,6 +31,10 @@ accept" meets "could not accept". A verb that negates its complement ("refuse",
 Times, amounts and people's names in the content ("a year earlier", "14 percent",
 "Putin") are not matched: they say when, how much or who, never which stance.
 
+Parts of a statement are scored too, and each concept keeps its best score: the gist of a denial ("deny
+report") alone, and the main clause without what qualifies it and each coordinated clause, averaged with the
+whole, so that a long qualifying clause neither dilutes nor outweighs the stance.
+
 The sum is mapped into a confidence in [0, 1). A confidence below the threshold,
 or too close to the runner-up's, assigns no concept; the confidence is kept
 either way. Content that meets a concept in a single word ("open" in "the bakery
@@ -97,6 +101,8 @@ _SCATTERED = 0.7         # a label's words found far apart in the content
 _SLACK = 3               # words allowed between a label's words before they count as far apart
 _UNKNOWN = 0.5           # weight of a content word the scheme never uses, relative to the rarest scheme word
 _MARGIN = 0.01           # best and runner-up closer than this: too ambiguous to assign
+_CORE_WORDS = 3          # a part of a statement with fewer different words is not scored on its own
+_LEADING = 5             # the whole statement's leading concepts, the only ones a part of it is scored against
 
 
 @dataclass(frozen=True)
@@ -189,6 +195,13 @@ def terms(tokens, lexicon: tuple[str, ...] = ()) -> list[Term]:
     :param tokens: spaCy tokens, in order (they need not be contiguous).
     :param lexicon: user lexicon files whose word classes add to the shipped ones.
     """
+    found, structure = read_terms(tokens, lexicon)
+    return found + structure
+
+
+def read_terms(tokens, lexicon: tuple[str, ...] = ()) -> tuple[list[Term], list[Term]]:
+    """The terms of :func:`terms` in two parts: the words' own terms, and those the clause's stance
+    structure adds (:func:`structure_terms`), which alone are the statement's gist."""
     words = _word_classes(tuple(lexicon))
     tokens = list(tokens)
     present = {t.i for t in tokens}
@@ -218,7 +231,48 @@ def terms(tokens, lexicon: tuple[str, ...] = ()) -> list[Term]:
         joined = tok
         if lemma in words.negative_verbs:
             negated = not negated
-    return out + structure_terms(tokens, out, words)
+    return out, structure_terms(tokens, out, words)
+
+
+_SET_OFF = frozenset({"relcl", "acl", "appos"})  # qualifying clauses left out of the main clause when set off
+_CONDITIONS = frozenset({"if", "unless", "provided", "once"})  # a condition is part of the stance: it stays
+
+
+def _main_clause(tokens: list) -> list:
+    """The tokens without the clauses that qualify another of the tokens: a relative or participial clause or
+    an apposition set off by a comma or dash ("an offensive into Rafah, where ..."), an adverbial clause other
+    than a condition ("would continue the operation until all its goals were met"). A restrictive relative
+    clause stays: "any deal that leaves Hamas in power" is not "any deal"."""
+    present = {t.i for t in tokens}
+    left_out: set[int] = set()
+    for tok in tokens:
+        if tok.head.i not in present or tok.head.i == tok.i or tok.i in left_out:
+            continue
+        if tok.dep_ in _SET_OFF and _set_off(tok) or tok.dep_ == "advcl" and not any(
+                c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in tok.children):
+            left_out |= {t.i for t in tok.subtree}
+    return [t for t in tokens if t.i not in left_out] if left_out else tokens
+
+
+def _clauses(tokens: list) -> list[list]:
+    """The parts of a statement scored on their own beside the whole: its main clause without what qualifies it
+    (:func:`_main_clause`) and, when it coordinates clauses ("had accepted the proposal and accused the army
+    of ..."), each of them. Empty when the statement is one plain clause."""
+    core = _main_clause(tokens)
+    present = {t.i for t in core}
+    conjuncts = [t for t in core if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i in present
+                 and t.head.pos_ in ("VERB", "AUX")]
+    if not conjuncts:
+        return [core] if len(core) < len(tokens) else []
+    parts = [{t.i for t in c.subtree} for c in conjuncts]
+    first = [t for t in core if not any(t.i in part for part in parts)]
+    return [first] + [[t for t in core if t.i in part] for part in parts]
+
+
+def _set_off(tok) -> bool:
+    """A clause with a comma, dash or bracket just before it."""
+    start = tok.left_edge.i
+    return start > 0 and tok.doc[start - 1].text in (",", "–", "—", "-", "(", ";")
 
 
 def _joining_hyphen(tok, joined) -> bool:
@@ -234,10 +288,19 @@ def _hyphenated(tok, joined, present: set[int]) -> bool:
 
 
 def _ends_scope(tok, scope_ends) -> bool:
-    """Punctuation, a contrastive or causal conjunction or a subordinator ends a negation's scope."""
+    """Punctuation, a contrastive or causal conjunction, a subordinator or an "and" before a finite verb of its
+    own ends a negation's scope: "had never met him and described the claims as a lie" (but "will not cede land
+    and pull back" stays one scope)."""
     lower = tok.lower_
     return tok.is_punct and lower not in ("-", "'", "’") or lower in scope_ends \
-        or tok.dep_ in ("cc", "mark") and lower not in ("that", "and", "or")
+        or tok.dep_ in ("cc", "mark") and lower not in ("that", "and", "or") \
+        or lower == "and" and tok.dep_ == "cc" and _finite_conjunct(tok)
+
+
+def _finite_conjunct(cc) -> bool:
+    """The "and" joins its verb to a finite verb after it ("accepted ... and accused")."""
+    return cc.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "conj" and c.i > cc.i and c.tag_ in ("VBD", "VBZ", "VBP") for c in cc.head.children)
 
 
 def _content_lemma(tok, words) -> str | None:
@@ -251,7 +314,15 @@ def _content_lemma(tok, words) -> str | None:
         return None
     if tok.pos_ == "VERB":
         lemma = " ".join([lemma, *(c.lower_ for c in tok.children if c.dep_ == "prt")])
-    return words.canonical(lemma, tok.pos_)
+    return words.canonical(_class_form(tok, lemma, words), tok.pos_)
+
+
+def _class_form(tok, lemma: str, words) -> str:
+    """The form to look up in the paraphrase classes: a participle the classes list as it is written
+    ("doctored", "made-up") rather than by its verb ("doctor"), else the lemma."""
+    if tok.tag_ == "VBN" and lemma not in words.classes and tok.lower_ in words.classes:
+        return tok.lower_
+    return lemma
 
 
 def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
@@ -265,6 +336,10 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
     - a negated statement that answers a report ("In response to speculation, the group is not aware of any
       offer"): a denial of the report.
 
+    A denial, falsity or reaction word that is itself negated ("did not deny the report", "was not false",
+    "does not comment on reports") or that sits in a relative clause, where it is someone else's ("a claim the
+    ministry denied"), adds nothing.
+
     The canonical lemmas are those of the lexicon's paraphrase classes, so the scheme's labels ("denied
     the report", "false report") meet them.
     """
@@ -273,7 +348,11 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
     if not (deny and report and false):
         return []
     names_report = any(lemma == report for lemma, _ in found)
-    extra: list[Term] = [term for tok in tokens for term in _word_structure(tok, words, names_report)]
+    extra: list[Term] = []
+    for tok in tokens:
+        found_here = _word_structure(tok, words, names_report)
+        if found_here and tok.dep_ not in ("relcl", "acl") and not _negated(tok):
+            extra += found_here
     if any(_disowned_report(tok, words) for tok in tokens):
         extra += [(deny, False), (report, False)]
     if any(negated and lemma in words.truth_words for lemma, negated in found):
@@ -284,12 +363,19 @@ def structure_terms(tokens, found: list[Term], words=None) -> list[Term]:
     return extra
 
 
+def _negated(tok) -> bool:
+    """The word's own predicate is negated: "did not deny", "never denied", "was not false"."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ in ("acomp", "attr", "oprd") and any(c.dep_ == "neg" for c in tok.head.children)
+
+
 def _word_structure(tok, words, names_report: bool) -> list[Term]:
     """The canonical words one word's structure amounts to: a denial or rejection of a report or an event,
     or a falsity said of something (see :func:`structure_terms`)."""
     deny, report, false = words.deny, words.report, words.false
     lemma = tok.lemma_.lower()
-    head = words.canonical(lemma, tok.pos_)
+    head = words.canonical(_class_form(tok, lemma, words), tok.pos_)
     if head != deny and head != false and lemma not in words.rejection_verbs:
         return []
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
@@ -340,7 +426,7 @@ def _answers_a_report(tokens, words) -> bool:
         head = tok.head
         for _ in range(3):
             if head.lemma_.lower() in words.reaction_words:
-                return True
+                return not _negated(head)  # "does not comment on the reports" declines to answer
             head = head.head
     return False
 
@@ -386,7 +472,7 @@ class _Words:
     negators: frozenset[str]
     negative_verbs: frozenset[str]
     scope_ends: frozenset[str]
-    classes: dict  # lemma -> (canonical lemma, nouns only)
+    classes: dict  # lemma -> (canonical lemma, the parts of speech it is read so for, or None for any)
     rejection_verbs: frozenset[str]
     truth_words: frozenset[str]
     concessive: frozenset[str]
@@ -399,9 +485,14 @@ class _Words:
 
     def canonical(self, lemma: str, pos: str) -> str:
         found = self.classes.get(lemma)
-        if found is None or (found[1] and pos not in ("NOUN", "PROPN")):
+        if found is None or found[1] is not None and pos not in found[1]:
             return lemma
         return found[0]
+
+
+# A class whose name ends in Noun is read as its canonical lemma for nouns only, one ending in Verb for verbs only
+# ("a deliberate attempt" is not "a try").
+_CLASS_POS = {"Noun": frozenset({"NOUN", "PROPN"}), "Verb": frozenset({"VERB"})}
 
 
 @lru_cache(maxsize=8)
@@ -410,9 +501,9 @@ def _word_classes(extra: tuple[str, ...] = ()) -> _Words:
 
     lexicon = load_lexicon(list(extra))
     canonical = lexicon.lemmas("CanonicalLemma")
-    classes: dict[str, tuple[str, bool]] = {}
+    classes: dict[str, tuple[str, frozenset | None]] = {}
     named: dict[str, str] = {}
-    for kind in ("ReportNoun", "FalsityWord", "DenialVerb"):
+    for kind in ("ReportNoun", "FalsityWord", "DenialVerb", "AttemptVerb"):
         members = lexicon.lemmas(kind)
         heads = members & canonical
         if len(heads) != 1:
@@ -420,7 +511,7 @@ def _word_classes(extra: tuple[str, ...] = ()) -> _Words:
         head = next(iter(heads))
         named[kind] = head
         for member in sorted(members):
-            classes.setdefault(member, (head, kind.endswith("Noun")))
+            classes.setdefault(member, (head, _CLASS_POS.get(kind[-4:])))
     return _Words(frozenset(lexicon.lemmas("Negator")), frozenset(lexicon.lemmas("NegativeVerb")),
                   frozenset(lexicon.lemmas("ScopeEnd")), classes, frozenset(lexicon.lemmas("RejectionVerb")),
                   frozenset(lexicon.lemmas("TruthWord")), frozenset(lexicon.lemmas("ConcessiveMark")),
@@ -544,10 +635,11 @@ class PositionClassifier:
         return users
 
     @staticmethod
-    def _best(users: dict[str, set], words: set[str], score) -> dict[int, float]:
+    def _best(users: dict[str, set], words: set[str], score, only: frozenset | None = None) -> dict[int, float]:
         best: dict[int, float] = defaultdict(float)
         for index, number in set().union(*(users.get(w, ()) for w in words)):
-            best[index] = max(best[index], score(index, number))
+            if only is None or index in only:
+                best[index] = max(best[index], score(index, number))
         return best
 
     def _weighted(self, found: tuple[Term, ...]) -> _Pattern:
@@ -598,8 +690,7 @@ class PositionClassifier:
 
         :param tokens: spaCy tokens of the statement (its cue and content).
         """
-        content_terms = terms(tokens, self.lexicon)
-        ranked = self.rank_terms(content_terms)
+        ranked, content_terms = self._ranked(list(tokens))
         if not ranked:
             return None, 0.0
         (best, score), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
@@ -621,18 +712,53 @@ class PositionClassifier:
 
         :param tokens: spaCy tokens of the statement.
         """
-        return self.rank_terms(terms(tokens, self.lexicon))
+        return self._ranked(list(tokens))[0]
 
-    def rank_terms(self, content_terms: list[Term]) -> list[tuple[str, float]]:
-        """Like :meth:`rank`, for terms already read with :func:`terms`."""
+    def _ranked(self, tokens: list) -> tuple[list[tuple[str, float]], list[Term]]:
+        """Each concept's best score over the views of the statement, best first, and all its terms.
+
+        The views: all its terms; its main clause, without the relative, participial and adverbial clauses
+        that qualify it ("would continue the operation [until all its goals were met]"), and each of its
+        coordinated clauses (:func:`_clauses`), each averaged with the whole; and its gist, the
+        canonical words its stance structure amounts to ("deny report" in "had nothing to do with the alleged
+        push poll, adding ..."). What qualifies a stance would otherwise dilute or outweigh it.
+        """
+        found, structure = read_terms(tokens, self.lexicon)
+        content_terms = found + structure
+        ranked = self.rank_terms(content_terms)
+        whole = dict(ranked)
+        best = dict(whole)
+        # a part can only lift what the whole already leans to: only the whole's leading concepts are scored on it
+        leading = frozenset(self._index_of[notation] for notation, _ in ranked[:_LEADING])
+        for clause in _clauses(tokens):
+            clause_terms = terms(clause, self.lexicon)
+            if len({lemma for lemma, _ in clause_terms}) < _CORE_WORDS:
+                continue  # fewer words say too little ("News [that ...]")
+            # a clause counts half: the rest of the statement still says something of the stance
+            for notation, score in self.rank_terms(clause_terms, leading):
+                best[notation] = max(best.get(notation, 0.0), (score + whole.get(notation, 0.0)) / 2)
+        if any(lemma == _word_classes(self.lexicon).report for lemma, _ in structure):
+            # "false" alone ("the plan is absurd") says too little of what is false
+            for notation, score in self.rank_terms(structure):
+                best[notation] = max(best.get(notation, 0.0), score)
+        return sorted(best.items(), key=lambda item: -item[1]), content_terms
+
+    def rank_terms(self, content_terms: list[Term], only: frozenset | None = None) -> list[tuple[str, float]]:
+        """Like :meth:`rank`, for terms already read with :func:`terms`.
+
+        :param only: the indices of the concepts to score (all when None).
+        """
         content = self._index(content_terms)
         if not content.terms:
             return []
         words = {k[0] for k in content.stems} | {k[0] for k in content.synonyms} | set(content.lemmas)
-        phrases = self._best(self._phrase_users, words, lambda i, n: self._phrase_score(self._phrases[i][n], content))
-        examples = self._best(self._example_users, words, lambda i, n: self._example_score(self._examples[i][n], content))
+        phrases = self._best(self._phrase_users, words, lambda i, n: self._phrase_score(self._phrases[i][n], content), only)
+        examples = self._best(self._example_users, words, lambda i, n: self._example_score(self._examples[i][n], content),
+                              only)
         scores = []
         for index in sorted(set().union(*(self._users.get(w, ()) for w in words))):
+            if only is not None and index not in only:
+                continue
             concept = self.scheme.concepts[index]
             phrase, example = phrases.get(index, 0.0), examples.get(index, 0.0)
             share = self._share(index, content)
@@ -722,8 +848,8 @@ class PositionClassifier:
         index = self._index_of.get(notation)
         if index is None:
             return []
-        content_terms = terms(tokens, self.lexicon)
-        content = self._index(content_terms)
+        found_terms, structure = read_terms(tokens, self.lexicon)
+        content = self._index(found_terms + structure)
         parts = {
             "position/label-overlap": _W_PHRASE * max((self._phrase_score(p, content) for p in self._phrases[index]), default=0.0),
             "position/example-match": _W_EXAMPLE * max((self._example_score(e, content) for e in self._examples[index]),
@@ -731,7 +857,6 @@ class PositionClassifier:
             "position/vocabulary-share": _W_SHARE * self._share(index, content),
         }
         found = [max(parts, key=lambda name: parts[name])]
-        structure = structure_terms(tokens, content_terms, _word_classes(self.lexicon))
         if any(self._key(term) in self._bags[index] for term in structure):
             found.append("position/structure-terms")
         return found
