@@ -581,3 +581,9 @@ def test_an_outlet_s_report_is_not_read_as_owned(found):
     # the outlet's own name holds a report noun ('News'), and an outlet's report is the outlet reporting
     (statement,) = found("A Bloomberg News report said the merger talks had stalled.")
     assert statement["speaker"] != "Bloomberg"
+
+
+def test_a_verb_that_may_share_the_reported_perfect_stays_in_what_was_said(found):
+    # 'had accepted ... and praised': 'praised' may share 'had', so it may be part of what the union said
+    statements = by_cue(found("The union said it had accepted the offer and praised the mediators."))
+    assert statements["said"]["content"].endswith("praised the mediators")

@@ -111,7 +111,8 @@ def _second_cues(ctx: SentenceContext, tok: Token, clause: list[Token]) -> set[T
     second: set[Token] = set()
     for head in clause:
         for conj in head.children:
-            if conj.dep_ == "conj" and not ctx.quoted(conj) and reporting_verb_above(ctx.words, conj) == tok:
+            if conj.dep_ == "conj" and not ctx.quoted(conj) and not _shares_perfect(head, conj) \
+                    and reporting_verb_above(ctx.words, conj) == tok:
                 second.update(conj.subtree)
                 second.update(c for c in head.children if c.dep_ == "cc" and c.i < conj.i)
     return second
@@ -125,6 +126,16 @@ def _clause_words(verb: Token, clause: Token) -> list[Token]:
     while words and words[-1].dep_ == "cc":
         words.pop()
     return words
+
+
+def _shares_perfect(head: Token, conj: Token) -> bool:
+    """'said it had accepted the proposal and accused the army': a regular past form after a perfect may share
+    its 'had' ('had ... accused'), so it may belong to what was said; 'would order ... and called' cannot, and
+    ', and accused' set off by a comma starts the speaker's next act."""
+    perfect = any(a.dep_ == "aux" and a.lemma_ == "have" for a in head.children)
+    cc = next((c for c in head.children if c.dep_ == "cc" and c.i < conj.i), None)
+    set_off = cc is not None and cc.i > 0 and cc.doc[cc.i - 1].text == ","
+    return perfect and not set_off and conj.lower_.endswith("ed") and not any(a.dep_ == "aux" for a in conj.children)
 
 
 def said(ctx: SentenceContext, verb: Token, clause: Token) -> bool:
