@@ -160,10 +160,10 @@ def gold_sets(settings, gold_dir: str, articles: list[str], vocabulary: set[str]
 def timing(nlp, articles: list[str]) -> None:
     """Milliseconds an article spends in the kind decision and in kg_positions (the parse excluded)."""
     from kg.article import find_articles, read_article
-    from kg.framing import StatementBuilder
+    from kg.kind import KindRules
 
     spent = [0.0, 0.0]  # wall, CPU
-    kind = StatementBuilder.decide_kind  # what StatementBuilder.build calls for every statement
+    kind = KindRules.decide  # what StatementBuilder.build calls for every statement
 
     def timed_kind(self, *args, **kwargs):
         started, cpu = time.perf_counter(), time.process_time()
@@ -175,7 +175,7 @@ def timing(nlp, articles: list[str]) -> None:
 
     bodies = [read_article(p).body for p in find_articles(articles)]
     positions = nlp.get_pipe("kg_positions")
-    StatementBuilder.decide_kind = timed_kind
+    KindRules.decide = timed_kind
     try:
         docs = []
         for body in bodies:
@@ -195,7 +195,7 @@ def timing(nlp, articles: list[str]) -> None:
             cpus.append((time.process_time() - started_cpu) * 1000 / len(docs))
         positions_ms, positions_cpu = sorted(walls)[2], sorted(cpus)[2]
     finally:
-        StatementBuilder.decide_kind = kind
+        KindRules.decide = kind
     print(f"{len(docs)} articles: kind decision {kind_ms:.2f} ms + kg_positions {positions_ms:.2f} ms "
           f"= {kind_ms + positions_ms:.2f} ms an article (CPU {kind_cpu + positions_cpu:.2f} ms; kg_positions the "
           f"median of 5 rounds)")

@@ -195,7 +195,7 @@ class Positions:
             tokens = _stance_tokens(doc, statements, index)
             notation, score = self.classifier.classify(tokens)
             if notation is not None and score >= STANCE_EVIDENCE and statement.kind == "claim" \
-                    and (score >= CLAIM_OVERRIDE or not self._builder.claim_structure([doc[i] for i in sorted(statement.content_tokens)],
+                    and (score >= CLAIM_OVERRIDE or not self._builder.kinds.claim_structure([doc[i] for i in sorted(statement.content_tokens)],
                                                           _cue(doc, statement))):
                 statement.kind = "stance"  # content that clearly expresses a known position is a stance
                 statement.rules.setdefault("kind", []).append("kind/position-evidence")

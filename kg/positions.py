@@ -61,7 +61,7 @@ DEFAULT_THRESHOLD = 0.5
 # A statement the attribution rules read as a claim becomes a stance only on stronger evidence than it
 # takes to name the concept of a statement already known to be a stance.
 STANCE_EVIDENCE = 0.5
-# A statement whose clause reads as a reported event or plan (kg.framing.StatementBuilder.claim_structure)
+# A statement whose clause reads as a reported event or plan (kg.kind.KindRules.claim_structure)
 # becomes a stance only when its content meets a concept this well.
 CLAIM_OVERRIDE = 0.8
 # Content that meets a concept in one word only needs this much more.

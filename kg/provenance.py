@@ -94,7 +94,7 @@ _DECISIONS = {
     "channel/same-source-carried": "A source that spoke to an outlet keeps speaking through it in what follows.",
     "channel/paragraph-outlet": "An outlet set off by dashes carries the rest of its paragraph: '– continues the NYT –'.",
     "channel/reportedly": "'X has reportedly ...' with no source named: the article's own reporting chain.",
-    # kind (kg.framing, kg.pipeline)
+    # kind (kg.kind, kg.pipeline)
     "kind/stance-cue": "A cue that takes a position: 'vowed', 'rejected', 'insisted', 'accused'; an instruction "
                        "('told the agency to suspend ...'); the grounds of a denial ('dismissed it, saying ...').",
     "kind/announced-plan": "A plan announced is news, a claim: 'announced plans to buy the rival'.",
