@@ -47,6 +47,7 @@ class KG(DefinedNamespace):
     CognitionVerb: URIRef
     PassiveFrame: URIRef
     Preposition: URIRef
+    CitingParticiple: URIRef
     PerspectiveFrame: URIRef
     CueNoun: URIRef
     NonStatement: URIRef
@@ -79,6 +80,17 @@ class KG(DefinedNamespace):
     NegativePrefix: URIRef
     CanonicalLemma: URIRef
     ReactionWord: URIRef
+    TitleWord: URIRef
+    GenericOrganizationNoun: URIRef
+    ReportAdverb: URIRef
+    AddresseeVerb: URIRef
+    RaisingVerb: URIRef
+    AspectualVerb: URIRef
+    WitnessVerb: URIRef
+    AnonymityWord: URIRef
+    IncidentalModifier: URIRef
+    BriefingVerb: URIRef
+    RelayPhrase: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef
