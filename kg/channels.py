@@ -21,11 +21,10 @@ from .attribution.grammar import (COMPANION_PREPOSITIONS, DEMONSTRATIVES, MEDIUM
                                   VENUE_PREPOSITIONS)
 from .doccache import doc_text, sentence_of, span_text
 from .lexicon import Lexicon
+from .namespaces import CHAN
 from .resources import ontology_graph
 from .statements import ChannelHop, Statement
 
-_MEDIA_KINDS = {"message", "statement", "social_media", "broadcast", "interview", "call", "publication", "document",
-                "event"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,7 @@ class ChannelKind:
     notation: str
     label: str
     phrases: tuple[str, ...]
+    medium: bool = False  # a member of chan:media, the media forms ("said in a voice message")
 
 
 def load_channel_kinds(extra: list[str | Path] | None = None) -> list[ChannelKind]:
@@ -46,6 +46,7 @@ def load_channel_kinds(extra: list[str | Path] | None = None) -> list[ChannelKin
 def _load(extra: tuple[str, ...]) -> tuple[ChannelKind, ...]:
     graph = ontology_graph("channel_kinds.ttl", extra, "channel kinds")
     kinds = []
+    media = set(graph.objects(CHAN.media, SKOS.member))
     for concept in graph.subjects(RDF.type, SKOS.Concept):
         notation = graph.value(concept, SKOS.notation)
         label = graph.value(concept, SKOS.prefLabel)
@@ -53,7 +54,8 @@ def _load(extra: tuple[str, ...]) -> tuple[ChannelKind, ...]:
             continue
         phrases = {str(label).lower()} if label else set()
         phrases |= {str(a).lower() for a in graph.objects(concept, SKOS.altLabel)}
-        kinds.append(ChannelKind(str(notation), str(label or notation), tuple(sorted(phrases, key=len, reverse=True))))
+        kinds.append(ChannelKind(str(notation), str(label or notation), tuple(sorted(phrases, key=len, reverse=True)),
+                                 concept in media))
     return tuple(sorted(kinds, key=lambda k: k.notation))
 
 
@@ -68,6 +70,7 @@ class ChannelFinder:
     def __init__(self, kinds: list[ChannelKind], lexicon: Lexicon) -> None:
         self.kinds = kinds
         self.lexicon = lexicon
+        self._media = {kind.notation for kind in kinds if kind.medium}
         # "as reported by X", "cited by X": the relay phrases, longest first, as one pattern
         phrases = sorted(lexicon.lemmas("RelayPhrase"), key=len, reverse=True)
         self._relay = re.compile("|".join(rf"\b{re.escape(p)}\b" for p in phrases), re.IGNORECASE) if phrases else None
@@ -191,7 +194,7 @@ class ChannelFinder:
         prep = next((c for c in cue.children if c.dep_ == "prep" and c.i == cue.i + 1 and c.lower_ in MEDIUM_PREPOSITIONS_AFTER_CUE), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         hop = self._hop(doc, obj) if obj is not None else None
-        if hop is None or hop.kind not in _MEDIA_KINDS:
+        if hop is None or hop.kind not in self._media:
             return None
         return doc[prep.i: obj.i + 1].text.rstrip(".") if obj.i == sentence_of(obj).end - 1 else doc[prep.i: obj.i + 1].text
 

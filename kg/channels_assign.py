@@ -92,7 +92,7 @@ def _paragraph_outlets(doc: Doc, statements: list[Statement], actors: dict[str, 
 
 
 def _reportedly(doc: Doc, statements: list[Statement], lexicon: Lexicon) -> None:
-    """'X has reportedly ...' (``kg:ReportAdverb``) with no source named: the reports are the article's own
+    """'X has reportedly ...' (``kg:ChainAdverb``) with no source named: the reports are the article's own
     reporting chain."""
     chain = next((hops for hops in ([h for h in s.channel if h.actor] for s in statements) if len(hops) > 1), None)
     chain = chain or next(([h for h in s.channel if h.actor] for s in statements if any(h.actor for h in s.channel)), None)
@@ -102,7 +102,7 @@ def _reportedly(doc: Doc, statements: list[Statement], lexicon: Lexicon) -> None
         if any(h.actor for h in statement.channel) or statement.cue_token is None:
             continue
         cue = doc[statement.cue_token]
-        if any(lexicon.has("ReportAdverb", t.lower_) for t in (cue, *cue.children, *cue.head.children)):
+        if any(lexicon.has("ChainAdverb", t.lower_) for t in (cue, *cue.children, *cue.head.children)):
             statement.channel += [ChannelHop(h.label, h.kind, h.actor, "channel/reportedly") for h in chain]
 
 

@@ -83,6 +83,7 @@ class KG(DefinedNamespace):
     TitleWord: URIRef
     GenericOrganizationNoun: URIRef
     ReportAdverb: URIRef
+    ChainAdverb: URIRef
     AddresseeVerb: URIRef
     RaisingVerb: URIRef
     AspectualVerb: URIRef
@@ -91,6 +92,8 @@ class KG(DefinedNamespace):
     IncidentalModifier: URIRef
     BriefingVerb: URIRef
     RelayPhrase: URIRef
+    CreditWord: URIRef
+    CreditNoun: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef
