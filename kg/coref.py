@@ -15,9 +15,9 @@ from spacy.tokens import Doc, Span, Token
 from .doccache import doc_ents, sentence_index, span_ents
 from .actors import COUNTRY, GROUP, ORGANIZATION, PERSON, Actor, KnownActors, normalise, slug
 from .lexicon import Lexicon
-from .attribution.grammar import (ACRONYM_SKIPS, COLLECTIVE_PRONOUNS, DEFINITE_ARTICLE, DEFINITE_DETERMINERS, NAME_FILLERS,
-                                  NAME_PREFIXES, ONE, FEMALE_PRONOUNS as _FEMALE, MALE_PRONOUNS as _MALE,
-                                  NEUTER_PRONOUNS as _NEUTER, PLURAL_PRONOUNS as _PLURAL)
+from .attribution.grammar import (ACRONYM_SKIPS, COLLECTIVE_PRONOUNS, DEFINITE_ARTICLE, DEFINITE_DETERMINERS,
+                                  NAME_FILLERS, NAME_PREFIXES, ONE, FEMALE_PRONOUNS as _FEMALE,
+                                  MALE_PRONOUNS as _MALE, NEUTER_PRONOUNS as _NEUTER, PLURAL_PRONOUNS as _PLURAL)
 
 _KIND_OF_ENT = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": COUNTRY, "NORP": GROUP, "FAC": ORGANIZATION}
 

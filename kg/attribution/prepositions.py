@@ -1,4 +1,5 @@
-"""Prepositional and participial frames: 'according to X', 'per X', 'citing X', 'For X, ...', 'Citing X, the paper said'."""
+"""Prepositional and participial frames: 'according to X', 'per X', 'citing X', 'For X, ...',
+'Citing X, the paper said'."""
 from __future__ import annotations
 
 from spacy.tokens import Token

@@ -9,8 +9,8 @@ from spacy.tokens import Span, Token
 
 from ..doccache import mention_cache, sentence_of
 from ..lexicon import Lexicon, LexiconEntry
-from .grammar import (ACTOR_ENTS, CONJUNCTIONS, DEFINITE_DETERMINERS, GROUP_OBJECT_PRONOUNS, PARTITIVES, PERSONAL_PRONOUNS,
-                      author_of, match_rest, with_fronted_name)
+from .grammar import (ACTOR_ENTS, CONJUNCTIONS, DEFINITE_DETERMINERS, GROUP_OBJECT_PRONOUNS, PARTITIVES,
+                      PERSONAL_PRONOUNS, author_of, match_rest, with_fronted_name)
 
 _CUT_PUNCT = ("(", ")", "“", "”", '"', "–", "—")
 
