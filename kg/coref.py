@@ -410,11 +410,12 @@ def _personal_name(name: str, lexicon: Lexicon) -> str:
 def _role_of(tok: Token, span: Span, lexicon: Lexicon) -> str | None:
     """The role a word of the mention names ('spokesman', 'defense minister')."""
     lemma = tok.lemma_.lower()
-    if not lexicon.has("RoleNoun", lemma):
-        return None
-    if tok.i > span.start and lexicon.has("RoleNoun", f"{span.doc[tok.i - 1].lower_} {lemma}"):
-        return f"{span.doc[tok.i - 1].lower_} {lemma}"
-    return lemma
+    for width in (3, 2):  # the longest role ending here: 'chief financial officer', 'defense minister'
+        if tok.i - width + 1 >= span.start:
+            phrase = " ".join([*(t.lower_ for t in span.doc[tok.i - width + 1: tok.i]), lemma])
+            if lexicon.has("RoleNoun", phrase):
+                return phrase
+    return lemma if lexicon.has("RoleNoun", lemma) else None
 
 
 def _source_head(span: Span, lexicon: Lexicon) -> Token:

@@ -238,3 +238,14 @@ def test_a_user_credit_word_blanks_the_credit_line(tmp_path):
     extra = _user(tmp_path, ("CreditWord", "fact-checking")).lexicon
     masked = mask_boilerplate(body, load_lexicon(list(extra)))
     assert "Fact-checking" not in masked and len(masked) == len(body)
+
+
+def test_every_shipped_multiword_role_is_read():
+    """Roles are looked up word by word; a role of two or three words ('chief financial officer') is found by the
+    longest run of words ending at its last one, so every multiword role entry is read."""
+    nlp = Settings().pipeline()
+    roles = [e.lemma for e in load_lexicon().entries if e.kind == "RoleNoun" and e.rest]
+    assert roles
+    for role in roles:
+        doc = nlp(f"Ann Lee, the {role}, said the plan was dead.")
+        assert role in {r for actor in doc._.kg_actors.actors.values() for r in actor.roles}, role
