@@ -249,3 +249,10 @@ def test_every_shipped_multiword_role_is_read():
     for role in roles:
         doc = nlp(f"Ann Lee, the {role}, said the plan was dead.")
         assert role in {r for actor in doc._.kg_actors.actors.values() for r in actor.roles}, role
+
+
+def test_every_declared_kind_is_a_term_of_the_enum():
+    """The kinds of ontology/kg.ttl and the closed namespace kg.namespaces.KG agree: code can name each kind."""
+    from kg.namespaces import KG
+
+    assert all(str(getattr(KG, kind)).endswith(f"#{kind}") for kind in declared_kinds())

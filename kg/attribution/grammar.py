@@ -1,13 +1,14 @@
 """Closed-class English and parse tests the rules share; no state, and no open-class word of its own.
 
-This is the one module of kg whose code holds English words, and only closed classes of them: pronouns,
+This is the one module meant to hold English words in code, and only closed classes of them: pronouns,
 determiners, partitives, prepositions, conjunctions, question words, modal auxiliaries, the particles inside
 proper names ("bin", "van"), clause punctuation. They are code, not lexicon entries, because they are the
 grammar the rules are written in: a rule that reads "the subject of 'said'" or "'of' after 'one'" is defined
 by these words, a new member never appears (English does not coin pronouns or prepositions), and a user who
 changed them would change what the rules mean rather than what they react to. Every open-class word (which
 verbs report, which nouns are sources, titles, hedges, organisation nouns...) is the lexicon's business
-(``ontology/lexicon.ttl``, the kinds in ``ontology/kg.ttl``).
+(``ontology/lexicon.ttl``, the kinds in ``ontology/kg.ttl``). Single function words compared in place
+(``c.lower_ == "of"``, ``"as"``, ``"that"``) stay where the rule reads them; every set of words is here.
 """
 from __future__ import annotations
 
