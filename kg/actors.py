@@ -16,13 +16,14 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rdflib.namespace import OWL, RDF, SKOS
 
+from .attribution.grammar import ARTICLES, NAME_PARTICLES, PRONOUNS
 from .errors import SchemeError
 from .namespaces import KG
 from .resources import data_path, ontology_graph
 
 PERSON, ORGANIZATION, COUNTRY, GROUP = "person", "organization", "country", "group"
 _KIND_OF = {KG.Person: PERSON, KG.Organization: ORGANIZATION, KG.Country: COUNTRY, KG.Group: GROUP}
-_DETERMINERS = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_DETERMINERS = re.compile(rf"^(?:{'|'.join(ARTICLES)})\s+", re.IGNORECASE)
 _NAME_MATCH = 90  # rapidfuzz ratio for transliteration variants (Dmitri/Dmitry)
 _DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")  # U.S., U.K., U.N. (a single initial, J., is not one)
 
@@ -112,7 +113,7 @@ def _cut_to_name(alias: str, name: str) -> str:
 
 def _describes(words: str) -> bool:
     """Common words (not a name's particles): a description or a clause, not more of a name."""
-    return any(w == w.lower() and w not in _NAME_PARTICLES for w in re.findall(r"[^\W\d_][\w'’-]*", words))
+    return any(w == w.lower() and w not in NAME_PARTICLES for w in re.findall(r"[^\W\d_][\w'’-]*", words))
 
 
 def is_generic(actor: Actor) -> bool:
@@ -125,18 +126,13 @@ def is_generic(actor: Actor) -> bool:
     """
     if actor.known or actor.kind == COUNTRY:
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", actor.name) if w.lower() not in _NAME_PARTICLES]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", actor.name) if w.lower() not in NAME_PARTICLES]
     described = [w for w in words if w == w.lower()]  # no capital at all: a common word
     if actor.kind == ORGANIZATION:
         return bool(words) and len(described) == len(words)  # "the company"; "Zelenskyy government" is named
     return bool(described)
 
 
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "hers",
-                      "its", "their", "theirs", "our", "ours", "my", "mine", "your", "yours", "himself", "herself",
-                      "itself", "themselves", "ourselves", "who", "whom", "which", "that", "this", "these", "those"})
-_NAME_PARTICLES = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di",
-                   "bin", "ibn", "al", "el", "y"}  # lowercase words inside proper names
 
 
 @dataclass

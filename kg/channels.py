@@ -17,14 +17,14 @@ from pathlib import Path
 from rdflib.namespace import RDF, SKOS
 from spacy.tokens import Doc, Span, Token
 
+from .attribution.grammar import (COMPANION_PREPOSITIONS, DEMONSTRATIVES, MEDIUM_PREPOSITIONS_AFTER_CUE, QUANTIFIERS, RELATIVE_PERSONAL,
+                                  VENUE_PREPOSITIONS)
 from .doccache import doc_text, sentence_of, span_text
+from .lexicon import Lexicon
+from .namespaces import CHAN
 from .resources import ontology_graph
 from .statements import ChannelHop, Statement
 
-_MEDIA_KINDS = {"message", "statement", "social_media", "broadcast", "interview", "call", "publication", "document",
-                "event"}
-_VENUE_PREPS = {"in", "through", "via", "on", "during", "at", "behind", "over", "by", "including"}
-_RELAY = re.compile(r"\bas (?:first )?reported by\b|\bas cited by\b|\bquoted by\b|\bcited by\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class ChannelKind:
     notation: str
     label: str
     phrases: tuple[str, ...]
+    medium: bool = False  # a member of chan:media, the media forms ("said in a voice message")
 
 
 def load_channel_kinds(extra: list[str | Path] | None = None) -> list[ChannelKind]:
@@ -45,6 +46,7 @@ def load_channel_kinds(extra: list[str | Path] | None = None) -> list[ChannelKin
 def _load(extra: tuple[str, ...]) -> tuple[ChannelKind, ...]:
     graph = ontology_graph("channel_kinds.ttl", extra, "channel kinds")
     kinds = []
+    media = set(graph.objects(CHAN.media, SKOS.member))
     for concept in graph.subjects(RDF.type, SKOS.Concept):
         notation = graph.value(concept, SKOS.notation)
         label = graph.value(concept, SKOS.prefLabel)
@@ -52,7 +54,8 @@ def _load(extra: tuple[str, ...]) -> tuple[ChannelKind, ...]:
             continue
         phrases = {str(label).lower()} if label else set()
         phrases |= {str(a).lower() for a in graph.objects(concept, SKOS.altLabel)}
-        kinds.append(ChannelKind(str(notation), str(label or notation), tuple(sorted(phrases, key=len, reverse=True))))
+        kinds.append(ChannelKind(str(notation), str(label or notation), tuple(sorted(phrases, key=len, reverse=True)),
+                                 concept in media))
     return tuple(sorted(kinds, key=lambda k: k.notation))
 
 
@@ -60,10 +63,17 @@ class ChannelFinder:
     """Find the channel chain of each statement.
 
     :param kinds: the channel-kind concepts.
+    :param lexicon: the words it reacts to beside the scheme's phrases (``kg:BriefingVerb``, ``kg:RelayPhrase``,
+        ``kg:IncidentalModifier``).
     """
 
-    def __init__(self, kinds: list[ChannelKind]) -> None:
+    def __init__(self, kinds: list[ChannelKind], lexicon: Lexicon) -> None:
         self.kinds = kinds
+        self.lexicon = lexicon
+        self._media = {kind.notation for kind in kinds if kind.medium}
+        # "as reported by X", "cited by X": the relay phrases, longest first, as one pattern
+        phrases = sorted(lexicon.lemmas("RelayPhrase"), key=len, reverse=True)
+        self._relay = re.compile("|".join(rf"\b{re.escape(p)}\b" for p in phrases), re.IGNORECASE) if phrases else None
         # Each phrase with the first kind that has it and its place in the scheme's order (kinds, then their
         # phrases longest first): looking phrases up gives what trying them in that order gives.
         self._rank: dict[str, tuple[int, str]] = {}
@@ -86,10 +96,10 @@ class ChannelFinder:
         for noun in self._document_voices(cue, statement):
             self._add(found, self._hop(doc, noun), noun, "channel/document")
         for anchor in anchors:
-            for prep in (c for c in anchor.children if c.dep_ in ("prep", "advmod", "agent") and c.lower_ in _VENUE_PREPS):
+            for prep in (c for c in anchor.children if c.dep_ in ("prep", "advmod", "agent") and c.lower_ in VENUE_PREPOSITIONS):
                 for obj in self._objects(prep):
                     self._add(found, self._hop(doc, obj, prep), obj, "channel/venue")
-            for obj in (c for c in anchor.children if c.dep_ in ("dobj", "dative") and anchor.lemma_ in ("tell", "brief")):
+            for obj in (c for c in anchor.children if c.dep_ in ("dobj", "dative") and self.lexicon.has("BriefingVerb", anchor.lemma_)):
                 self._add(found, self._hop(doc, obj), obj, "channel/told-venue")  # "told a weekly briefing"
         return found
 
@@ -114,7 +124,7 @@ class ChannelFinder:
             return []
         following = sentence_of(doc[sentence_of(cue).end])
         return [t.head for t in following if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_ == cue.lemma_
-                and any(d.lower_ in ("the", "these", "this", "those") for d in t.children)]
+                and any(d.lower_ in DEMONSTRATIVES for d in t.children)]
 
     @staticmethod
     def _add(found: list, hop: ChannelHop | None, obj: Token, rule: str) -> None:
@@ -125,13 +135,13 @@ class ChannelFinder:
     @staticmethod
     def companions(obj: Token) -> list[Token]:
         """'an interview with Reuters', 'a voice message to Reuters': who was on the other end."""
-        return [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+        return [g for c in obj.children if c.dep_ == "prep" and c.lower_ in COMPANION_PREPOSITIONS
                 for g in c.children if g.dep_ == "pobj"]
 
     def _objects(self, prep: Token) -> list[Token]:
         found = []
         for child in prep.children:
-            if child.dep_ == "pobj" and child.lower_ in ("which", "whom"):
+            if child.dep_ == "pobj" and child.lower_ in RELATIVE_PERSONAL:
                 antecedent = _antecedent_of_which(prep)  # "a memo in which the chief executive hinted at ...": the memo
                 found.extend([antecedent] if antecedent is not None else [])
             elif child.dep_ == "pobj":
@@ -154,7 +164,7 @@ class ChannelFinder:
         addressed = _addressed_medium(doc, obj)
         if addressed is not None and addressed.lower() in self._rank:
             return ChannelHop(label=addressed, kind=self._rank[addressed.lower()][1])  # "a note to clients"
-        text = _np_text(doc, obj)
+        text = _np_text(doc, obj, self.lexicon)
         if text.endswith(".") and obj.i == sentence_of(obj).end - 1:
             text = text[:-1]  # "he wrote on X.": the tokenizer keeps the full stop on a one-letter name
         lower = text.lower()
@@ -181,27 +191,22 @@ class ChannelFinder:
         if statement.cue_token is None:
             return None
         cue = doc[statement.cue_token]
-        prep = next((c for c in cue.children if c.dep_ == "prep" and c.i == cue.i + 1 and c.lower_ in ("in", "on", "via", "during", "through")), None)
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.i == cue.i + 1 and c.lower_ in MEDIUM_PREPOSITIONS_AFTER_CUE), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         hop = self._hop(doc, obj) if obj is not None else None
-        if hop is None or hop.kind not in _MEDIA_KINDS:
+        if hop is None or hop.kind not in self._media:
             return None
         return doc[prep.i: obj.i + 1].text.rstrip(".") if obj.i == sentence_of(obj).end - 1 else doc[prep.i: obj.i + 1].text
 
-    @staticmethod
-    def relayed_by(sent: Span) -> list[Span]:
-        """Outlets named after 'as reported by' in the sentence."""
+    def relayed_by(self, sent: Span) -> list[Span]:
+        """Outlets named after a relay phrase ('as reported by') in the sentence."""
         found = []
-        for match in _RELAY.finditer(span_text(sent)):
+        for match in self._relay.finditer(span_text(sent)) if self._relay is not None else ():
             start = sent.start_char + match.end()
             span = sent.doc.char_span(start + 1, start + 1 + _name_length(doc_text(sent.doc)[start + 1:]), alignment_mode="expand")
             if span is not None:
                 found.append(span)
         return found
-
-
-# Modifiers that say which or how long a medium was, not what it was.
-_INCIDENTAL = frozenset({"same", "separate", "earlier", "later", "brief", "short", "lengthy", "long"})
 
 
 def _antecedent_of_which(prep: Token) -> Token | None:
@@ -227,12 +232,13 @@ def _addressed_medium(doc: Doc, tok: Token) -> str | None:
     return doc[tok.i: tok.i + 3].text
 
 
-def _np_text(doc: Doc, tok: Token) -> str:
+def _np_text(doc: Doc, tok: Token, lexicon: Lexicon) -> str:
     """The noun phrase up to its head, without what only counts or places it: 'a 64-page ruling' -> 'ruling',
     'the same statement' -> 'statement'; groups keep their clause."""
     start = tok.left_edge.i
-    while start < tok.i and (doc[start].dep_ in ("det", "predet", "poss", "case") and doc[start].lower_ not in ("several", "various", "many")
-                             or doc[start].like_num or doc[start].text == "-" or doc[start].lower_ in _INCIDENTAL
+    while start < tok.i and (doc[start].dep_ in ("det", "predet", "poss", "case") and doc[start].lower_ not in QUANTIFIERS
+                             or doc[start].like_num or doc[start].text == "-"
+                             or lexicon.has("IncidentalModifier", doc[start].lower_)
                              or start > 0 and doc[start - 1].text == "-" and doc[start - 1].i >= tok.left_edge.i):
         start += 1
     end = tok.i + 1

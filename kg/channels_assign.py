@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .attribution.grammar import DEFINITE_ARTICLE
 from .doccache import doc_text
 from .actors import Actor
 from .channels import ChannelFinder
@@ -35,7 +36,7 @@ def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActo
             # A source that spoke to an outlet keeps speaking through it in what follows.
             for key in _speaker_and_group(statement.speaker_actor, actors):
                 carried_by[key] = list(dict.fromkeys(carried_by.get(key, []) + direct + quoted))
-    _reportedly(doc, statements)
+    _reportedly(doc, statements, finder.lexicon)
     _paragraph_outlets(doc, statements, actors, labels)
 
 
@@ -90,8 +91,9 @@ def _paragraph_outlets(doc: Doc, statements: list[Statement], actors: dict[str, 
                                                 "channel/paragraph-outlet"))
 
 
-def _reportedly(doc: Doc, statements: list[Statement]) -> None:
-    """'X has reportedly ...' with no source named: the reports are the article's own reporting chain."""
+def _reportedly(doc: Doc, statements: list[Statement], lexicon: Lexicon) -> None:
+    """'X has reportedly ...' (``kg:ChainAdverb``) with no source named: the reports are the article's own
+    reporting chain."""
     chain = next((hops for hops in ([h for h in s.channel if h.actor] for s in statements) if len(hops) > 1), None)
     chain = chain or next(([h for h in s.channel if h.actor] for s in statements if any(h.actor for h in s.channel)), None)
     if not chain:
@@ -100,7 +102,7 @@ def _reportedly(doc: Doc, statements: list[Statement]) -> None:
         if any(h.actor for h in statement.channel) or statement.cue_token is None:
             continue
         cue = doc[statement.cue_token]
-        if any(t.lower_ == "reportedly" for t in (cue, *cue.children, *cue.head.children)):
+        if any(lexicon.has("ChainAdverb", t.lower_) for t in (cue, *cue.children, *cue.head.children)):
             statement.channel += [ChannelHop(h.label, h.kind, h.actor, "channel/reportedly") for h in chain]
 
 
@@ -169,7 +171,7 @@ def _speaks_for_the_publication(statement: Statement, registry: ArticleActors) -
     """'the interlocutors of the publication': the speaker is named as the article's own outlet's source."""
     words = (statement.speaker or "").lower().split()
     return bool(registry.main_outlet) and any(
-        registry.lexicon.has("OutletAnaphor", w) and words[i - 2: i] == ["of", "the"] for i, w in enumerate(words) if i >= 2)
+        registry.lexicon.has("OutletAnaphor", w) and words[i - 2: i] == ["of", DEFINITE_ARTICLE] for i, w in enumerate(words) if i >= 2)
 
 
 def _remember_label(labels: dict[str, str], key: str, mention: str, name: str, lexicon: Lexicon) -> None:
@@ -188,9 +190,9 @@ def _remember_label(labels: dict[str, str], key: str, mention: str, name: str, l
                 break
             continue
         run.insert(0, word)
-    if len(run) > 1 and run[0].lower() == "the" and not name.lower().startswith("the "):
+    if len(run) > 1 and run[0].lower() == DEFINITE_ARTICLE and not name.lower().startswith(f"{DEFINITE_ARTICLE} "):
         run = run[1:]  # "the Daily Nation"; but "The New York Times" keeps the article its name has
-    labels[key] = " ".join(run) if run and run[0].lower() != "the" or len(run) > 1 else name
+    labels[key] = " ".join(run) if run and run[0].lower() != DEFINITE_ARTICLE or len(run) > 1 else name
 
 
 def _quote_outlets(index: int, statement: Statement, statements: list[Statement], actors: dict[str, Actor],

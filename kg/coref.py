@@ -15,19 +15,11 @@ from spacy.tokens import Doc, Span, Token
 from .doccache import doc_ents, sentence_index, span_ents
 from .actors import COUNTRY, GROUP, ORGANIZATION, PERSON, Actor, KnownActors, normalise, slug
 from .lexicon import Lexicon
+from .attribution.grammar import (ACRONYM_SKIPS, COLLECTIVE_PRONOUNS, DEFINITE_ARTICLE, DEFINITE_DETERMINERS,
+                                  NAME_FILLERS, NAME_PREFIXES, ONE, FEMALE_PRONOUNS as _FEMALE,
+                                  MALE_PRONOUNS as _MALE, NEUTER_PRONOUNS as _NEUTER, PLURAL_PRONOUNS as _PLURAL)
 
-_MALE = {"he", "him", "his", "himself"}
-_FEMALE = {"she", "her", "hers", "herself"}
-_PLURAL = {"they", "them", "their", "themselves", "we", "us", "our"}
-_NEUTER = {"it", "its", "itself"}
 _KIND_OF_ENT = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": COUNTRY, "NORP": GROUP, "FAC": ORGANIZATION}
-_TITLE_WORDS = {"president", "minister", "prime", "secretary", "spokesman", "spokeswoman", "chancellor", "gen.", "general",
-                "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "former", "late", "king", "queen", "pope", "lt.",
-                "col.", "maj.", "capt.", "adm.", "sgt.", "cmdr.", "gen", "lt", "justice", "judge", "chief", "mayor",
-                "governor", "senator", "sheikh", "prince", "princess", "president-elect", "attorney", "ceo"}
-_NAME_PARTICLES = ("al-", "el-", "ul-", "bin ", "ibn ")
-_GENERIC_ORGANISATION_NOUNS = {"company", "firm", "group", "organization", "organisation", "business", "alliance", "bloc"}
-_STOP_IN_ACRONYMS = {"of", "and", "the", "for", "u.s.", "us", "de", "du", "la"}
 
 
 @dataclass
@@ -125,7 +117,7 @@ class ArticleActors:
         run = (after or before or [None])[0]
         if run is None:
             return None
-        name = _clean_name(span.doc[run[0].i: run[-1].i + 1].text)
+        name = _clean_name(span.doc[run[0].i: run[-1].i + 1].text, self.lexicon)
         key = self._match_known(name, ORGANIZATION) or self._match_article(name, ORGANIZATION)
         if key is None:
             key = self._add(Actor(key=slug(name), name=name, kind=ORGANIZATION))
@@ -144,7 +136,7 @@ class ArticleActors:
             return None
         key = self._match_known(name, kind)
         if key is None:
-            corrected = _corrected_kind(_personal_name(_clean_name(ent.text), self.lexicon), kind)
+            corrected = _corrected_kind(_personal_name(_clean_name(ent.text, self.lexicon), self.lexicon), kind)
             if corrected != kind:  # "Mayor Ines Kovac" labelled an organisation by the tagger
                 kind, name = corrected, self._name_of(ent.text, corrected)
             key = self._match_article(name, kind) or (self._match_any_kind(name) if len(name.split()) == 1 else None)
@@ -158,7 +150,7 @@ class ArticleActors:
 
     def _name_of(self, text: str, kind: str) -> str:
         """A person without titles and roles; an organisation with all its words ('General Electric')."""
-        return _personal_name(_clean_name(text), self.lexicon) if kind == PERSON else _clean_name(text, titles=False)
+        return _personal_name(_clean_name(text, self.lexicon), self.lexicon) if kind == PERSON else _clean_name(text, None)
 
     def _match_any_kind(self, name: str) -> str | None:
         """A bare name the tagger may have mislabelled: 'Harwick' for Harwick Industries, 'Ilves' for Marta Ilves."""
@@ -209,7 +201,7 @@ class ArticleActors:
         """'the spokesman', 'the former official', 'the President', 'the publication'."""
         root = _source_head(span, self.lexicon)
         first = span[0].lower_
-        if first not in ("the", "this", "that") or root.tag_ in ("NNS", "NNPS"):
+        if first not in DEFINITE_DETERMINERS or root.tag_ in ("NNS", "NNPS"):
             return None
         if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON") for t in span if t.i != root.i):
             return None  # "the RIA news agency" names an outlet of its own
@@ -240,7 +232,7 @@ class ArticleActors:
                    if self.actors[r.actor].kind == ORGANIZATION and "news outlet" not in self.actors[r.actor].roles]
         by_head = next((r.actor for r in records if lemma in self.actors[r.actor].heads or
                         any(lemma in n.lower().split() for n in self.actors[r.actor].names())), None)
-        if by_head or lemma not in _GENERIC_ORGANISATION_NOUNS:
+        if by_head or not self.lexicon.has("GenericOrganizationNoun", lemma):
             return by_head
         return next((r.actor for r in records if r.subject or r.speaker), None)
 
@@ -257,8 +249,8 @@ class ArticleActors:
         if not _could_be_collective(root, self.lexicon):
             return None
         name = _without_article(span.text)
-        plural = root.tag_ in ("NNS", "NNPS") or root.lower_ in ("others", "many", "some", "several")
-        member_of = self._group_of(span) if not plural or root.lower_ == "one" else None
+        plural = root.tag_ in ("NNS", "NNPS") or root.lower_ in COLLECTIVE_PRONOUNS
+        member_of = self._group_of(span) if not plural or root.lower_ == ONE else None
         kind = _collective_kind(root, plural, member_of, self.lexicon)
         description = any(t.pos_ not in ("PROPN", "PUNCT") for t in span)
         if all(t.pos_ in ("PROPN", "PUNCT", "DET") for t in span) and self._match_known(name, ORGANIZATION):
@@ -271,13 +263,13 @@ class ArticleActors:
         actor = Actor(key=slug(name), name=name, kind=kind, member_of=member_of)
         role = _role_of(root, span, self.lexicon)
         if role and kind == PERSON:
-            modifiers = [t.lower_ for t in span if t.dep_ == "amod" and t.i < root.i and t.lower_ not in ("one",)]
+            modifiers = [t.lower_ for t in span if t.dep_ == "amod" and t.i < root.i and t.lower_ != ONE]
             actor.roles.add(" ".join(modifiers) + (" " if any(t.dep_ == "amod" and t.i < root.i for t in span) else "") + role)
         return self._add(actor)
 
     def _untagged_name(self, span: Span, name: str) -> str:
         """An untagged name: a person unless it matches an organisation already named."""
-        personal = _personal_name(_clean_name(name), self.lexicon)  # "Mayor Ines Kovac": the name after the title
+        personal = _personal_name(_clean_name(name, self.lexicon), self.lexicon)  # "Mayor Ines Kovac": the name after the title
         key = self._match_any_kind(personal) or self._match_any_kind(name)
         if key:
             return key
@@ -288,7 +280,7 @@ class ArticleActors:
     def _group_of(self, span: Span) -> str | None:
         """'one of the former Russian officials' / 'one former senior Russian official' -> the group."""
         root = span.root
-        if root.lower_ == "one":
+        if root.lower_ == ONE:
             of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if group is not None:
@@ -296,7 +288,7 @@ class ArticleActors:
                 return self._match_article(_without_article(group_span.text), GROUP) or self._add(
                     Actor(key=slug(_without_article(group_span.text)), name=_without_article(group_span.text), kind=GROUP))
             return None
-        if not any(c.lower_ == "one" and c.dep_ == "nummod" for c in root.children):
+        if not any(c.lower_ == ONE and c.dep_ == "nummod" for c in root.children):
             return None
         mods = {t.lemma_.lower() for t in span if t.dep_ in ("amod", "compound") and t.i < root.i}
         for actor in self.actors.values():
@@ -410,7 +402,7 @@ def _personal_name(name: str, lexicon: Lexicon) -> str:
     """'Bargarh MLA Debesh Acharya', 'Chief Executive Stuart Rose': the words after the last role or title
     word are the person's name; the rest says what the person is."""
     words = name.split()
-    roles = [i for i, w in enumerate(words) if w.lower() in _TITLE_WORDS or lexicon.has("RoleNoun", w.lower())]
+    roles = [i for i, w in enumerate(words) if lexicon.has("TitleWord", w.lower()) or lexicon.has("RoleNoun", w.lower())]
     rest = words[roles[-1] + 1:] if roles else words
     return " ".join(rest) if rest and all(w[:1].isupper() for w in rest) else name
 
@@ -418,11 +410,12 @@ def _personal_name(name: str, lexicon: Lexicon) -> str:
 def _role_of(tok: Token, span: Span, lexicon: Lexicon) -> str | None:
     """The role a word of the mention names ('spokesman', 'defense minister')."""
     lemma = tok.lemma_.lower()
-    if not lexicon.has("RoleNoun", lemma):
-        return None
-    if tok.i > span.start and lexicon.has("RoleNoun", f"{span.doc[tok.i - 1].lower_} {lemma}"):
-        return f"{span.doc[tok.i - 1].lower_} {lemma}"
-    return lemma
+    for width in (3, 2):  # the longest role ending here: 'chief financial officer', 'defense minister'
+        if tok.i - width + 1 >= span.start:
+            phrase = " ".join([*(t.lower_ for t in span.doc[tok.i - width + 1: tok.i]), lemma])
+            if lexicon.has("RoleNoun", phrase):
+                return phrase
+    return lemma if lexicon.has("RoleNoun", lemma) else None
 
 
 def _source_head(span: Span, lexicon: Lexicon) -> Token:
@@ -446,9 +439,9 @@ def _could_be_collective(root: Token, lexicon: Lexicon) -> bool:
 def _collective_kind(root: Token, plural: bool, member_of: str | None, lexicon: Lexicon) -> str:
     """A group for a plural not drawn from a group; else one person ('one of the officials'), or a body
     ('the government', 'a party')."""
-    if plural and member_of is None and root.lower_ != "one":
+    if plural and member_of is None and root.lower_ != ONE:
         return GROUP
-    if root.lower_ == "one" and member_of is not None:
+    if root.lower_ == ONE and member_of is not None:
         return PERSON
     if not plural and lexicon.has("OrganizationAnaphor", root.lemma_.lower()):
         return ORGANIZATION
@@ -484,12 +477,13 @@ def _appositive_name(span: Span) -> Span | None:
     return None
 
 
-def _clean_name(text: str, titles: bool = True) -> str:
+def _clean_name(text: str, titles: Lexicon | None) -> str:
     """A name without article, possessive and quotes; a person's name without leading titles (an
     organisation keeps its words: 'General Electric', 'Chief Executives Board')."""
     words = [w.strip("\"'‘’“”") for w in text.replace("’s", "").replace("'s", "").split()]
     words = [w for w in words if w]
-    while words and words[0].lower() in ({"the"} | (_TITLE_WORDS if titles else set())) and len(words) > 1:
+    while len(words) > 1 and (words[0].lower() == DEFINITE_ARTICLE
+                              or titles is not None and titles.has("TitleWord", words[0].lower())):
         words = words[1:]
     return " ".join(words)
 
@@ -508,7 +502,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _unparticle(word: str) -> str:
-    for particle in _NAME_PARTICLES:
+    for particle in NAME_PREFIXES:
         if word.startswith(particle.strip()) and len(word) > len(particle) + 2:
             return word[len(particle.strip()):]
     return word
@@ -521,7 +515,7 @@ def same_organisation(a: str, b: str) -> bool:
     short, long = sorted((a_words, b_words), key=len)
     if len(short) < len(long) and long[:len(short)] == short and len(" ".join(short)) >= 4:
         return True
-    acronym = "".join(w[0] for w in long if w not in _STOP_IN_ACRONYMS and w[0].isalpha())
+    acronym = "".join(w[0] for w in long if w not in ACRONYM_SKIPS and w[0].isalpha())
     compact = "".join(c for c in " ".join(short) if c.isalpha())
     return len(short) == 1 and len(compact) >= 2 and compact == acronym
 
@@ -533,7 +527,7 @@ def _head_lemma(name: str) -> str:
 
 def _modifiers(name: str) -> set[str]:
     words = [w.lower() for w in name.split()[:-1]]
-    return {w[:-1] if w.endswith("s") else w for w in words if w not in ("the", "one", "of", "a", "an", "some")} | set(words)
+    return {w[:-1] if w.endswith("s") else w for w in words if w not in NAME_FILLERS} | set(words)
 
 
 def _without_article(text: str) -> str:

@@ -117,7 +117,7 @@ class _Unit:
 def _prepare(nlp, article: Article) -> _Unit:
     unit = _Unit(article)
     try:
-        unit.text = mask_boilerplate(article.body)
+        unit.text = mask_boilerplate(article.body, nlp.get_pipe("kg_attribution").lexicon)
         unit.pieces = split(unit.text, _piece_chars(nlp))
     except Exception as err:  # noqa: BLE001 - reported as this article's failure
         unit.error = err

@@ -47,6 +47,7 @@ class KG(DefinedNamespace):
     CognitionVerb: URIRef
     PassiveFrame: URIRef
     Preposition: URIRef
+    CitingParticiple: URIRef
     PerspectiveFrame: URIRef
     CueNoun: URIRef
     NonStatement: URIRef
@@ -85,6 +86,20 @@ class KG(DefinedNamespace):
     GroundNoun: URIRef
     DirectiveVerb: URIRef
     AttemptVerb: URIRef
+    TitleWord: URIRef
+    GenericOrganizationNoun: URIRef
+    ReportAdverb: URIRef
+    ChainAdverb: URIRef
+    AddresseeVerb: URIRef
+    RaisingVerb: URIRef
+    AspectualVerb: URIRef
+    WitnessVerb: URIRef
+    AnonymityWord: URIRef
+    IncidentalModifier: URIRef
+    BriefingVerb: URIRef
+    RelayPhrase: URIRef
+    CreditWord: URIRef
+    CreditNoun: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef

@@ -155,8 +155,8 @@ class Actors:
 class Channels:
     """Fill each statement's channel chain from venues, addressees, relays and explicit links."""
 
-    def __init__(self, channel_kinds: list[str]) -> None:
-        self.finder = ChannelFinder(load_channel_kinds(channel_kinds))
+    def __init__(self, channel_kinds: list[str], lexicon: list[str]) -> None:
+        self.finder = ChannelFinder(load_channel_kinds(channel_kinds), load_lexicon(lexicon))
 
     def __call__(self, doc: Doc) -> Doc:
         assign_channels(doc, doc._.kg_statements or [], doc._.kg_actors, self.finder, doc_quotes(doc))
@@ -453,9 +453,10 @@ def make_actors(nlp: Language, name: str, lexicon: list[str], actors: list[str])
     return Actors(lexicon, actors)
 
 
-@Language.factory("kg_channels", requires=["doc._.kg_statements", "doc._.kg_actors"], default_config={"channel_kinds": []})
-def make_channels(nlp: Language, name: str, channel_kinds: list[str]) -> Channels:
-    return Channels(channel_kinds)
+@Language.factory("kg_channels", requires=["doc._.kg_statements", "doc._.kg_actors"],
+                  default_config={"channel_kinds": [], "lexicon": []})
+def make_channels(nlp: Language, name: str, channel_kinds: list[str], lexicon: list[str]) -> Channels:
+    return Channels(channel_kinds, lexicon)
 
 
 @Language.factory("kg_positions", requires=["doc._.kg_statements"],
@@ -495,7 +496,7 @@ def _cached_pipeline(scheme, lexicon, actors, channel_kinds, threshold, classifi
     nlp.add_pipe("kg_quotes")
     nlp.add_pipe("kg_attribution", config={"lexicon": list(lexicon), "actors": list(actors)})
     nlp.add_pipe("kg_actors", config={"lexicon": list(lexicon), "actors": list(actors)})
-    nlp.add_pipe("kg_channels", config={"channel_kinds": list(channel_kinds)})
+    nlp.add_pipe("kg_channels", config={"channel_kinds": list(channel_kinds), "lexicon": list(lexicon)})
     nlp.add_pipe("kg_positions", config={"scheme": list(scheme), "threshold": threshold, "classifier": classifier,
                                          "lexicon": list(lexicon)})
     nlp.add_pipe("kg_output")

@@ -44,7 +44,8 @@ _DECISIONS = {
     "speaker/quoted-as-saying": "The subject of 'was quoted as saying': 'The envoy was quoted by the Nikkei as saying ...'.",
     "speaker/quoter": "A person or body that quotes someone makes a statement of its own: 'The official quoted the "
                       "president as saying ...'.",
-    "speaker/prepositional-object": "The object of 'according to', 'citing', 'For': 'according to two managers'.",
+    "speaker/prepositional-object": "The object of 'according to', 'per', 'citing', 'For' (kg:Preposition, "
+                                    "kg:CitingParticiple, kg:PerspectiveFrame): 'according to two managers'.",
     "speaker/sentence-initial-citing": "The source of a fronted 'citing': 'Citing information from the ministry, "
                                        "the newspaper reported that ...'.",
     "speaker/report-owner": "The named owner of a report: 'a Northern Ledger report that the mill will close'.",
@@ -67,7 +68,7 @@ _DECISIONS = {
     "cue/appear-to": "'appeared to rule out': the hedge verb is part of the cue.",
     "cue/citing": "'reported ..., citing': the word that names the cited source is part of the cue.",
     "cue/quoting-verb": "'quoted ... as saying', 'was quoted as saying': the quoting verb is part of the cue.",
-    "cue/according-to": "'according to' is the cue.",
+    "cue/according-to": "The words of a prepositional frame are the cue: 'according to', 'in the words of', 'per'.",
     "cue/for-perspective": "'For' opening a perspective is the cue: 'For the union, the offer is an insult'.",
     "cue/report-noun": "A report noun is the cue: 'following reports it is to be bought'.",
     "cue/cue-noun": "A cue noun of the lexicon: 'insistence', 'declarations', 'offer', 'signals'.",

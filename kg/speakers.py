@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from .attribution.grammar import FIRST_AND_SECOND_PERSON
 from .doccache import doc_text
 from .attribution import AttributionRules
 from .coref import ArticleActors
@@ -75,7 +76,7 @@ def _mentions(doc: Doc, statements: list[Statement], rules: AttributionRules) ->
                 spans[(span.start_char, span.end_char)] = span
     for tok in doc:
         if tok.dep_ in _SALIENT_DEPS and rules.is_actor_like(tok) and tok.pos_ in ("PROPN", "NOUN", "PRON") \
-                and tok.lower_ not in ("you", "i", "me", "we", "us"):
+                and tok.lower_ not in FIRST_AND_SECOND_PERSON:
             span = rules.mention(tok) if tok.pos_ != "PRON" else doc[tok.i: tok.i + 1]
             if span is not None and len(span) <= 12 and not _inside_any(span, spans):
                 spans.setdefault((span.start_char, span.end_char), span)

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from .attribution.grammar import TIME_PREPOSITIONS
 from .doccache import doc_ents
 from .statements import Statement
 
@@ -25,7 +26,7 @@ def time_expression(doc: Doc, statement: Statement) -> str | None:
 
 def _with_preposition(doc: Doc, start: int, text: str) -> str:
     before: Token | None = doc[start - 1] if start > 0 else None
-    if before is not None and before.dep_ == "prep" and before.lower_ in ("in", "on", "since", "during", "by", "until"):
+    if before is not None and before.dep_ == "prep" and before.lower_ in TIME_PREPOSITIONS:
         return f"{before.text} {text}"
     return text
 
@@ -41,7 +42,7 @@ def resolve(expression: str, published: date | None) -> tuple[str | None, str | 
         return None, None
     from dateparser.date import DateDataParser  # slow to import; only needed with an article date
 
-    text = expression.split(" ", 1)[1] if expression.split(" ", 1)[0].lower() in ("in", "on", "since", "during", "by", "until") else expression
+    text = expression.split(" ", 1)[1] if expression.split(" ", 1)[0].lower() in TIME_PREPOSITIONS else expression
     parser = DateDataParser(languages=["en"], settings={
         "RELATIVE_BASE": datetime.combine(published, datetime.min.time()),
         "RETURN_TIME_AS_PERIOD": True, "PREFER_DATES_FROM": "past"})

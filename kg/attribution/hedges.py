@@ -8,15 +8,12 @@ from .context import SentenceContext
 from .frame import Frame
 from .grammar import SUBJECT_DEPS
 
-# closed class: the adverbs that say a proposition comes from unnamed reports
-_REPORT_ADVERBS = ("reportedly", "allegedly", "purportedly")
-
 
 @rule("hedge-adverb")
 def hedge_adverb(ctx: SentenceContext, tok: Token) -> Frame | None:
     """'The envoy reportedly rejected the plan', 'he is reportedly inclined to stay': the actor's position,
-    reported by someone unnamed."""
-    if tok.lower_ not in _REPORT_ADVERBS or tok.dep_ != "advmod":
+    reported by someone unnamed (an adverb of ``kg:ReportAdverb``)."""
+    if tok.dep_ != "advmod" or not ctx.lexicon.has("ReportAdverb", tok.lower_):
         return None
     verb = tok.head
     predicate = None

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from .base import rule
 from .context import SentenceContext
 from .frame import Frame
-from .grammar import PARTICIPLE_LINK_DEPS, SUBJECT_DEPS
+from .grammar import BOTH_NEITHER, PARTICIPLE_LINK_DEPS, SINGULAR_SUBJECT_PRONOUNS, SUBJECT_DEPS
 
 
 @rule("drop-quoted-cue")
@@ -106,8 +106,8 @@ def merge(ctx: SentenceContext, frames: list[Frame]) -> list[Frame]:
 def cited_through(ctx: SentenceContext, frames: list[Frame]) -> list[Frame]:
     """'..., according to a report by the Ledger, citing two aides': the aides are the deepest source and
     the Ledger carried their words; one statement, not two."""
-    according = next((f for f in frames if f.kind == "prep" and f.cue_tokens[0].lower_ == "according"), None)
-    citing = next((f for f in frames if f.kind == "prep" and f.cue_tokens[0].lower_ in ("citing", "quoting")
+    according = next((f for f in frames if f.kind == "prep" and f.rules[0] == "according-to"), None)
+    citing = next((f for f in frames if f.kind == "prep" and f.rules[0] == "citing"
                    and according is not None and f.cue_tokens[0].i > according.cue_tokens[0].i), None)
     if according is None or citing is None or according.speaker is None:
         return frames
@@ -127,9 +127,9 @@ def _subsumed(ctx: SentenceContext, frame: Frame, frames: list[Frame]) -> bool:
     if frame.kind == "noun" and frame.speaker is not None and frame.speaker[0].pos_ == "PRON":
         # "X conveyed ... his openness to a ceasefire": the noun restates X's own statement
         return any(frame.cue_tokens[-1].i in {t.i for t in f.content} for f in others)
-    if frame.kind == "prep" and frame.cue_tokens[0].lower_ == "according":
+    if frame.kind == "prep" and frame.rules[0] == "according-to":
         return according_relays(ctx, frame, others)
-    if frame.kind == "prep" and frame.cue_tokens[0].lower_ in ("citing", "quoting") and frame.speaker is not None:
+    if frame.kind == "prep" and frame.rules[0] == "citing" and frame.speaker is not None:
         return any(f.speaker is not None and (f.speaker.start, f.speaker.end) == (frame.speaker.start, frame.speaker.end)
                    for f in others)
     return False
@@ -189,7 +189,7 @@ def _own_stance_restated(frame: Frame, frames: list[Frame]) -> bool:
             continue  # a participle on the host's cue (", calling them ...") is a proposition of its own
         said_by = host.speaker[0].lower_ if len(host.speaker) == 1 else None
         named_person = host.speaker.root.ent_type_ == "PERSON" or host.speaker.root.pos_ == "PROPN"
-        if said_by == pronoun or said_by is None and named_person and pronoun in ("he", "she"):
+        if said_by == pronoun or said_by is None and named_person and pronoun in SINGULAR_SUBJECT_PRONOUNS:
             return True
     return False
 
@@ -238,7 +238,7 @@ def _split(frame: Frame, cues: set[int]) -> list[Frame]:
 def _may_split(frame: Frame) -> bool:
     """A verb or prepositional frame with content, and no 'neither ... nor' or 'either ... or' to keep whole."""
     return frame.kind in ("verb", "prep") and bool(frame.content) and not any(
-        q.lower_ in ("neither", "either") for q in frame.content)
+        q.lower_ in BOTH_NEITHER for q in frame.content)
 
 
 def _second_clause(clause: Token, inside: set[int]) -> Token | None:

@@ -7,9 +7,9 @@ from ..lexicon import LexiconEntry
 from .base import rule
 from .context import SentenceContext
 from .frame import Frame
-from .grammar import RELATIVE_PRONOUNS, SUBJECT_DEPS, by_position, up_to_comma
+from .grammar import (DOCUMENT_TIME_PREPOSITIONS, OWNER_PREPOSITIONS, POSSESSIVE_DETERMINERS, RELATIVE_PRONOUNS,
+                      SUBJECT_DEPS, TOPIC_PREPOSITIONS, by_position, up_to_comma)
 
-_TIME_PREPOSITIONS = ("in", "at", "during", "since", "after", "before", "through")
 
 
 @rule("report-noun-clause")
@@ -17,7 +17,7 @@ def reports_that(ctx: SentenceContext, tok: Token) -> Frame | None:
     """'Shares rose following reports it is to be bought by a rival': unnamed reports with a clause of their own
     are the speaker of what they say (owned or cited reports are left to the other frames)."""
     if not ctx.lexicon.has("ReportNoun", tok.lemma_.lower()) or tok.dep_ in SUBJECT_DEPS \
-            or any(c.dep_ == "prep" and c.lower_ in ("by", "from", "in", "of") for c in tok.children):
+            or any(c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS for c in tok.children):
         return None  # a report as the subject of a verb is read through the verb; 'a report by X' elsewhere
     clause = next((c for c in tok.children if c.dep_ in ("relcl", "acl", "ccomp") and c.pos_ in ("VERB", "AUX")
                    and any(g.dep_ in SUBJECT_DEPS and g.lower_ not in RELATIVE_PRONOUNS for g in c.children)), None)
@@ -53,7 +53,7 @@ def _offered_by(ctx: SentenceContext, noun: Token) -> Token | None:
 def _complement(tok: Token) -> list[Token]:
     """A cue noun's complement up to its first comma, without phrases of time."""
     complements = [c for c in tok.children if c.dep_ in ("prep", "acl", "ccomp", "relcl", "xcomp")
-                   and not (c.dep_ == "prep" and c.lower_ in _TIME_PREPOSITIONS)]
+                   and not (c.dep_ == "prep" and c.lower_ in DOCUMENT_TIME_PREPOSITIONS)]
     return up_to_comma([t for c in complements for t in c.subtree])
 
 
@@ -79,10 +79,10 @@ def owned_cue_noun(ctx: SentenceContext, tok: Token) -> Frame | None:
         return None
     content = _complement(tok)
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if not content or owner is None or not (ctx.words.is_actor_like(owner) or owner.lower_ in ("his", "her", "their")):
+    if not content or owner is None or not (ctx.words.is_actor_like(owner) or owner.lower_ in POSSESSIVE_DETERMINERS):
         return None
     cue = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i] + [tok]
-    cue += [c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("on", "in", "about")]
+    cue += [c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in TOPIC_PREPOSITIONS]
     return Frame(by_position(cue), ctx.words.mention(owner), content, "noun", entry, rules=["owned-cue-noun"],
                  speaker_rules=["speaker/possessive-owner"], cue_rules=["cue/cue-noun"])
 
@@ -110,4 +110,4 @@ def signal_noun(ctx: SentenceContext, tok: Token) -> Frame | None:
 
 def _owned(ctx: SentenceContext, tok: Token) -> bool:
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    return owner is not None and (ctx.words.is_actor_like(owner) or owner.lower_ in ("his", "her", "their"))
+    return owner is not None and (ctx.words.is_actor_like(owner) or owner.lower_ in POSSESSIVE_DETERMINERS)

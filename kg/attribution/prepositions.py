@@ -1,45 +1,53 @@
-"""Prepositional and participial frames: 'according to X', 'citing X', 'For X, ...', 'Citing X, the paper said'."""
+"""Prepositional and participial frames: 'according to X', 'per X', 'citing X', 'For X, ...',
+'Citing X, the paper said'."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from ..doccache import span_ents, span_tokens
+from ..lexicon import LexiconEntry
 from .base import rule
 from .context import SentenceContext
 from .frame import Frame
-from .grammar import author_of, cites_for_an_object
+from .grammar import SOURCE_PREPOSITIONS, author_of, cites_for_an_object, prepositional_frame
 
 
 @rule("according-to")
 def according_to(ctx: SentenceContext, tok: Token) -> Frame | None:
-    """'The plant will close in May, according to two managers', 'according to a memoir by X': the object of
-    'according to' (a document's author or owner) is the source of the rest of the sentence."""
-    if tok.lower_ != "according":
+    """'The plant will close in May, according to two managers', 'according to a memoir by X', 'in the words of
+    the mayor', 'per the ministry': the object of a prepositional frame of the lexicon (``kg:Preposition``; a
+    document's author or owner) is the source of the rest of the sentence."""
+    found = prepositional_frame(tok, ctx.lexicon)
+    if found is None:
         return None
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    entry, cue = found
+    source = next((c for c in cue[-1].children if c.dep_ == "pobj"), None)
     if source is None:
         return None
-    return _source_frame(ctx, tok, [tok, to], source, "according-to")
+    return _source_frame(ctx, entry, cue, source, "according-to", entry.needs_source_subject)
 
 
 @rule("citing")
 def citing(ctx: SentenceContext, tok: Token) -> Frame | None:
-    """'The company plans to sell the unit, citing people familiar with the matter': 'citing X' or 'quoting X'
-    beside a clause that no reporting verb governs."""
-    if tok.lower_ not in ("citing", "quoting") or tok.dep_ not in ("advcl", "prep", "acl") \
-            or ctx.words.verb_entry(tok.head)[0] or cites_for_an_object(tok):
+    """'The company plans to sell the unit, citing people familiar with the matter': a participle of the
+    lexicon (``kg:CitingParticiple``: 'citing X', 'quoting X') beside a clause that no reporting verb governs."""
+    entries = ctx.lexicon.lookup("CitingParticiple", tok.lower_)
+    if not entries or tok.dep_ not in ("advcl", "prep", "acl") \
+            or ctx.words.verb_entry(tok.head)[0] or cites_for_an_object(tok, ctx.lexicon):
         return None
     source = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
     if source is None:
         return None
-    return _source_frame(ctx, tok, [tok], source, "citing")
+    return _source_frame(ctx, entries[0], [tok], source, "citing", True)
 
 
-def _source_frame(ctx: SentenceContext, tok: Token, cue: list[Token], source: Token, rule_id: str) -> Frame | None:
-    """The frame of a prepositional source: the source (its document's author or owner) says the sentence's other words."""
+def _source_frame(ctx: SentenceContext, entry: LexiconEntry, cue: list[Token], source: Token, rule_id: str,
+                  needs_actor: bool) -> Frame | None:
+    """The frame of a prepositional source: the source (its document's author or owner) says the sentence's other
+    words. A participle ('citing X') or a frame flagged ``kg:needsSourceSubject`` ('per X') needs X to be
+    someone; 'according to' takes whatever it names."""
     words, speaker_rules = ctx.words, ["speaker/prepositional-object"]
-    author = author_of(source)
+    author = author_of(source, ctx.lexicon)
     if author is not source:
         speaker_rules.append("speaker/document-author")
     source = words.owner_of_document(author)
@@ -48,14 +56,13 @@ def _source_frame(ctx: SentenceContext, tok: Token, cue: list[Token], source: To
     if ctx.lexicon.has("NonSource", source.lemma_.lower()):
         return None  # 'according to campaign finance filings' names no one
     speaker = words.mention(source)
-    if speaker is None or (tok.lower_ != "according" and not words.is_actor_like(source)):
+    if speaker is None or (needs_actor and not words.is_actor_like(source)):
         return None
     if source.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
-    frame_tokens = {t.i for t in tok.subtree}
+    frame_tokens = {t.i for t in cue[0].subtree} | {t.i for t in cue}
     content = [t for t in ctx.sent if t.i not in frame_tokens and not t.is_punct]
-    entries = ctx.lexicon.lookup("Preposition", "according")
-    return Frame(cue, speaker, content, "prep", entries[0] if entries else None, rules=[rule_id],
+    return Frame(cue, speaker, content, "prep", entry, rules=[rule_id],
                  speaker_rules=speaker_rules, cue_rules=[f"cue/{rule_id}"])
 
 
@@ -88,7 +95,7 @@ def sentence_initial_citing(ctx: SentenceContext, frames: list[Frame]) -> list[F
     """
     sent = ctx.sent
     words = [t for t in span_tokens(sent) if not t.is_space]
-    if not words or words[0].lower_ not in ("citing", "quoting"):
+    if not words or not ctx.lexicon.has("CitingParticiple", words[0].lower_):
         return frames
     main = next((f for f in frames if f.kind == "verb" and f.cue_tokens[0].dep_ == "ROOT"), None)
     if main is None or main.speaker is None:
@@ -99,7 +106,7 @@ def sentence_initial_citing(ctx: SentenceContext, frames: list[Frame]) -> list[F
         return frames
     start = words[0].i + 1
     for i in range(start, min(start + 3, outlet.start)):
-        if sent.doc[i].lower_ in ("from", "by", "of"):
+        if sent.doc[i].lower_ in SOURCE_PREPOSITIONS:
             start = i + 1
     end = outlet.start
     while end > start and (sent.doc[end - 1].is_punct or sent.doc[end - 1].dep_ == "det"):

@@ -187,7 +187,7 @@ def citing(ctx: SentenceContext, verb: Token) -> tuple[Span | None, Token] | Non
     sent = sentence_of(verb)
     found = citing_cache(verb.doc)
     if sent.start not in found:  # the same for every verb of the sentence
-        found[sent.start] = citing_in(sent)
+        found[sent.start] = citing_in(sent, ctx.lexicon)
     if found[sent.start] is None:
         return None
     child, source = found[sent.start]

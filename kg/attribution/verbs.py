@@ -7,15 +7,11 @@ from ..lexicon import LexiconEntry
 from .base import rule
 from .context import SentenceContext
 from .frame import Frame
-from .grammar import EXPLANATION_MARKERS, by_position, introduced_by_that, is_question, not_an_act
+from .grammar import EXPLANATION_MARKERS, MEDIUM_PREPOSITIONS, by_position, introduced_by_that, is_question, not_an_act
 from .quoting import active_quote, quoted_as_saying, quoted_by
 from .speaker import Found, cited_source, reporting_verb_above, speaker_of
 from .words import Words
 
-_MEDIUM_PREPOSITIONS = ("in", "on", "at", "during", "after", "before", "through", "via", "with")
-# verbs that take their addressee with 'to' ("said to reporters", "wrote to the board")
-_TO_ADDRESSEE_VERBS = ("say", "write", "speak", "explain", "complain", "make", "signal", "admit", "confess", "promise",
-                       "pledge")
 
 
 @rule("verb-frame")
@@ -25,10 +21,10 @@ def verb_frame(ctx: SentenceContext, tok: Token) -> Frame | None:
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "aux":
         return None
     entry, extra = ctx.words.verb_entry(tok)
-    if entry is None or tok.lemma_.lower() in ("quote", "cite") and tok.dep_ != "ROOT" or not_an_act(tok, ctx.lexicon):
+    if entry is None or ctx.words.quoting(tok) and tok.dep_ != "ROOT" or not_an_act(tok, ctx.lexicon):
         return None
     cue_tokens, cue_rules = by_position([tok, *_cue_particles(tok, extra)]), ["cue/lexicon-verb"]
-    if tok.dep_ == "xcomp" and tok.head.lemma_ in ("appear", "seem"):
+    if tok.dep_ == "xcomp" and ctx.lexicon.has("RaisingVerb", tok.head.lemma_):
         # "appeared to rule out": the hedge is part of the cue
         cue_tokens = by_position([tok.head, *(c for c in tok.children if c.dep_ == "aux"), *cue_tokens])
         cue_rules.append("cue/appear-to")
@@ -235,7 +231,7 @@ def _object_content(words: Words, tok: Token, entry: LexiconEntry, extra: list[T
     if not (entry.object_is_content or extra or takes_as):
         return []
     objs = [c for c in tok.children if c.dep_ in ("dobj", "prep", "oprd", "acomp", "dative", "xcomp", "pcomp") and c not in extra
-            and not (c.dep_ == "prep" and c.lower_ in _MEDIUM_PREPOSITIONS)]
+            and not (c.dep_ == "prep" and c.lower_ in MEDIUM_PREPOSITIONS)]
     objs += [c for e in extra for c in e.children if c.dep_ in ("pobj", "prep", "dobj")]
     tokens = [t for o in objs for t in o.subtree if not words.is_actor_like(o) or o.dep_ != "dobj" or entry.object_is_content]
     if entry.kind == "CognitionVerb":
@@ -247,7 +243,7 @@ def addressee(words: Words, tok: Token, entry: LexiconEntry) -> Span | None:
     """'told reporters', 'said to the committee': whom the words were addressed to."""
     if not entry.object_is_addressee:
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "to" and tok.lemma_ in _TO_ADDRESSEE_VERBS:
+            if child.dep_ == "prep" and child.lower_ == "to" and words.lexicon.has("AddresseeVerb", tok.lemma_):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and words.is_actor_like(pobj):
                     return words.mention(pobj)

@@ -9,7 +9,8 @@ from spacy.tokens import Span, Token
 
 from ..doccache import mention_cache, sentence_of
 from ..lexicon import Lexicon, LexiconEntry
-from .grammar import ACTOR_ENTS, PARTITIVES, PERSONAL_PRONOUNS, author_of, match_rest, with_fronted_name
+from .grammar import (ACTOR_ENTS, CONJUNCTIONS, DEFINITE_DETERMINERS, GROUP_OBJECT_PRONOUNS, PARTITIVES,
+                      PERSONAL_PRONOUNS, author_of, match_rest, with_fronted_name)
 
 _CUT_PUNCT = ("(", ")", "“", "”", '"', "–", "—")
 
@@ -37,7 +38,8 @@ class Words:
         return None, []
 
     def quoting(self, tok: Token) -> bool:
-        """'quote', 'cite': verbs that pass on someone's words ('X quoted Y as saying', 'Y was cited as saying')."""
+        """'quote', 'cite' (``kg:PassiveFrame``): verbs that pass on someone's words ('X quoted Y as saying', 'Y was
+        cited as saying')."""
         return self.lexicon.has("PassiveFrame", tok.lemma_.lower())
 
     def quoting_verb(self, tok: Token) -> Token:
@@ -67,7 +69,7 @@ class Words:
             start -= 1
         while end in kept:
             end += 1
-        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc" or doc[start].lower_ in ("but", "and")):
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc" or doc[start].lower_ in CONJUNCTIONS):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                                or doc[end - 1].dep_ in ("cc", "case") and doc[end - 1].ent_iob_ != "I"):
@@ -79,7 +81,7 @@ class Words:
     def _cut(self, tok: Token) -> set[int]:
         """What a mention leaves out: describing clauses, quotes and dashes, clauses after it, a 'citing ...',
         a dated phrase, a reporting participle."""
-        return self._cut_clauses(tok) | _cut_phrases(tok)
+        return self._cut_clauses(tok) | _cut_phrases(tok, self)
 
     def _cut_clauses(self, tok: Token) -> set[int]:
         """Describing (non-restrictive) clauses anywhere under the head, and a reporting participle on it."""
@@ -90,7 +92,7 @@ class Words:
         return cut
 
     def _keep_clause(self, clause: Token) -> bool:
-        if clause.dep_ == "relcl" and any(t.lemma_.lower() in ("anonymity", "name", "identify") for t in clause.subtree):
+        if clause.dep_ == "relcl" and any(self.lexicon.has("AnonymityWord", t.lemma_) for t in clause.subtree):
             return False  # "who spoke on condition of anonymity" says nothing about who the source is
         return _restrictive(clause)
 
@@ -101,7 +103,7 @@ class Words:
             return True
         if tok.lower_ in PARTITIVES or tok.like_num:
             # "one of the former officials", "another of the five engineers", "two of the analysts"
-            return any(c.lower_ == "of" and any(self.is_source_like(g) or g.lower_ in ("them", "us", "those", "these")
+            return any(c.lower_ == "of" and any(self.is_source_like(g) or g.lower_ in GROUP_OBJECT_PRONOUNS
                                                 or g.tag_ in ("NNS", "NNPS") and self.could_speak(g)
                                                 for g in c.children) for c in tok.children)
         return self.is_source_like(tok) or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"))
@@ -115,7 +117,7 @@ class Words:
             return tok
         owner = next((c for c in tok.children if c.dep_ in ("poss", "compound") and self.is_actor_like(c)), None)
         if owner is None:  # 'a statement released by X said', 'a letter from X warned'
-            author = author_of(tok)
+            author = author_of(tok, self.lexicon)
             owner = author if author is not tok and self.is_actor_like(author) else None
         if owner is None:  # 'The ministry issued a statement on Friday. The statement said ...'
             owner = self._issuer_before(tok)
@@ -126,7 +128,7 @@ class Words:
     def _issuer_before(self, document: Token) -> Token | None:
         """Who issued the document a definite description ('the statement', 'the letter') takes up: the actor
         subject of the clause that introduced it in one of the three sentences before."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in document.children):
             return None
         lemma = document.lemma_.lower()
         start = sentence_of(document).start
@@ -169,11 +171,11 @@ class Words:
         return span is not None and normalise(span.text) in self.outlet_names
 
 
-def _cut_phrases(tok: Token) -> set[int]:
+def _cut_phrases(tok: Token, words: Words) -> set[int]:
     """Quotes and dashes after the head, clauses after it, a 'citing ...' and a dated phrase on it."""
     cut = {t.i for t in tok.subtree if t.i > tok.i and t.dep_ == "punct" and t.text in _CUT_PUNCT}
     cut |= {t.i for c in tok.children if c.dep_ in ("advcl", "ccomp", "punct") and c.i > tok.i and c.text not in (",",) for t in c.subtree}
-    cut |= {t.i for c in tok.children if c.lemma_.lower() in ("cite", "quote") for t in c.subtree}
+    cut |= {t.i for c in tok.children if words.quoting(c) for t in c.subtree}
     cut |= {t.i for c in tok.children if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
             for t in c.subtree}
     return cut
