@@ -9,7 +9,7 @@ from .channels import ChannelFinder
 from .coref import ArticleActors
 from .lexicon import Lexicon
 from .quotes import Quote
-from .statements import ChannelHop, Statement
+from .statements import ChannelHop, Statement, StatementId, by_id
 
 
 
@@ -19,16 +19,17 @@ def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActo
     actors = registry.actors if registry is not None else {}
     carried_by: dict[str, list[str]] = {}  # speaker -> outlets that carried their words
     labels: dict[str, str] = {}  # outlet -> the fullest name the article gives it
+    known = by_id(statements)
     # outer statements first: a nested statement travels the way its reporter's words did
-    for index in sorted(range(len(statements)), key=lambda i: _depth(statements, i)):
+    for index in sorted(range(len(statements)), key=lambda i: _depth(known, statements[i])):
         statement = statements[index]
-        hops = finder.venues(doc, statement) or _continued_venues(index, statements, doc_text(doc))
+        hops = finder.venues(doc, statement) or _continued_venues(index, statements, known, doc_text(doc))
         why: dict[str, str] = {}  # outlet -> the rule that first put it in the chain
         direct = _direct_outlets(doc, statement, registry, finder, labels, why)
         quoted = _quote_outlets(index, statement, statements, actors, quotes)
         for key in quoted:
             why.setdefault(key, "channel/outlet-quote")
-        outlets = direct + quoted + _linked_outlets(statement, statements, actors, carried_by, why)
+        outlets = direct + quoted + _linked_outlets(statement, known, actors, carried_by, why)
         statement.channel = hops + [ChannelHop(labels.get(k, actors[k].name), "publication", k, why.get(k))
                                     for k in dict.fromkeys(outlets)]
         if statement.speaker_actor and (direct or quoted):
@@ -39,11 +40,12 @@ def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActo
     _paragraph_outlets(doc, statements, actors, labels)
 
 
-def _depth(statements: list[Statement], index: int) -> int:
+def _depth(known: dict[StatementId, Statement], statement: Statement) -> int:
+    """How many reporters stand between the statement and the article (those the article still holds)."""
     depth, seen = 0, set()
-    while statements[index].reported_by is not None and index not in seen:
-        seen.add(index)
-        index, depth = statements[index].reported_by, depth + 1
+    while statement.reported_by in known and statement.id not in seen:
+        seen.add(statement.id)
+        statement, depth = known[statement.reported_by], depth + 1
     return depth
 
 
@@ -52,7 +54,8 @@ def _speaker_and_group(key: str, actors: dict[str, Actor]) -> list[str]:
     return [key] + ([group] if group else [])
 
 
-def _continued_venues(index: int, statements: list[Statement], text: str) -> list[ChannelHop]:
+def _continued_venues(index: int, statements: list[Statement], known: dict[StatementId, Statement],
+                      text: str) -> list[ChannelHop]:
     """The same speech act goes on: a continued quote, or the same speaker's next words right after ('In a
     televised address, the general said ... He cautioned that ...'; '..., adding that ...') travelled the way
     the words before them did, until someone else speaks or the paragraph ends."""
@@ -63,9 +66,9 @@ def _continued_venues(index: int, statements: list[Statement], text: str) -> lis
         quoted = next((s for s in reversed(statements[:index]) if s.speaker_actor == statement.speaker_actor and s.cue), None)
         return [ChannelHop(h.label, h.kind, h.actor, "channel/continued-quote") for h in quoted.channel if not h.actor] \
             if quoted else []
-    previous = next((s for s in reversed(statements[:index]) if s.reported_by is None and s.start < statement.start
+    previous = next((s for s in reversed(statements[:index]) if s.reported_by not in known and s.start < statement.start
                      or s.start == statement.start and s.cue), None)
-    if previous is None or previous.speaker_actor != statement.speaker_actor or statement.reported_by is not None:
+    if previous is None or previous.speaker_actor != statement.speaker_actor or statement.reported_by in known:
         return []
     if "\n" in text[previous.end:statement.start]:
         return []  # a new paragraph: the speech act may have changed
@@ -201,12 +204,12 @@ def _quote_outlets(index: int, statement: Statement, statements: list[Statement]
             and _same_quote(other, statement, quotes) and other.speaker_actor != statement.speaker_actor]
 
 
-def _linked_outlets(statement: Statement, statements: list[Statement], actors: dict[str, Actor],
+def _linked_outlets(statement: Statement, known: dict[StatementId, Statement], actors: dict[str, Actor],
                     carried_by: dict[str, list[str]], why: dict[str, str]) -> list[str]:
     """Outlets reached through an explicit link: nesting, or the same source speaking again."""
     linked: list[str] = []
-    if statement.reported_by is not None:
-        outer = statements[statement.reported_by]
+    if statement.reported_by in known:
+        outer = known[statement.reported_by]
         linked += [outer.speaker_actor] if _is_outlet(actors, outer.speaker_actor) else []
         linked += [h.actor for h in outer.channel if h.actor]
         for key in linked:

@@ -8,7 +8,7 @@ from .attribution import Frame
 from .lexicon import Lexicon
 from .positions import disowned
 from .quotes import Quote
-from .statements import Statement
+from .statements import Statement, StatementId
 
 _TENTATIVE_ADJ = {"possible", "likely", "unlikely", "probable", "expected"}
 
@@ -51,6 +51,9 @@ class StatementBuilder:
             in_quote_of_other=inside_quote,
             relay_spans=[(r.start_char, r.end_char) for r in frame.relays or []],
         )
+        statement.id = StatementId(start, end, frame.cue_tokens[0].idx, (statement.speaker_start, statement.speaker_end)
+                                   if frame.speaker is not None else None, (statement.content_start, statement.content_end)
+                                   if content else None)
         statement.kind, kind_rule = self.decide_kind(content, frame)
         cue_rules = [*frame.cue_rules, *(["cue/auxiliaries"] if len(cue_parts) > len(frame.cue_tokens) else [])]
         statement.rules = {"frame": list(frame.rules), "speaker": list(frame.speaker_rules), "cue": cue_rules,
@@ -416,7 +419,7 @@ def nest(statements: list[Statement], doc: Doc | None = None) -> None:
                  and outer.start == inner.start and inner.cue_token != outer.cue_token
                  and not (doc is not None and _object_of(doc[inner.cue_token], outer.cue_token))]
         if hosts:
-            inner.reported_by = min(hosts, key=lambda j: len(statements[j].content_tokens))
+            inner.reported_by = statements[min(hosts, key=lambda j: len(statements[j].content_tokens))].id
 
 
 def _object_of(cue: Token, outer_cue: int | None) -> bool:

@@ -31,7 +31,7 @@ from .lexicon import load_lexicon
 from .positions import CLAIM_OVERRIDE, DEFAULT_THRESHOLD, STANCE_EVIDENCE, PositionClassifier, load_scheme
 from .quotes import Quote, find_quotes
 from .speakers import assign_actors
-from .statements import ChannelHop, Statement
+from .statements import ChannelHop, Statement, distinct_ids
 from .timex import time_expression
 from .channels_assign import assign_channels
 
@@ -128,6 +128,7 @@ class Attribution:
                     and not _framed_next(index, sentences, framed, quotes):
                 statements.append(self.builder.continued_quote(doc, sent))
         statements.sort(key=lambda s: (s.start, s.end))
+        distinct_ids(statements)
         nest(statements, doc)
         _outlets_as_carriers(doc, statements, self.rules)
         doc._.kg_statements = statements
@@ -191,8 +192,8 @@ class Positions:
     def __call__(self, doc: Doc) -> Doc:
         statements = doc._.kg_statements or []
         attributed = {i for s in statements for i in s.content_tokens} | {s.cue_token for s in statements}
-        for index, statement in enumerate(statements):
-            tokens = _stance_tokens(doc, statements, index)
+        for statement in statements:
+            tokens = _stance_tokens(doc, statements, statement)
             notation, score = self.classifier.classify(tokens)
             if notation is not None and score >= STANCE_EVIDENCE and statement.kind == "claim" \
                     and (score >= CLAIM_OVERRIDE or not self._builder.claim_structure([doc[i] for i in sorted(statement.content_tokens)],
@@ -222,12 +223,11 @@ def _cue(doc: Doc, statement) -> Token | None:
     return doc[statement.cue_token] if statement.cue_token is not None else None
 
 
-def _stance_tokens(doc: Doc, statements: list, index: int) -> list[Token]:
+def _stance_tokens(doc: Doc, statements: list, statement: Statement) -> list[Token]:
     """The tokens that say what a statement's speaker stands for: its content and cue words, without
     what is attributed to someone else inside it."""
-    statement = statements[index]
     # a relative clause attributing something to someone else is not part of this stance
-    embedded = {t.i for s in statements if s.reported_by == index and s.cue_token is not None
+    embedded = {t.i for s in statements if s.reported_by == statement.id and s.cue_token is not None
                 and doc[s.cue_token].dep_ == "relcl" for t in doc[s.cue_token].subtree}
     if statement.cue_token is not None and statement.speaker_token is not None \
             and statement.speaker_token > statement.cue_token:
@@ -383,26 +383,20 @@ def _outlets_as_carriers(doc: Doc, statements: list, rules: AttributionRules) ->
     An outlet keeps its own statement when the reported words are its own assertion and
     the inner attribution only sits somewhere inside them."""
     drop = set()
-    for index, outer in enumerate(statements):
+    for outer in statements:
         if outer.speaker_token is None or not rules.is_outlet_like(doc[outer.speaker_token]) \
                 or (outer.cue or "").lower().startswith("according"):
             continue  # "..., according to the Ledger" keeps the Ledger's statement, which reports the inner one
         roots = {i for i in outer.content_tokens if doc[i].head.i not in outer.content_tokens or doc[i].head.i == i}
-        inner = [s for s in statements if s.reported_by == index and s.cue_token in roots]
+        inner = [s for s in statements if s.reported_by == outer.id and s.cue_token in roots]
         if not inner:
             continue
-        drop.add(index)
+        drop.add(outer.id)
         for statement in inner:
             statement.reported_by = outer.reported_by
             statement.relay_spans.append((outer.speaker_start, outer.speaker_end))
             statement.rules.setdefault("frame", []).append("outlet-carrier")
-    if not drop:
-        return
-    remap = {old: new for new, old in enumerate(i for i in range(len(statements)) if i not in drop)}
-    for statement in statements:
-        if statement.reported_by is not None:
-            statement.reported_by = remap.get(statement.reported_by)
-    statements[:] = [s for i, s in enumerate(statements) if i not in drop]
+    statements[:] = [s for s in statements if s.id not in drop]
 
 
 def _all_quoted(sent: Span, quotes: list[Quote]) -> bool:

@@ -57,13 +57,8 @@ def _note(statement: Statement, rule: str | None) -> None:
 
 
 def _drop_unresolved(statements: list[Statement]) -> None:
-    """Remove statements with no speaker actor, keeping every reported_by index pointing at the same statement."""
-    kept = [i for i, s in enumerate(statements) if s.speaker_actor is not None]
-    new_index = {old: new for new, old in enumerate(kept)}
-    for statement in statements:
-        if statement.reported_by is not None:
-            statement.reported_by = new_index.get(statement.reported_by)
-    statements[:] = [statements[i] for i in kept]
+    """Remove statements with no speaker actor (a reference to one of them finds no statement any more)."""
+    statements[:] = [s for s in statements if s.speaker_actor is not None]
 
 
 def _mentions(doc: Doc, statements: list[Statement], rules: AttributionRules) -> list[Span]:
