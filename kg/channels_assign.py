@@ -9,13 +9,15 @@ from .channels import ChannelFinder
 from .coref import ArticleActors
 from .lexicon import Lexicon
 from .quotes import Quote
+from .speakers import Carriers
 from .statements import ChannelHop, Statement, StatementId, by_id
 
 
 
 def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActors | None, finder: ChannelFinder,
-                    quotes: list[Quote]) -> None:
-    """Fill ``statement.channel`` for every statement of the article."""
+                    quotes: list[Quote], carriers: dict[StatementId, Carriers]) -> None:
+    """Fill ``statement.channel`` for every statement of the article, from its venues and the outlets that carried
+    it (its ``carriers``, resolved and classified by the actor stage)."""
     actors = registry.actors if registry is not None else {}
     carried_by: dict[str, list[str]] = {}  # speaker -> outlets that carried their words
     labels: dict[str, str] = {}  # outlet -> the fullest name the article gives it
@@ -25,7 +27,7 @@ def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActo
         statement = statements[index]
         hops = finder.venues(doc, statement) or _continued_venues(index, statements, known, doc_text(doc))
         why: dict[str, str] = {}  # outlet -> the rule that first put it in the chain
-        direct = _direct_outlets(doc, statement, registry, finder, labels, why)
+        direct = _direct_outlets(statement, registry, carriers.get(statement.id, Carriers()), labels, why)
         quoted = _quote_outlets(index, statement, statements, actors, quotes)
         for key in quoted:
             why.setdefault(key, "channel/outlet-quote")
@@ -111,23 +113,23 @@ def _is_outlet(actors: dict[str, Actor], key: str | None) -> bool:
     return bool(key) and key in actors and "news outlet" in actors[key].roles
 
 
-def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | None, finder: ChannelFinder,
+def _direct_outlets(statement: Statement, registry: ArticleActors | None, carriers: Carriers,
                     labels: dict[str, str], why: dict[str, str]) -> list[str]:
     """The outlets the statement's own sentence names, from the origin outward: who interviewed the speaker or
     was told, who carried or re-reported the words; first, 'the publication' when the speaker is its source."""
     if registry is None:
         return []
     found: list[tuple[str, str, str]] = []  # (outlet, its mention, the rule that found it)
-    found += _companion_outlets(doc, statement, registry, finder)
+    found += [(key, mention, "channel/venue-companion") for key, mention in carriers.companions]
     if _is_outlet(registry.actors, statement.addressee_actor):
         # the outlet the speaker told is the first that carried the words, before any that re-reported them
         found.append((statement.addressee_actor, statement.addressee or "", "channel/told-outlet"))
-    found += _relay_outlets(doc, statement, registry)
-    sent = doc.char_span(statement.start, statement.end, alignment_mode="expand")
-    found += [(key, span.text, "channel/relayed-by") for span in (finder.relayed_by(sent) if sent is not None else [])
-              for key in [registry.resolve(span)] if _is_outlet(registry.actors, key)]
+    found += [(key, mention, "channel/relay") for key, mention in carriers.relays]
+    found += [(key, mention, "channel/relayed-by") for key, mention in carriers.relayed_by]
     outlets = []
     for key, mention, rule in found:
+        if not _is_outlet(registry.actors, key):
+            continue
         outlets.append(key)
         why.setdefault(key, rule)
         _remember_label(labels, key, mention, registry.actors[key].name, registry.lexicon)
@@ -135,37 +137,6 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
         outlets.insert(0, registry.main_outlet)  # "the interlocutors of the publication" (not "the X news agency")
         why[registry.main_outlet] = "channel/publication-anaphor"
     return [k for k in outlets if k != statement.speaker_actor]
-
-
-def _companion_outlets(doc: Doc, statement: Statement, registry: ArticleActors,
-                       finder: ChannelFinder) -> list[tuple[str, str, str]]:
-    """'in an interview with Reuters', 'a voice message to the Courier': who was on the other end of a venue."""
-    actors, found = registry.actors, []
-    for hop, obj in finder.venue_objects(doc, statement):
-        for companion in finder.companions(obj):
-            span = doc[companion.left_edge.i: companion.i + 1]
-            key = registry.resolve(span)
-            if hop.kind == "interview" and key and actors[key].kind == "organization":
-                actors[key].roles.add("news outlet")  # an organisation that interviews someone is a medium
-            if _is_outlet(actors, key):
-                found.append((key, span.text, "channel/venue-companion"))
-                if statement.addressee is None:
-                    statement.addressee, statement.addressee_actor = span.text, key
-    return found
-
-
-def _relay_outlets(doc: Doc, statement: Statement, registry: ArticleActors) -> list[tuple[str, str, str]]:
-    """A cited source's carrier, a quoting outlet, a trailing reporter: whoever quoted or carried the words."""
-    actors, found = registry.actors, []
-    for start, end in statement.relay_spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        key = registry.resolve(span) if span is not None else None
-        if key and actors[key].kind in ("organization", "person") and not actors[key].known:
-            actors[key].kind = "organization"
-            actors[key].roles.add("news outlet")  # it quoted or carried the source's words
-        if _is_outlet(actors, key):
-            found.append((key, span.text, "channel/relay"))
-    return found
 
 
 def _speaks_for_the_publication(statement: Statement, registry: ArticleActors) -> bool:

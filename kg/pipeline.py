@@ -30,12 +30,12 @@ from .framing import StatementBuilder, nest
 from .lexicon import load_lexicon
 from .positions import CLAIM_OVERRIDE, DEFAULT_THRESHOLD, STANCE_EVIDENCE, PositionClassifier, load_scheme
 from .quotes import Quote, find_quotes
-from .speakers import assign_actors
+from .speakers import assign_actors, resolve_carriers
 from .statements import ChannelHop, Statement, distinct_ids
 from .timex import time_expression
 from .channels_assign import assign_channels
 
-for _name in ("kg_statements", "kg_actors", "kg_main_outlet"):
+for _name in ("kg_statements", "kg_actors", "kg_carriers", "kg_main_outlet"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -49,6 +49,12 @@ def attribution_rules(lexicon: tuple[str, ...], actors: tuple[str, ...]) -> Attr
     """The rules for a lexicon and known actors, made once and shared by the components that read them (the rules
     keep no state between calls)."""
     return AttributionRules(load_lexicon(list(lexicon)), load_known_actors(list(actors)).outlet_names())
+
+
+@lru_cache(maxsize=8)
+def channel_finder(channel_kinds: tuple[str, ...]) -> ChannelFinder:
+    """The channel finder for a channel-kind scheme, made once and shared by the components that read it."""
+    return ChannelFinder(load_channel_kinds(list(channel_kinds)))
 
 
 class ParagraphBreaks:
@@ -138,17 +144,20 @@ class Attribution:
 
 
 class Actors:
-    """Resolve every mention to an actor; write doc._.kg_actors."""
+    """Resolve every mention to an actor, and decide every actor's kind and roles; write doc._.kg_actors and
+    doc._.kg_carriers (the outlets that carried each statement, which the channel stage reads)."""
 
-    def __init__(self, lexicon: list[str], actors: list[str]) -> None:
+    def __init__(self, lexicon: list[str], actors: list[str], channel_kinds: list[str]) -> None:
         self.lexicon = load_lexicon(lexicon)
         self.known = load_known_actors(actors)
         self.rules = attribution_rules(tuple(lexicon), tuple(actors))
+        self.finder = channel_finder(tuple(channel_kinds))
         gender_detector()  # the names-gender data, read now: nlp.pipe's worker processes then start with it
 
     def __call__(self, doc: Doc) -> Doc:
         registry = ArticleActors(self.known, self.lexicon)
         assign_actors(doc, doc._.kg_statements or [], registry, self.rules, doc_quotes(doc))
+        doc._.kg_carriers = resolve_carriers(doc, doc._.kg_statements or [], registry, self.finder)
         doc._.kg_actors = registry
         return doc
 
@@ -157,10 +166,11 @@ class Channels:
     """Fill each statement's channel chain from venues, addressees, relays and explicit links."""
 
     def __init__(self, channel_kinds: list[str]) -> None:
-        self.finder = ChannelFinder(load_channel_kinds(channel_kinds))
+        self.finder = channel_finder(tuple(channel_kinds))
 
     def __call__(self, doc: Doc) -> Doc:
-        assign_channels(doc, doc._.kg_statements or [], doc._.kg_actors, self.finder, doc_quotes(doc))
+        assign_channels(doc, doc._.kg_statements or [], doc._.kg_actors, self.finder, doc_quotes(doc),
+                        doc._.kg_carriers or {})
         for statement in doc._.kg_statements or []:
             statement.time = time_expression(doc, statement)
             medium = self.finder.medium_phrase(doc, statement)
@@ -441,10 +451,11 @@ def make_attribution(nlp: Language, name: str, lexicon: list[str], actors: list[
     return Attribution(lexicon, actors)
 
 
-@Language.factory("kg_actors", assigns=["doc._.kg_actors"], requires=["doc._.kg_statements", "doc.ents"],
-                  default_config={"lexicon": [], "actors": []})
-def make_actors(nlp: Language, name: str, lexicon: list[str], actors: list[str]) -> Actors:
-    return Actors(lexicon, actors)
+@Language.factory("kg_actors", assigns=["doc._.kg_actors", "doc._.kg_carriers"],
+                  requires=["doc._.kg_statements", "doc.ents"],
+                  default_config={"lexicon": [], "actors": [], "channel_kinds": []})
+def make_actors(nlp: Language, name: str, lexicon: list[str], actors: list[str], channel_kinds: list[str]) -> Actors:
+    return Actors(lexicon, actors, channel_kinds)
 
 
 @Language.factory("kg_channels", requires=["doc._.kg_statements", "doc._.kg_actors"], default_config={"channel_kinds": []})
@@ -488,7 +499,8 @@ def _cached_pipeline(scheme, lexicon, actors, channel_kinds, threshold, classifi
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_quotes")
     nlp.add_pipe("kg_attribution", config={"lexicon": list(lexicon), "actors": list(actors)})
-    nlp.add_pipe("kg_actors", config={"lexicon": list(lexicon), "actors": list(actors)})
+    nlp.add_pipe("kg_actors", config={"lexicon": list(lexicon), "actors": list(actors),
+                                      "channel_kinds": list(channel_kinds)})
     nlp.add_pipe("kg_channels", config={"channel_kinds": list(channel_kinds)})
     nlp.add_pipe("kg_positions", config={"scheme": list(scheme), "threshold": threshold, "classifier": classifier,
                                          "lexicon": list(lexicon)})

@@ -1,13 +1,17 @@
 """Linking statements to actors: speakers, addressees and subjects, in reading order."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc, Span
 
+from .actors import ORGANIZATION, PERSON
 from .doccache import doc_text
 from .attribution import AttributionRules
+from .channels import ChannelFinder
 from .coref import ArticleActors
 from .quotes import Quote
-from .statements import Statement
+from .statements import Statement, StatementId
 
 _SALIENT_DEPS = {"nsubj", "nsubjpass", "poss", "pobj", "dobj", "appos"}
 
@@ -116,3 +120,69 @@ def _subjects(doc: Doc, statement: Statement, resolved: dict[tuple[int, int], st
         if found:
             break
     return found or ([statement.speaker_actor] if statement.speaker_actor else [])
+
+
+@dataclass
+class Carriers:
+    """The actors that carried a statement's words, as the actor stage resolved them, each with its mention: who
+    was on the other end of a venue ('an interview with Reuters'), who its frame names as relaying it ('..., the
+    agency reported'), who is named after 'as reported by'. The channel stage reads them: it resolves nothing."""
+
+    companions: list[tuple[str, str]] = field(default_factory=list)
+    relays: list[tuple[str, str]] = field(default_factory=list)
+    relayed_by: list[tuple[str, str]] = field(default_factory=list)
+
+
+def resolve_carriers(doc: Doc, statements: list[Statement], registry: ArticleActors,
+                     finder: ChannelFinder) -> dict[StatementId, Carriers]:
+    """Every statement's carriers; an actor found carrying words becomes a news outlet here, in the actor stage
+    (the one stage that decides actor kinds and roles), and a venue's outlet is the addressee a frame left open."""
+    found = {s.id: Carriers(_companions(doc, s, registry, finder), _relays(doc, s, registry),
+                            _relayed_by(doc, s, registry, finder)) for s in statements}
+    for statement in statements:
+        outlet = next(((key, mention) for key, mention in found[statement.id].companions
+                       if "news outlet" in registry.actors[key].roles), None)
+        if statement.addressee is None and outlet is not None:
+            statement.addressee_actor, statement.addressee = outlet
+    return found
+
+
+def _companions(doc: Doc, statement: Statement, registry: ArticleActors, finder: ChannelFinder) -> list[tuple[str, str]]:
+    """'in an interview with Reuters', 'a voice message to the Courier': an organisation that interviews
+    someone is a medium."""
+    found = []
+    for hop, obj in finder.venue_objects(doc, statement):
+        for companion in finder.companions(obj):
+            span = doc[companion.left_edge.i: companion.i + 1]
+            key = registry.resolve(span)
+            if key is None:
+                continue
+            if hop.kind == "interview" and registry.actors[key].kind == ORGANIZATION:
+                registry.actors[key].roles.add("news outlet")
+            found.append((key, span.text))
+    return found
+
+
+def _relays(doc: Doc, statement: Statement, registry: ArticleActors) -> list[tuple[str, str]]:
+    """A cited source's carrier, a quoting outlet, a trailing reporter: an actor not otherwise known that quoted or
+    carried the source's words is a news outlet."""
+    found = []
+    for start, end in statement.relay_spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        key = registry.resolve(span) if span is not None else None
+        if key is None:
+            continue
+        actor = registry.actors[key]
+        if actor.kind in (ORGANIZATION, PERSON) and not actor.known:
+            actor.kind = ORGANIZATION
+            actor.roles.add("news outlet")
+        found.append((key, span.text))
+    return found
+
+
+def _relayed_by(doc: Doc, statement: Statement, registry: ArticleActors,
+                finder: ChannelFinder) -> list[tuple[str, str]]:
+    """The actors named after 'as reported by' in the statement's sentence."""
+    sent = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+    return [(key, span.text) for span in (finder.relayed_by(sent) if sent is not None else [])
+            for key in [registry.resolve(span)] if key is not None]
