@@ -10,12 +10,13 @@ from .coref import ArticleActors
 from .lexicon import Lexicon
 from .quotes import Quote
 from .speakers import Carriers
-from .statements import ChannelHop, Statement, StatementId, by_id
+from .statements import Anchors, ChannelHop, Statement, StatementId, by_id
 
 
 
-def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActors | None, finder: ChannelFinder,
-                    quotes: list[Quote], carriers: dict[StatementId, Carriers]) -> None:
+def assign_channels(doc: Doc, statements: list[Statement], anchors: dict[StatementId, Anchors],
+                    registry: ArticleActors | None, finder: ChannelFinder, quotes: list[Quote],
+                    carriers: dict[StatementId, Carriers]) -> None:
     """Fill ``statement.channel`` for every statement of the article, from its venues and the outlets that carried
     it (its ``carriers``, resolved and classified by the actor stage)."""
     actors = registry.actors if registry is not None else {}
@@ -25,7 +26,7 @@ def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActo
     # outer statements first: a nested statement travels the way its reporter's words did
     for index in sorted(range(len(statements)), key=lambda i: _depth(known, statements[i])):
         statement = statements[index]
-        hops = finder.venues(doc, statement) or _continued_venues(index, statements, known, doc_text(doc))
+        hops = finder.venues(doc, anchors[statement.id]) or _continued_venues(index, statements, known, doc_text(doc))
         why: dict[str, str] = {}  # outlet -> the rule that first put it in the chain
         direct = _direct_outlets(statement, registry, carriers.get(statement.id, Carriers()), labels, why)
         quoted = _quote_outlets(index, statement, statements, actors, quotes)
@@ -38,8 +39,8 @@ def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActo
             # A source that spoke to an outlet keeps speaking through it in what follows.
             for key in _speaker_and_group(statement.speaker_actor, actors):
                 carried_by[key] = list(dict.fromkeys(carried_by.get(key, []) + direct + quoted))
-    _reportedly(doc, statements)
-    _paragraph_outlets(doc, statements, actors, labels)
+    _reportedly(doc, statements, anchors)
+    _paragraph_outlets(doc, statements, anchors, actors, labels)
 
 
 def _depth(known: dict[StatementId, Statement], statement: Statement) -> int:
@@ -77,13 +78,14 @@ def _continued_venues(index: int, statements: list[Statement], known: dict[State
     return [ChannelHop(h.label, h.kind, h.actor, "channel/same-speaker-next") for h in previous.channel if not h.actor]
 
 
-def _paragraph_outlets(doc: Doc, statements: list[Statement], actors: dict[str, Actor], labels: dict[str, str]) -> None:
+def _paragraph_outlets(doc: Doc, statements: list[Statement], anchors: dict[StatementId, Anchors],
+                       actors: dict[str, Actor], labels: dict[str, str]) -> None:
     """'Some analysts – continues the NYT – argue ...': an outlet set off by dashes carries the rest of its paragraph."""
     carrying: dict[int, str] = {}  # paragraph start -> outlet key
     for statement in sorted(statements, key=lambda s: s.start):
         paragraph = doc_text(doc).rfind("\n", 0, statement.start) + 1
         if any(h.actor for h in statement.channel):
-            for start, _ in statement.relay_spans:
+            for start, _ in anchors[statement.id].relay_spans:
                 if any(dash in doc_text(doc)[max(paragraph, start - 15):start] for dash in ("–", "—", " - ")):
                     key = next((h.actor for h in statement.channel if h.actor and _is_outlet(actors, h.actor)), None)
                     if key:
@@ -95,16 +97,17 @@ def _paragraph_outlets(doc: Doc, statements: list[Statement], actors: dict[str, 
                                                 "channel/paragraph-outlet"))
 
 
-def _reportedly(doc: Doc, statements: list[Statement]) -> None:
+def _reportedly(doc: Doc, statements: list[Statement], anchors: dict[StatementId, Anchors]) -> None:
     """'X has reportedly ...' with no source named: the reports are the article's own reporting chain."""
     chain = next((hops for hops in ([h for h in s.channel if h.actor] for s in statements) if len(hops) > 1), None)
     chain = chain or next(([h for h in s.channel if h.actor] for s in statements if any(h.actor for h in s.channel)), None)
     if not chain:
         return
     for statement in statements:
-        if any(h.actor for h in statement.channel) or statement.cue_token is None:
+        cue_token = anchors[statement.id].cue_token
+        if any(h.actor for h in statement.channel) or cue_token is None:
             continue
-        cue = doc[statement.cue_token]
+        cue = doc[cue_token]
         if any(t.lower_ == "reportedly" for t in (cue, *cue.children, *cue.head.children)):
             statement.channel += [ChannelHop(h.label, h.kind, h.actor, "channel/reportedly") for h in chain]
 

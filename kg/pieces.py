@@ -95,8 +95,7 @@ def merge(parts: list[tuple[Piece, list[Statement], dict[str, Actor]]]) -> tuple
 
 def _shift(statement: Statement, offset: int) -> None:
     """Offsets from the piece to the body, the id's and its reporter's alike (a statement and its reporter share
-    their start, kg.framing.nest, so both are in the same piece). The token anchors only meant something in the
-    piece's Doc."""
+    their start, kg.framing.nest, so both are in the same piece)."""
     statement.id = statement.id.shifted(offset)
     if statement.reported_by is not None:
         statement.reported_by = statement.reported_by.shifted(offset)
@@ -105,9 +104,6 @@ def _shift(statement: Statement, offset: int) -> None:
     for name in ("speaker_start", "speaker_end", "content_start", "content_end"):
         if getattr(statement, name) is not None:
             setattr(statement, name, getattr(statement, name) + offset)
-    statement.relay_spans = [(a + offset, b + offset) for a, b in statement.relay_spans]
-    statement.cue_token = statement.speaker_token = None
-    statement.content_tokens = frozenset()
 
 
 def rekey(statement: Statement, mapping: dict[str, str]) -> None:

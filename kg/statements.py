@@ -85,18 +85,29 @@ class Statement:
     # ids of the rules that decided, by aspect: frame, speaker, cue, kind, position (channel: on each hop);
     # see kg.provenance
     rules: dict[str, list[str]] = field(default_factory=dict)
-    # parse anchors used while extracting; not part of the output
-    cue_token: int | None = field(default=None, repr=False)
-    speaker_token: int | None = field(default=None, repr=False)
-    content_tokens: frozenset[int] = field(default_factory=frozenset, repr=False)
-    in_quote_of_other: bool = field(default=False, repr=False)
-    relay_spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if self.id is None:
             speaker = (self.speaker_start, self.speaker_end) if self.speaker_start is not None else None
             content = (self.content_start, self.content_end) if self.content_start is not None else None
             self.id = StatementId(self.start, self.end, None, speaker, content)
+
+
+@dataclass
+class Anchors:
+    """What the attribution stage read of one statement and the later stages of kg.pipeline read, never output:
+    where the statement sits in its Doc's parse (token indices, meaningless outside that Doc), and what its frame
+    proposed for the aspects another stage decides (kind, speaker rules). Kept per Doc, by statement id
+    (``doc._.kg_anchors``)."""
+
+    cue_token: int | None = None
+    speaker_token: int | None = None
+    content_tokens: frozenset[int] = frozenset()
+    in_quote_of_other: bool = False  # a cue inside someone else's quotation
+    relay_spans: list[tuple[int, int]] = field(default_factory=list)  # char spans of who relayed the words
+    frame_kind: StatementKind = "claim"  # the frame's reading; the positions stage decides the statement's kind
+    kind_rules: list[str] = field(default_factory=list)
+    speaker_rules: list[str] = field(default_factory=list)  # how the speaker mention was found
 
 
 def distinct_ids(statements: list[Statement]) -> None:
