@@ -335,6 +335,15 @@ def doc_results(doc: Doc) -> tuple[list[Statement], dict[str, Actor]]:
     return [_statement_from(s) for s in data.statements], {a.key: a for a in actors}
 
 
+def main_statement(doc: Doc) -> Statement | None:
+    """The statement a one-sentence Doc (the pipeline's, in this process) is about: reported by no statement it
+    holds, with the most content words (benchmarks/positions_accuracy.py and the positions tests read it)."""
+    statements, anchors = doc._.kg_statements or [], doc._.kg_anchors or {}
+    ids = {s.id for s in statements}
+    top = [s for s in statements if s.reported_by not in ids] or statements
+    return max(top, key=lambda s: len(anchors[s.id].content_tokens), default=None)
+
+
 def _statement_data(statement: Statement) -> dict:
     data = {name: getattr(statement, name) for name in _STATEMENT_FIELDS}
     data["subject_actors"] = list(statement.subject_actors)

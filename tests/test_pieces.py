@@ -6,7 +6,7 @@ import pytest
 
 from kg.actors import ORGANIZATION, PERSON, Actor
 from kg.pieces import Piece, merge, rekey, split
-from kg.statements import ChannelHop, Statement
+from kg.statements import ChannelHop, Statement, StatementId
 
 
 def test_a_short_text_is_one_piece():
@@ -54,7 +54,7 @@ def test_merged_statements_are_shifted_to_the_body_and_context_statements_are_dr
               {"a": Actor("a", "Maria Okonkwo", PERSON), "b": Actor("b", "Okonkwo", PERSON)})
     statements, actors = merge([first, second])
     assert [(s.start, s.end, s.speaker_start) for s in statements] == [(10, 20, 10), (120, 130, 120)]
-    assert statements[1].cue_token is None and statements[1].content_tokens == frozenset()
+    assert statements[1].id == StatementId(120, 130, speaker=(120, 122))  # its id moved with it
 
 
 def test_a_person_named_again_in_a_later_piece_is_one_actor():
