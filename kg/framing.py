@@ -53,7 +53,6 @@ class StatementBuilder:
             content_end=content[-1].idx + len(content[-1]) if content else None,
             quote_kind=self.quote_kind(frame, content, quotes, inside_quote),
             hedged=self.hedged(frame, content),
-            addressee=frame.addressee.text if frame.addressee is not None else None,
             rules={"frame": list(frame.rules), "cue": cue_rules},
         )
         statement.id = StatementId(start, end, frame.cue_tokens[0].idx, (statement.speaker_start, statement.speaker_end)
@@ -66,7 +65,8 @@ class StatementBuilder:
             content_tokens=frozenset(t.i for t in content),
             in_quote_of_other=inside_quote,
             relay_spans=[(r.start_char, r.end_char) for r in frame.relays or []],
-            frame_kind=kind, kind_rules=[kind_rule], speaker_rules=list(frame.speaker_rules))
+            frame_kind=kind, kind_rules=[kind_rule], speaker_rules=list(frame.speaker_rules),
+            addressee=frame.addressee.text if frame.addressee is not None else None)
 
     def continued_quote(self, doc: Doc, sent: Span) -> tuple[Statement, Anchors]:
         """A sentence that only continues a quotation: no speaker, no cue."""

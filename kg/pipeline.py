@@ -1,14 +1,36 @@
 """spaCy components of kg, registered with factories and configured by data.
 
 ``kg_quotes``      writes doc.spans["kg_quotes"]: quotations, marks excluded.
-``kg_attribution`` reads the parse and kg_quotes; writes doc._.kg_statements
-                   (kg.statements.Statement objects) and doc.spans["kg_evidence"].
-``kg_actors``      resolves speakers, addressees and outlets; writes doc._.kg_actors
-                   and each statement's speaker_actor / addressee_actor.
-``kg_channels``    fills each statement's channel chain.
-``kg_positions``   sets each stance statement's position and confidence.
+``kg_attribution`` reads the parse and kg_quotes; writes doc._.kg_statements (kg.statements.Statement objects),
+                   doc._.kg_anchors (each statement's kg.statements.Anchors, by id) and doc.spans["kg_evidence"].
+``kg_actors``      resolves speakers, addressees and outlets, and decides every actor's kind and roles; writes
+                   doc._.kg_actors, doc._.kg_carriers and the statements' actor fields.
+``kg_channels``    fills each statement's channel chain and time.
+``kg_positions``   decides each statement's kind, and the position and confidence of a stance.
 ``kg_output``      last: in nlp.pipe's worker processes (n_process > 1, where it is called with
                    ``portable=True``) turns the results into plain data that travels back with the Doc.
+
+Statements flow as values with stable ids (kg.statements.StatementId, set when a statement is made from where it
+was read); a reference to another statement (``reported_by``) holds its id, so a stage that drops statements
+touches no other. Each field has one owner, the stage that sets it; later stages only read it:
+
+=================  ==========================================================================================
+stage              owns (sets; no other stage writes it, later ones only read it)
+=================  ==========================================================================================
+kg_attribution     id, start, end, evidence, speaker (mention and span), cue (with a medium right after it),
+                   content, quote_kind, hedged, reported_by, rules[frame], rules[cue]; the anchors (tokens, and
+                   the frame's kind, speaker rules and addressee); which statements exist (drops an outlet that
+                   only carried another's words)
+kg_actors          speaker_actor, addressee and addressee_actor (the frame's, else the outlet of a venue),
+                   subject_actors, rules[speaker]; every actor, its kind and roles (an actor that carried words is
+                   a news outlet: kg.speakers.resolve_carriers); doc._.kg_carriers; drops a statement without a
+                   speaker
+kg_channels        channel (its hops and their rules), time
+kg_positions       kind, rules[kind] (from the frame's reading), position, position_confidence, rules[position]
+kg.extraction      after the pipeline, once per article (its pieces merged): evidence again from the unmasked
+                   body, time_start/time_end, article-scoped keys of unnamed sources; a reported_by whose statement
+                   a stage dropped is cleared, so the article's list holds every statement it points at
+=================  ==========================================================================================
 """
 from __future__ import annotations
 

@@ -26,6 +26,7 @@ def assign_actors(doc: Doc, statements: list[Statement], anchors: dict[Statement
     registry.observe(doc)
     for statement in statements:
         statement.rules["speaker"] = list(anchors[statement.id].speaker_rules)
+        statement.addressee = anchors[statement.id].addressee
     speaker_spans = {(s.speaker_start, s.speaker_end) for s in statements if s.speaker_start is not None}
     resolved: dict[tuple[int, int], str | None] = {}
     how: dict[tuple[int, int], str | None] = {}  # the rule that resolved each mention

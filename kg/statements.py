@@ -108,6 +108,7 @@ class Anchors:
     frame_kind: StatementKind = "claim"  # the frame's reading; the positions stage decides the statement's kind
     kind_rules: list[str] = field(default_factory=list)
     speaker_rules: list[str] = field(default_factory=list)  # how the speaker mention was found
+    addressee: str | None = None  # the frame's addressee mention; the actor stage decides the statement's
 
 
 def distinct_ids(statements: list[Statement]) -> None:
