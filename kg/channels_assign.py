@@ -14,33 +14,39 @@ from .statements import Anchors, ChannelHop, Statement, StatementId, by_id
 
 
 
-def assign_channels(doc: Doc, statements: list[Statement], anchors: dict[StatementId, Anchors],
-                    registry: ArticleActors | None, finder: ChannelFinder, quotes: list[Quote],
-                    carriers: dict[StatementId, Carriers]) -> None:
-    """Fill ``statement.channel`` for every statement of the article, from its venues and the outlets that carried
+Chains = dict[StatementId, list[ChannelHop]]
+
+
+def channel_chains(doc: Doc, statements: list[Statement], anchors: dict[StatementId, Anchors],
+                   registry: ArticleActors | None, finder: ChannelFinder, quotes: list[Quote],
+                   carriers: dict[StatementId, Carriers]) -> Chains:
+    """The channel chain of every statement of the article, by id, from its venues and the outlets that carried
     it (its ``carriers``, resolved and classified by the actor stage)."""
     actors = registry.actors if registry is not None else {}
+    chains: Chains = {}
     carried_by: dict[str, list[str]] = {}  # speaker -> outlets that carried their words
     labels: dict[str, str] = {}  # outlet -> the fullest name the article gives it
     known = by_id(statements)
     # outer statements first: a nested statement travels the way its reporter's words did
     for index in sorted(range(len(statements)), key=lambda i: _depth(known, statements[i])):
         statement = statements[index]
-        hops = finder.venues(doc, anchors[statement.id]) or _continued_venues(index, statements, known, doc_text(doc))
+        hops = finder.venues(doc, anchors[statement.id]) or _continued_venues(index, statements, known, chains,
+                                                                              doc_text(doc))
         why: dict[str, str] = {}  # outlet -> the rule that first put it in the chain
         direct = _direct_outlets(statement, registry, carriers.get(statement.id, Carriers()), labels, why)
         quoted = _quote_outlets(index, statement, statements, actors, quotes)
         for key in quoted:
             why.setdefault(key, "channel/outlet-quote")
-        outlets = direct + quoted + _linked_outlets(statement, known, actors, carried_by, why)
-        statement.channel = hops + [ChannelHop(labels.get(k, actors[k].name), "publication", k, why.get(k))
-                                    for k in dict.fromkeys(outlets)]
+        outlets = direct + quoted + _linked_outlets(statement, known, chains, actors, carried_by, why)
+        chains[statement.id] = hops + [ChannelHop(labels.get(k, actors[k].name), "publication", k, why.get(k))
+                                       for k in dict.fromkeys(outlets)]
         if statement.speaker_actor and (direct or quoted):
             # A source that spoke to an outlet keeps speaking through it in what follows.
             for key in _speaker_and_group(statement.speaker_actor, actors):
                 carried_by[key] = list(dict.fromkeys(carried_by.get(key, []) + direct + quoted))
-    _reportedly(doc, statements, anchors)
-    _paragraph_outlets(doc, statements, anchors, actors, labels)
+    _reportedly(doc, statements, anchors, chains)
+    _paragraph_outlets(doc, statements, anchors, chains, actors, labels)
+    return chains
 
 
 def _depth(known: dict[StatementId, Statement], statement: Statement) -> int:
@@ -57,7 +63,7 @@ def _speaker_and_group(key: str, actors: dict[str, Actor]) -> list[str]:
     return [key] + ([group] if group else [])
 
 
-def _continued_venues(index: int, statements: list[Statement], known: dict[StatementId, Statement],
+def _continued_venues(index: int, statements: list[Statement], known: dict[StatementId, Statement], chains: Chains,
                       text: str) -> list[ChannelHop]:
     """The same speech act goes on: a continued quote, or the same speaker's next words right after ('In a
     televised address, the general said ... He cautioned that ...'; '..., adding that ...') travelled the way
@@ -67,7 +73,8 @@ def _continued_venues(index: int, statements: list[Statement], known: dict[State
         return []
     if statement.cue is None:  # a continued quote, however far its quotation started
         quoted = next((s for s in reversed(statements[:index]) if s.speaker_actor == statement.speaker_actor and s.cue), None)
-        return [ChannelHop(h.label, h.kind, h.actor, "channel/continued-quote") for h in quoted.channel if not h.actor] \
+        return [ChannelHop(h.label, h.kind, h.actor, "channel/continued-quote") for h in chains.get(quoted.id, [])
+                if not h.actor] \
             if quoted else []
     previous = next((s for s in reversed(statements[:index]) if s.reported_by not in known and s.start < statement.start
                      or s.start == statement.start and s.cue), None)
@@ -75,41 +82,42 @@ def _continued_venues(index: int, statements: list[Statement], known: dict[State
         return []
     if "\n" in text[previous.end:statement.start]:
         return []  # a new paragraph: the speech act may have changed
-    return [ChannelHop(h.label, h.kind, h.actor, "channel/same-speaker-next") for h in previous.channel if not h.actor]
+    return [ChannelHop(h.label, h.kind, h.actor, "channel/same-speaker-next") for h in chains.get(previous.id, [])
+            if not h.actor]
 
 
-def _paragraph_outlets(doc: Doc, statements: list[Statement], anchors: dict[StatementId, Anchors],
+def _paragraph_outlets(doc: Doc, statements: list[Statement], anchors: dict[StatementId, Anchors], chains: Chains,
                        actors: dict[str, Actor], labels: dict[str, str]) -> None:
     """'Some analysts – continues the NYT – argue ...': an outlet set off by dashes carries the rest of its paragraph."""
     carrying: dict[int, str] = {}  # paragraph start -> outlet key
     for statement in sorted(statements, key=lambda s: s.start):
         paragraph = doc_text(doc).rfind("\n", 0, statement.start) + 1
-        if any(h.actor for h in statement.channel):
+        chain = chains[statement.id]
+        if any(h.actor for h in chain):
             for start, _ in anchors[statement.id].relay_spans:
                 if any(dash in doc_text(doc)[max(paragraph, start - 15):start] for dash in ("–", "—", " - ")):
-                    key = next((h.actor for h in statement.channel if h.actor and _is_outlet(actors, h.actor)), None)
+                    key = next((h.actor for h in chain if h.actor and _is_outlet(actors, h.actor)), None)
                     if key:
                         carrying[paragraph] = key
             continue
         key = carrying.get(paragraph)
         if key and key != statement.speaker_actor:
-            statement.channel.append(ChannelHop(labels.get(key, actors[key].name), "publication", key,
-                                                "channel/paragraph-outlet"))
+            chain.append(ChannelHop(labels.get(key, actors[key].name), "publication", key, "channel/paragraph-outlet"))
 
 
-def _reportedly(doc: Doc, statements: list[Statement], anchors: dict[StatementId, Anchors]) -> None:
+def _reportedly(doc: Doc, statements: list[Statement], anchors: dict[StatementId, Anchors], chains: Chains) -> None:
     """'X has reportedly ...' with no source named: the reports are the article's own reporting chain."""
-    chain = next((hops for hops in ([h for h in s.channel if h.actor] for s in statements) if len(hops) > 1), None)
-    chain = chain or next(([h for h in s.channel if h.actor] for s in statements if any(h.actor for h in s.channel)), None)
+    found = [[h for h in chains[s.id] if h.actor] for s in statements]
+    chain = next((hops for hops in found if len(hops) > 1), None) or next((hops for hops in found if hops), None)
     if not chain:
         return
     for statement in statements:
         cue_token = anchors[statement.id].cue_token
-        if any(h.actor for h in statement.channel) or cue_token is None:
+        if any(h.actor for h in chains[statement.id]) or cue_token is None:
             continue
         cue = doc[cue_token]
         if any(t.lower_ == "reportedly" for t in (cue, *cue.children, *cue.head.children)):
-            statement.channel += [ChannelHop(h.label, h.kind, h.actor, "channel/reportedly") for h in chain]
+            chains[statement.id] += [ChannelHop(h.label, h.kind, h.actor, "channel/reportedly") for h in chain]
 
 
 def _is_outlet(actors: dict[str, Actor], key: str | None) -> bool:
@@ -178,14 +186,14 @@ def _quote_outlets(index: int, statement: Statement, statements: list[Statement]
             and _same_quote(other, statement, quotes) and other.speaker_actor != statement.speaker_actor]
 
 
-def _linked_outlets(statement: Statement, known: dict[StatementId, Statement], actors: dict[str, Actor],
+def _linked_outlets(statement: Statement, known: dict[StatementId, Statement], chains: Chains, actors: dict[str, Actor],
                     carried_by: dict[str, list[str]], why: dict[str, str]) -> list[str]:
     """Outlets reached through an explicit link: nesting, or the same source speaking again."""
     linked: list[str] = []
     if statement.reported_by in known:
         outer = known[statement.reported_by]
         linked += [outer.speaker_actor] if _is_outlet(actors, outer.speaker_actor) else []
-        linked += [h.actor for h in outer.channel if h.actor]
+        linked += [h.actor for h in chains.get(outer.id, []) if h.actor]
         for key in linked:
             why.setdefault(key, "channel/nested-reporter")
     if statement.speaker_actor:

@@ -55,7 +55,7 @@ from .quotes import Quote, find_quotes
 from .speakers import assign_actors, resolve_carriers
 from .statements import Anchors, ChannelHop, Statement, StatementId, distinct_ids
 from .timex import time_expression
-from .channels_assign import assign_channels
+from .channels_assign import channel_chains
 
 for _name in ("kg_statements", "kg_anchors", "kg_actors", "kg_carriers", "kg_main_outlet"):
     if not Doc.has_extension(_name):
@@ -196,9 +196,10 @@ class Channels:
 
     def __call__(self, doc: Doc) -> Doc:
         anchors = doc._.kg_anchors or {}
-        assign_channels(doc, doc._.kg_statements or [], anchors, doc._.kg_actors, self.finder, doc_quotes(doc),
-                        doc._.kg_carriers or {})
+        chains = channel_chains(doc, doc._.kg_statements or [], anchors, doc._.kg_actors, self.finder,
+                                doc_quotes(doc), doc._.kg_carriers or {})
         for statement in doc._.kg_statements or []:
+            statement.channel = chains[statement.id]
             statement.time = time_expression(doc, statement, anchors[statement.id].cue_token)
         return doc
 
