@@ -55,9 +55,9 @@ class StatementBuilder:
             hedged=self.hedged(frame, content),
             rules={"frame": list(frame.rules), "cue": cue_rules},
         )
-        statement.id = StatementId(start, end, frame.cue_tokens[0].idx, (statement.speaker_start, statement.speaker_end)
-                                   if frame.speaker is not None else None, (statement.content_start, statement.content_end)
-                                   if content else None)
+        speaker_span = (statement.speaker_start, statement.speaker_end) if frame.speaker is not None else None
+        content_span = (statement.content_start, statement.content_end) if content else None
+        statement.id = StatementId(start, end, frame.cue_tokens[0].idx, speaker_span, content_span)
         kind, kind_rule = self.decide_kind(content, frame)
         return statement, Anchors(
             cue_token=frame.cue_tokens[0].i,

@@ -486,7 +486,8 @@ def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
 
 
 @Language.factory("kg_attribution", assigns=["doc._.kg_statements", "doc._.kg_anchors"],
-                  requires=["token.dep", "token.lemma"], default_config={"lexicon": [], "actors": [], "channel_kinds": []})
+                  requires=["token.dep", "token.lemma"],
+                  default_config={"lexicon": [], "actors": [], "channel_kinds": []})
 def make_attribution(nlp: Language, name: str, lexicon: list[str], actors: list[str],
                      channel_kinds: list[str]) -> Attribution:
     return Attribution(lexicon, actors, channel_kinds)

@@ -49,7 +49,8 @@ def assign_actors(doc: Doc, statements: list[Statement], anchors: dict[Statement
                 (_quote_owner(statement, statements, anchors, quotes), "speaker/quote-owner"),
                 (last_quoted, "speaker/last-quoted"), (last_speaker, "speaker/last-speaker")) if key), (None, None))
             _note(statement, rule)
-        if statement.speaker_actor and statement.quote_kind != "indirect" and not anchors[statement.id].in_quote_of_other:
+        quoted_own = statement.quote_kind != "indirect" and not anchors[statement.id].in_quote_of_other
+        if statement.speaker_actor and quoted_own:
             last_quoted = statement.speaker_actor
         last_speaker = statement.speaker_actor or last_speaker
         if statement.addressee:
@@ -97,8 +98,9 @@ def _quote_owner(statement: Statement, statements: list[Statement], anchors: dic
         if not (quote.start <= statement.start + 1 < quote.end or statement.start <= quote.start < statement.end):
             continue
         for other in statements:
-            if other is not statement and other.speaker_actor and other.cue is not None and not anchors[other.id].in_quote_of_other \
-                    and quote.start <= other.end and other.start <= quote.end and other.quote_kind != "indirect":
+            if other is not statement and other.speaker_actor and other.cue is not None \
+                    and not anchors[other.id].in_quote_of_other and quote.start <= other.end \
+                    and other.start <= quote.end and other.quote_kind != "indirect":
                 return other.speaker_actor
     return None
 
