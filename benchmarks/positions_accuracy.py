@@ -93,20 +93,14 @@ class Tally:
                 f"concept given to stances outside the vocabulary {rate(self.outside)}{missing}")
 
 
-def main_statement(statements):
-    """The statement a one-sentence item is about: not nested in another, with the most content."""
-    top = [s for s in statements if s.reported_by is None] or list(statements)
-    return max(top, key=lambda s: len(s.content_tokens), default=None)
-
-
 def sentence_dev(nlp, items: list[dict], vocabulary: set[str], errors: bool) -> None:
-    from kg.pipeline import doc_results
+    from kg.pipeline import main_statement
 
     tallies = {"tuning": Tally(), "held-out": Tally()}
     misses = []
     for item, doc in zip(items, nlp.pipe(item["sentence"] for item in items)):
         half = "held-out" if is_held_out(item) else "tuning"
-        statement = main_statement(doc_results(doc)[0])
+        statement = main_statement(doc)
         if statement is None:
             tallies[half].missing += 1
             tallies[half].add(item["kind"], item["position"], None, None, vocabulary)

@@ -20,7 +20,7 @@ _EXPORTS = {
     "KgError": "errors",
     "Extraction": "extraction", "Settings": "extraction", "extract": "extraction", "extract_article": "extraction",
     "extract_files": "extraction",
-    "ChannelHop": "statements", "Statement": "statements",
+    "ChannelHop": "statements", "Statement": "statements", "StatementId": "statements",
     "validate_graph": "validate",
 }
 __all__ = sorted(_EXPORTS)

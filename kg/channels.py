@@ -23,7 +23,7 @@ from .doccache import doc_text, sentence_of, span_text
 from .lexicon import Lexicon
 from .namespaces import CHAN
 from .resources import ontology_graph
-from .statements import ChannelHop, Statement
+from .statements import Anchors, ChannelHop
 
 
 
@@ -81,19 +81,19 @@ class ChannelFinder:
             for phrase in kind.phrases:
                 self._rank.setdefault(phrase, (len(self._rank), kind.notation))
 
-    def venues(self, doc: Doc, statement: Statement) -> list[ChannelHop]:
-        """Venues and media forms attached to the cue: 'in a voice message', 'through intermediaries'."""
+    def venues(self, doc: Doc, statement: Anchors) -> list[ChannelHop]:
+        """Venues and media forms attached to a statement's cue: 'in a voice message', 'through intermediaries'."""
         return [hop for hop, _ in self.venue_objects(doc, statement)]
 
-    def venue_objects(self, doc: Doc, statement: Statement) -> list[tuple[ChannelHop, Token]]:
-        """Each venue hop with the noun it was read from."""
+    def venue_objects(self, doc: Doc, statement: Anchors) -> list[tuple[ChannelHop, Token]]:
+        """Each venue hop of a statement (its anchors in the parse) with the noun it was read from."""
         if statement.cue_token is None:
             return []
         cue = doc[statement.cue_token]
         anchors = [cue] + ([cue.head] if cue.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "advmod") else [])
         anchors += self._retold(doc, cue)
         found: list[tuple[ChannelHop, Token]] = []
-        for noun in self._document_voices(cue, statement):
+        for noun in self._document_voices(cue, statement.speaker_token):
             self._add(found, self._hop(doc, noun), noun, "channel/document")
         for anchor in anchors:
             for prep in (c for c in anchor.children if c.dep_ in ("prep", "advmod", "agent") and c.lower_ in VENUE_PREPOSITIONS):
@@ -104,12 +104,11 @@ class ChannelFinder:
         return found
 
     @staticmethod
-    def _document_voices(cue: Token, statement: Statement) -> list[Token]:
+    def _document_voices(cue: Token, speaker: int | None) -> list[Token]:
         """'A statement released by X said ...', 'X issued a statement saying ...': the document that carries the
-        words of someone else who is the speaker is a venue."""
-        if statement.speaker_token is None:
+        words of someone else who is the speaker (its token) is a venue."""
+        if speaker is None:
             return []
-        speaker = statement.speaker_token
         subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i != speaker
                     and speaker in {t.i for t in c.subtree}]  # its owner speaks: "a statement released by X said"
         issued = [cue.head] if cue.dep_ == "acl" and cue.head.pos_ == "NOUN" and cue.head.dep_ == "dobj" and any(
@@ -186,12 +185,10 @@ class ChannelFinder:
         found = [self._rank[w] for w in (noun.lower_, noun.lemma_.lower()) if w in self._rank]
         return bool(found) and min(found)[1] == "publication"
 
-    def medium_phrase(self, doc: Doc, statement: Statement) -> str | None:
+    def medium_phrase(self, doc: Doc, cue: Token) -> str | None:
         """'said in a voice message', 'wrote on Telegram': a medium right after the cue belongs to it."""
-        if statement.cue_token is None:
-            return None
-        cue = doc[statement.cue_token]
-        prep = next((c for c in cue.children if c.dep_ == "prep" and c.i == cue.i + 1 and c.lower_ in MEDIUM_PREPOSITIONS_AFTER_CUE), None)
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.i == cue.i + 1
+                     and c.lower_ in MEDIUM_PREPOSITIONS_AFTER_CUE), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         hop = self._hop(doc, obj) if obj is not None else None
         if hop is None or hop.kind not in self._media:

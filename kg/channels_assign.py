@@ -10,41 +10,52 @@ from .channels import ChannelFinder
 from .coref import ArticleActors
 from .lexicon import Lexicon
 from .quotes import Quote
-from .statements import ChannelHop, Statement
+from .speakers import Carriers
+from .statements import Anchors, ChannelHop, Statement, StatementId, by_id
 
 
 
-def assign_channels(doc: Doc, statements: list[Statement], registry: ArticleActors | None, finder: ChannelFinder,
-                    quotes: list[Quote]) -> None:
-    """Fill ``statement.channel`` for every statement of the article."""
+Chains = dict[StatementId, list[ChannelHop]]
+
+
+def channel_chains(doc: Doc, statements: list[Statement], anchors: dict[StatementId, Anchors],
+                   registry: ArticleActors | None, finder: ChannelFinder, quotes: list[Quote],
+                   carriers: dict[StatementId, Carriers]) -> Chains:
+    """The channel chain of every statement of the article, by id, from its venues and the outlets that carried
+    it (its ``carriers``, resolved and classified by the actor stage)."""
     actors = registry.actors if registry is not None else {}
+    chains: Chains = {}
     carried_by: dict[str, list[str]] = {}  # speaker -> outlets that carried their words
     labels: dict[str, str] = {}  # outlet -> the fullest name the article gives it
+    known = by_id(statements)
     # outer statements first: a nested statement travels the way its reporter's words did
-    for index in sorted(range(len(statements)), key=lambda i: _depth(statements, i)):
+    for index in sorted(range(len(statements)), key=lambda i: _depth(known, statements[i])):
         statement = statements[index]
-        hops = finder.venues(doc, statement) or _continued_venues(index, statements, doc_text(doc))
+        hops = finder.venues(doc, anchors[statement.id]) or _continued_venues(index, statements, known, chains,
+                                                                              doc_text(doc))
         why: dict[str, str] = {}  # outlet -> the rule that first put it in the chain
-        direct = _direct_outlets(doc, statement, registry, finder, labels, why)
+        direct = _direct_outlets(statement, registry, carriers.get(statement.id, Carriers()), labels, why)
         quoted = _quote_outlets(index, statement, statements, actors, quotes)
         for key in quoted:
             why.setdefault(key, "channel/outlet-quote")
-        outlets = direct + quoted + _linked_outlets(statement, statements, actors, carried_by, why)
-        statement.channel = hops + [ChannelHop(labels.get(k, actors[k].name), "publication", k, why.get(k))
-                                    for k in dict.fromkeys(outlets)]
+        outlets = direct + quoted + _linked_outlets(statement, known, chains, actors, carried_by, why)
+        chains[statement.id] = hops + [ChannelHop(labels.get(k, actors[k].name), "publication", k, why.get(k))
+                                       for k in dict.fromkeys(outlets)]
         if statement.speaker_actor and (direct or quoted):
             # A source that spoke to an outlet keeps speaking through it in what follows.
             for key in _speaker_and_group(statement.speaker_actor, actors):
                 carried_by[key] = list(dict.fromkeys(carried_by.get(key, []) + direct + quoted))
-    _reportedly(doc, statements, finder.lexicon)
-    _paragraph_outlets(doc, statements, actors, labels)
+    _reportedly(doc, statements, anchors, chains, finder.lexicon)
+    _paragraph_outlets(doc, statements, anchors, chains, actors, labels)
+    return chains
 
 
-def _depth(statements: list[Statement], index: int) -> int:
+def _depth(known: dict[StatementId, Statement], statement: Statement) -> int:
+    """How many reporters stand between the statement and the article (those the article still holds)."""
     depth, seen = 0, set()
-    while statements[index].reported_by is not None and index not in seen:
-        seen.add(index)
-        index, depth = statements[index].reported_by, depth + 1
+    while statement.reported_by in known and statement.id not in seen:
+        seen.add(statement.id)
+        statement, depth = known[statement.reported_by], depth + 1
     return depth
 
 
@@ -53,7 +64,8 @@ def _speaker_and_group(key: str, actors: dict[str, Actor]) -> list[str]:
     return [key] + ([group] if group else [])
 
 
-def _continued_venues(index: int, statements: list[Statement], text: str) -> list[ChannelHop]:
+def _continued_venues(index: int, statements: list[Statement], known: dict[StatementId, Statement], chains: Chains,
+                      text: str) -> list[ChannelHop]:
     """The same speech act goes on: a continued quote, or the same speaker's next words right after ('In a
     televised address, the general said ... He cautioned that ...'; '..., adding that ...') travelled the way
     the words before them did, until someone else speaks or the paragraph ends."""
@@ -62,71 +74,76 @@ def _continued_venues(index: int, statements: list[Statement], text: str) -> lis
         return []
     if statement.cue is None:  # a continued quote, however far its quotation started
         quoted = next((s for s in reversed(statements[:index]) if s.speaker_actor == statement.speaker_actor and s.cue), None)
-        return [ChannelHop(h.label, h.kind, h.actor, "channel/continued-quote") for h in quoted.channel if not h.actor] \
+        return [ChannelHop(h.label, h.kind, h.actor, "channel/continued-quote") for h in chains.get(quoted.id, [])
+                if not h.actor] \
             if quoted else []
-    previous = next((s for s in reversed(statements[:index]) if s.reported_by is None and s.start < statement.start
+    previous = next((s for s in reversed(statements[:index]) if s.reported_by not in known and s.start < statement.start
                      or s.start == statement.start and s.cue), None)
-    if previous is None or previous.speaker_actor != statement.speaker_actor or statement.reported_by is not None:
+    if previous is None or previous.speaker_actor != statement.speaker_actor or statement.reported_by in known:
         return []
     if "\n" in text[previous.end:statement.start]:
         return []  # a new paragraph: the speech act may have changed
-    return [ChannelHop(h.label, h.kind, h.actor, "channel/same-speaker-next") for h in previous.channel if not h.actor]
+    return [ChannelHop(h.label, h.kind, h.actor, "channel/same-speaker-next") for h in chains.get(previous.id, [])
+            if not h.actor]
 
 
-def _paragraph_outlets(doc: Doc, statements: list[Statement], actors: dict[str, Actor], labels: dict[str, str]) -> None:
+def _paragraph_outlets(doc: Doc, statements: list[Statement], anchors: dict[StatementId, Anchors], chains: Chains,
+                       actors: dict[str, Actor], labels: dict[str, str]) -> None:
     """'Some analysts – continues the NYT – argue ...': an outlet set off by dashes carries the rest of its paragraph."""
     carrying: dict[int, str] = {}  # paragraph start -> outlet key
     for statement in sorted(statements, key=lambda s: s.start):
         paragraph = doc_text(doc).rfind("\n", 0, statement.start) + 1
-        if any(h.actor for h in statement.channel):
-            for start, _ in statement.relay_spans:
+        chain = chains[statement.id]
+        if any(h.actor for h in chain):
+            for start, _ in anchors[statement.id].relay_spans:
                 if any(dash in doc_text(doc)[max(paragraph, start - 15):start] for dash in ("–", "—", " - ")):
-                    key = next((h.actor for h in statement.channel if h.actor and _is_outlet(actors, h.actor)), None)
+                    key = next((h.actor for h in chain if h.actor and _is_outlet(actors, h.actor)), None)
                     if key:
                         carrying[paragraph] = key
             continue
         key = carrying.get(paragraph)
         if key and key != statement.speaker_actor:
-            statement.channel.append(ChannelHop(labels.get(key, actors[key].name), "publication", key,
-                                                "channel/paragraph-outlet"))
+            chain.append(ChannelHop(labels.get(key, actors[key].name), "publication", key, "channel/paragraph-outlet"))
 
 
-def _reportedly(doc: Doc, statements: list[Statement], lexicon: Lexicon) -> None:
+def _reportedly(doc: Doc, statements: list[Statement], anchors: dict[StatementId, Anchors], chains: Chains,
+                lexicon: Lexicon) -> None:
     """'X has reportedly ...' (``kg:ChainAdverb``) with no source named: the reports are the article's own
     reporting chain."""
-    chain = next((hops for hops in ([h for h in s.channel if h.actor] for s in statements) if len(hops) > 1), None)
-    chain = chain or next(([h for h in s.channel if h.actor] for s in statements if any(h.actor for h in s.channel)), None)
+    found = [[h for h in chains[s.id] if h.actor] for s in statements]
+    chain = next((hops for hops in found if len(hops) > 1), None) or next((hops for hops in found if hops), None)
     if not chain:
         return
     for statement in statements:
-        if any(h.actor for h in statement.channel) or statement.cue_token is None:
+        cue_token = anchors[statement.id].cue_token
+        if any(h.actor for h in chains[statement.id]) or cue_token is None:
             continue
-        cue = doc[statement.cue_token]
+        cue = doc[cue_token]
         if any(lexicon.has("ChainAdverb", t.lower_) for t in (cue, *cue.children, *cue.head.children)):
-            statement.channel += [ChannelHop(h.label, h.kind, h.actor, "channel/reportedly") for h in chain]
+            chains[statement.id] += [ChannelHop(h.label, h.kind, h.actor, "channel/reportedly") for h in chain]
 
 
 def _is_outlet(actors: dict[str, Actor], key: str | None) -> bool:
     return bool(key) and key in actors and "news outlet" in actors[key].roles
 
 
-def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | None, finder: ChannelFinder,
+def _direct_outlets(statement: Statement, registry: ArticleActors | None, carriers: Carriers,
                     labels: dict[str, str], why: dict[str, str]) -> list[str]:
     """The outlets the statement's own sentence names, from the origin outward: who interviewed the speaker or
     was told, who carried or re-reported the words; first, 'the publication' when the speaker is its source."""
     if registry is None:
         return []
     found: list[tuple[str, str, str]] = []  # (outlet, its mention, the rule that found it)
-    found += _companion_outlets(doc, statement, registry, finder)
+    found += [(key, mention, "channel/venue-companion") for key, mention in carriers.companions]
     if _is_outlet(registry.actors, statement.addressee_actor):
         # the outlet the speaker told is the first that carried the words, before any that re-reported them
         found.append((statement.addressee_actor, statement.addressee or "", "channel/told-outlet"))
-    found += _relay_outlets(doc, statement, registry)
-    sent = doc.char_span(statement.start, statement.end, alignment_mode="expand")
-    found += [(key, span.text, "channel/relayed-by") for span in (finder.relayed_by(sent) if sent is not None else [])
-              for key in [registry.resolve(span)] if _is_outlet(registry.actors, key)]
+    found += [(key, mention, "channel/relay") for key, mention in carriers.relays]
+    found += [(key, mention, "channel/relayed-by") for key, mention in carriers.relayed_by]
     outlets = []
     for key, mention, rule in found:
+        if not _is_outlet(registry.actors, key):
+            continue
         outlets.append(key)
         why.setdefault(key, rule)
         _remember_label(labels, key, mention, registry.actors[key].name, registry.lexicon)
@@ -134,37 +151,6 @@ def _direct_outlets(doc: Doc, statement: Statement, registry: ArticleActors | No
         outlets.insert(0, registry.main_outlet)  # "the interlocutors of the publication" (not "the X news agency")
         why[registry.main_outlet] = "channel/publication-anaphor"
     return [k for k in outlets if k != statement.speaker_actor]
-
-
-def _companion_outlets(doc: Doc, statement: Statement, registry: ArticleActors,
-                       finder: ChannelFinder) -> list[tuple[str, str, str]]:
-    """'in an interview with Reuters', 'a voice message to the Courier': who was on the other end of a venue."""
-    actors, found = registry.actors, []
-    for hop, obj in finder.venue_objects(doc, statement):
-        for companion in finder.companions(obj):
-            span = doc[companion.left_edge.i: companion.i + 1]
-            key = registry.resolve(span)
-            if hop.kind == "interview" and key and actors[key].kind == "organization":
-                actors[key].roles.add("news outlet")  # an organisation that interviews someone is a medium
-            if _is_outlet(actors, key):
-                found.append((key, span.text, "channel/venue-companion"))
-                if statement.addressee is None:
-                    statement.addressee, statement.addressee_actor = span.text, key
-    return found
-
-
-def _relay_outlets(doc: Doc, statement: Statement, registry: ArticleActors) -> list[tuple[str, str, str]]:
-    """A cited source's carrier, a quoting outlet, a trailing reporter: whoever quoted or carried the words."""
-    actors, found = registry.actors, []
-    for start, end in statement.relay_spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        key = registry.resolve(span) if span is not None else None
-        if key and actors[key].kind in ("organization", "person") and not actors[key].known:
-            actors[key].kind = "organization"
-            actors[key].roles.add("news outlet")  # it quoted or carried the source's words
-        if _is_outlet(actors, key):
-            found.append((key, span.text, "channel/relay"))
-    return found
 
 
 def _speaks_for_the_publication(statement: Statement, registry: ArticleActors) -> bool:
@@ -203,14 +189,14 @@ def _quote_outlets(index: int, statement: Statement, statements: list[Statement]
             and _same_quote(other, statement, quotes) and other.speaker_actor != statement.speaker_actor]
 
 
-def _linked_outlets(statement: Statement, statements: list[Statement], actors: dict[str, Actor],
+def _linked_outlets(statement: Statement, known: dict[StatementId, Statement], chains: Chains, actors: dict[str, Actor],
                     carried_by: dict[str, list[str]], why: dict[str, str]) -> list[str]:
     """Outlets reached through an explicit link: nesting, or the same source speaking again."""
     linked: list[str] = []
-    if statement.reported_by is not None:
-        outer = statements[statement.reported_by]
+    if statement.reported_by in known:
+        outer = known[statement.reported_by]
         linked += [outer.speaker_actor] if _is_outlet(actors, outer.speaker_actor) else []
-        linked += [h.actor for h in outer.channel if h.actor]
+        linked += [h.actor for h in chains.get(outer.id, []) if h.actor]
         for key in linked:
             why.setdefault(key, "channel/nested-reporter")
     if statement.speaker_actor:

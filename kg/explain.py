@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .extraction import Extraction
+from .goldjson import statement_numbers
 from .provenance import describe, rules_of
 
 
@@ -24,7 +25,8 @@ def explain(extraction: Extraction) -> list[Explained]:
     """Each statement of an extraction with the value and the rules of every aspect."""
     actors = extraction.actors
     out = []
-    for index, statement in enumerate(extraction.statements):
+    numbers = statement_numbers(extraction.statements)
+    for statement in extraction.statements:
         rules = rules_of(statement)
         speaker = actors.get(statement.speaker_actor)
         who = statement.speaker or "(continues a quotation)"
@@ -35,9 +37,9 @@ def explain(extraction: Extraction) -> list[Explained]:
             or [("channel", "-", [])]
         lines += [("kind", statement.kind + (", hedged" if statement.hedged else ""), rules["kind"]),
                   ("position", statement.position or "-", rules["position"])]
-        if statement.reported_by is not None:
-            lines.append(("reported by", f"s{statement.reported_by + 1}", []))
-        out.append(Explained(f"s{index + 1}", statement.evidence, rules["frame"], lines))
+        if statement.reported_by in numbers:
+            lines.append(("reported by", numbers[statement.reported_by], []))
+        out.append(Explained(numbers[statement.id], statement.evidence, rules["frame"], lines))
     return out
 
 

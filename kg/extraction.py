@@ -13,7 +13,7 @@ from .errors import ExtractionError
 from .pieces import PIECE_CHARS, Piece, merge, rekey, split
 from .pipeline import doc_results, load_pipeline
 from .positions import DEFAULT_THRESHOLD
-from .statements import Statement
+from .statements import Statement, without_dangling_references
 from .timex import resolve
 
 
@@ -194,6 +194,7 @@ def _finished(unit: _Unit, on_failure: Callable[[Article, ExtractionError], None
 
 
 def _finish(article: Article, statements: list[Statement], actors: dict[str, Actor]) -> Extraction:
+    without_dangling_references(statements)
     for statement in statements:
         # The parse ran on the masked body: take the words from the article itself.
         statement.evidence = article.body[statement.start:statement.end]

@@ -1,6 +1,8 @@
 """Turning attribution frames into Statements: evidence, quote kind, hedging, nesting; the kind comes from kg.kind."""
 from __future__ import annotations
 
+from typing import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from .doccache import doc_text, sentence_of, span_text
@@ -8,7 +10,7 @@ from .attribution import Frame
 from .kind import KindRules, clause_roots
 from .lexicon import Lexicon
 from .quotes import Quote
-from .statements import Statement
+from .statements import Anchors, Statement, StatementId
 
 _TENTATIVE_ADJ = {"possible", "likely", "unlikely", "probable", "expected"}
 
@@ -17,18 +19,25 @@ class StatementBuilder:
     """Decide the frame-level attributes of each statement from the parse and the lexicon.
 
     :param lexicon: hedges and stance markers come from here.
+    :param medium_phrase: ``(doc, cue token) -> phrase or None``, the medium right after a cue ('said in a voice
+        message'), which belongs to the cue (kg.channels.ChannelFinder.medium_phrase).
     """
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, medium_phrase: Callable[[Doc, Token], str | None] | None = None) -> None:
         self.lexicon = lexicon
         self.kinds = KindRules(lexicon, tentative=self._tentative)
+        self.medium_phrase = medium_phrase
 
-    def build(self, doc: Doc, sent: Span, frame: Frame, quotes: list[Quote]) -> Statement:
-        """Make a Statement of one frame found in ``sent``."""
+    def build(self, doc: Doc, sent: Span, frame: Frame, quotes: list[Quote]) -> tuple[Statement, Anchors]:
+        """Make a Statement of one frame found in ``sent``, with its anchors in the parse."""
         content = [t for t in frame.content if not t.is_space]
         start, end = _trimmed(sent)
         cue_parts = _with_auxiliaries(frame)
         cue_text = _join_parts(doc, cue_parts)
+        cue_rules = [*frame.cue_rules, *(["cue/auxiliaries"] if len(cue_parts) > len(frame.cue_tokens) else [])]
+        medium = self.medium_phrase(doc, frame.cue_tokens[0]) if self.medium_phrase is not None else None
+        if medium and cue_text and not cue_text.endswith(medium):
+            cue_text, cue_rules = f"{cue_text} {medium}", [*cue_rules, "cue/medium-phrase"]
         breaks_quote = frame.speaker is not None and frame.speaker.start > frame.cue_tokens[0].i
         # "“...” – writes the newspaper – “...”": a cue that breaks a quote names the quote's own speaker
         inside_quote = any(q.contains(frame.cue_tokens[0].idx) for q in quotes) and not breaks_quote
@@ -45,32 +54,33 @@ class StatementBuilder:
             content_end=content[-1].idx + len(content[-1]) if content else None,
             quote_kind=self.quote_kind(frame, content, quotes, inside_quote),
             hedged=self.hedged(frame, content),
-            addressee=frame.addressee.text if frame.addressee is not None else None,
+            rules={"frame": list(frame.rules), "cue": cue_rules},
+        )
+        speaker_span = (statement.speaker_start, statement.speaker_end) if frame.speaker is not None else None
+        content_span = (statement.content_start, statement.content_end) if content else None
+        statement.id = StatementId(start, end, frame.cue_tokens[0].idx, speaker_span, content_span)
+        kind, kind_rule = self.decide_kind(content, frame)
+        return statement, Anchors(
             cue_token=frame.cue_tokens[0].i,
             speaker_token=frame.speaker.root.i if frame.speaker is not None else None,
             content_tokens=frozenset(t.i for t in content),
             in_quote_of_other=inside_quote,
             relay_spans=[(r.start_char, r.end_char) for r in frame.relays or []],
-        )
-        statement.kind, kind_rule = self.decide_kind(content, frame)
-        cue_rules = [*frame.cue_rules, *(["cue/auxiliaries"] if len(cue_parts) > len(frame.cue_tokens) else [])]
-        statement.rules = {"frame": list(frame.rules), "speaker": list(frame.speaker_rules), "cue": cue_rules,
-                           "kind": [kind_rule]}
-        return statement
+            frame_kind=kind, kind_rules=[kind_rule], speaker_rules=list(frame.speaker_rules),
+            addressee=frame.addressee.text if frame.addressee is not None else None)
 
-    def continued_quote(self, doc: Doc, sent: Span) -> Statement:
+    def continued_quote(self, doc: Doc, sent: Span) -> tuple[Statement, Anchors]:
         """A sentence that only continues a quotation: no speaker, no cue."""
         start, end = _trimmed(sent)
         words = [t for t in sent if not t.is_punct and not t.is_space]
         statement = Statement(start=start, end=end, evidence=doc_text(doc)[start:end], speaker=None, cue=None,
                               content=_text_of(doc, words), quote_kind="direct",
-                              content_tokens=frozenset(t.i for t in words),
                               content_start=words[0].idx if words else start,
-                              content_end=words[-1].idx + len(words[-1]) if words else end)
+                              content_end=words[-1].idx + len(words[-1]) if words else end,
+                              rules={"frame": ["continued-quote"]})
         statement.hedged = self.hedged(None, words)
-        statement.kind, kind_rule = self.decide_kind(words)
-        statement.rules = {"frame": ["continued-quote"], "kind": [kind_rule]}
-        return statement
+        kind, kind_rule = self.decide_kind(words)
+        return statement, Anchors(content_tokens=frozenset(t.i for t in words), frame_kind=kind, kind_rules=[kind_rule])
 
     # -- attributes ---------------------------------------------------------
     @staticmethod
@@ -149,19 +159,23 @@ def _with_auxiliaries(frame: Frame) -> list[Token]:
     return sorted({*lead, *frame.cue_tokens}, key=lambda t: t.i)
 
 
-def nest(statements: list[Statement], doc: Doc | None = None) -> None:
-    """Mark a statement reported by another when its cue lies in the other's content."""
-    if doc is not None:
-        _turn_trailing_reporters(statements, doc)
-    for i, inner in enumerate(statements):
-        if inner.cue_token is None or doc is not None and _narrator_aside(doc[inner.cue_token]):
+def nest(statements: list[Statement], anchors: dict[StatementId, Anchors], doc: Doc) -> None:
+    """Mark a statement reported by another when its cue lies in the other's content (by the other's id)."""
+    _turn_trailing_reporters(statements, anchors, doc)
+    for inner in statements:
+        at = anchors[inner.id]
+        if at.cue_token is None or _narrator_aside(doc[at.cue_token]):
             continue
-        hosts = [j for j, outer in enumerate(statements)
-                 if j != i and inner.cue_token in outer.content_tokens and outer.speaker_token != inner.speaker_token
-                 and outer.start == inner.start and inner.cue_token != outer.cue_token
-                 and not (doc is not None and _object_of(doc[inner.cue_token], outer.cue_token))]
+        hosts = [outer for outer in statements if outer is not inner and _hosts(anchors[outer.id], at, doc)
+                 and outer.start == inner.start]
         if hosts:
-            inner.reported_by = min(hosts, key=lambda j: len(statements[j].content_tokens))
+            inner.reported_by = min(hosts, key=lambda outer: len(anchors[outer.id].content_tokens)).id
+
+
+def _hosts(outer: Anchors, inner: Anchors, doc: Doc) -> bool:
+    """The inner cue lies in the outer content, and another speaker's cue frames it."""
+    return inner.cue_token in outer.content_tokens and outer.speaker_token != inner.speaker_token \
+        and inner.cue_token != outer.cue_token and not _object_of(doc[inner.cue_token], outer.cue_token)
 
 
 def _object_of(cue: Token, outer_cue: int | None) -> bool:
@@ -186,15 +200,17 @@ def _narrator_aside(cue: Token) -> bool:
                                   or cue.dep_ in ("acl", "advcl") and cue.head.dep_ == "pobj" and cue.head.head.lower_ == "with")
 
 
-def _turn_trailing_reporters(statements: list[Statement], doc: Doc) -> None:
+def _turn_trailing_reporters(statements: list[Statement], anchors: dict[StatementId, Anchors], doc: Doc) -> None:
     """'X said that ..., the agency reported.': the parser hangs the final reporting clause under the
     first verb; it is the outer frame, so its words leave the inner statement's content."""
-    for trailing in statements:
+    for statement in statements:
+        trailing = anchors[statement.id]
         if trailing.cue_token is None or trailing.speaker_token is None:
             continue
         cue = doc[trailing.cue_token]
         head = cue.head.i
-        host = next((s for s in statements if s is not trailing and s.cue_token == head), None)
+        host = next((anchors[s.id] for s in statements if s is not statement and anchors[s.id].cue_token == head),
+                    None)
         speaker_start = doc[trailing.speaker_token].left_edge.i
         if host is None or cue.dep_ != "ccomp" or speaker_start == 0 or doc[speaker_start - 1].text != "," \
                 or trailing.speaker_token < host.cue_token or any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):

@@ -5,15 +5,17 @@ from typing import Any
 
 from .extraction import Extraction
 from .provenance import rules_of
+from .statements import Statement, StatementId
 
 
 def to_gold_json(extraction: Extraction) -> dict[str, Any]:
     """One object ``{"article", "actors", "statements"}`` with the gold field names plus start/end."""
     actors = extraction.actors
+    numbers = statement_numbers(extraction.statements)
     return {
         "article": extraction.article.name,
         "actors": [_actor(a, actors) for a in actors.values()],
-        "statements": [_statement(i, s, extraction) for i, s in enumerate(extraction.statements)],
+        "statements": [_statement(s, numbers, extraction) for s in extraction.statements],
     }
 
 
@@ -26,13 +28,18 @@ def _actor(actor, actors) -> dict[str, Any]:
     return out
 
 
-def _statement(index: int, statement, extraction: Extraction) -> dict[str, Any]:
+def statement_numbers(statements: list[Statement]) -> dict[StatementId, str]:
+    """The gold format's statement ids, ``s1``, ``s2``, ... in list order, by statement id."""
+    return {s.id: f"s{index + 1}" for index, s in enumerate(statements)}
+
+
+def _statement(statement: Statement, numbers: dict[StatementId, str], extraction: Extraction) -> dict[str, Any]:
     actors = extraction.actors
     speaker = actors.get(statement.speaker_actor)
     subjects = [actors[k].name for k in statement.subject_actors if k in actors]
     role = sorted(speaker.roles)[0] if speaker is not None and speaker.roles else None
     return {
-        "id": f"s{index + 1}",
+        "id": numbers[statement.id],
         "speaker": statement.speaker,
         "speaker_actor": speaker.name if speaker else None,
         "speaker_type": speaker.kind if speaker else None,
@@ -54,7 +61,7 @@ def _statement(index: int, statement, extraction: Extraction) -> dict[str, Any]:
         "evidence": statement.evidence,
         "start": statement.start,
         "end": statement.end,
-        "reported_by": f"s{statement.reported_by + 1}" if statement.reported_by is not None else None,
+        "reported_by": numbers.get(statement.reported_by),
         "same_as": None,
         "rules": rules_of(statement),
     }

@@ -82,36 +82,28 @@ def merge(parts: list[tuple[Piece, list[Statement], dict[str, Actor]]]) -> tuple
         return parts[0][1], parts[0][2]
     actors = _ActorMerge()
     statements: list[Statement] = []
-    by_span: dict[tuple[int, int], int] = {}
     for piece, piece_statements, piece_actors in parts:
         mapping = actors.add(piece_actors)
-        index_of: dict[int, int | None] = {}
-        kept: list[Statement] = []
-        for index, statement in enumerate(piece_statements):
+        for statement in piece_statements:
             _shift(statement, piece.start)
             if statement.start < piece.own:  # read again as context: the previous piece has it
-                index_of[index] = by_span.get((statement.start, statement.end))
                 continue
             rekey(statement, mapping)
-            index_of[index] = by_span[(statement.start, statement.end)] = len(statements)
             statements.append(statement)
-            kept.append(statement)
-        for statement in kept:  # reported_by may point forward: remapped once the piece is placed
-            if statement.reported_by is not None:
-                statement.reported_by = index_of.get(statement.reported_by)
     return statements, actors.actors
 
 
 def _shift(statement: Statement, offset: int) -> None:
-    """Offsets from the piece to the body. The token anchors only meant something in the piece's Doc."""
+    """Offsets from the piece to the body, the id's and its reporter's alike (a statement and its reporter share
+    their start, kg.framing.nest, so both are in the same piece)."""
+    statement.id = statement.id.shifted(offset)
+    if statement.reported_by is not None:
+        statement.reported_by = statement.reported_by.shifted(offset)
     statement.start += offset
     statement.end += offset
     for name in ("speaker_start", "speaker_end", "content_start", "content_end"):
         if getattr(statement, name) is not None:
             setattr(statement, name, getattr(statement, name) + offset)
-    statement.relay_spans = [(a + offset, b + offset) for a, b in statement.relay_spans]
-    statement.cue_token = statement.speaker_token = None
-    statement.content_tokens = frozenset()
 
 
 def rekey(statement: Statement, mapping: dict[str, str]) -> None:

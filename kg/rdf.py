@@ -313,15 +313,15 @@ def article_triples(extraction: Extraction, scheme: PositionScheme | None, terms
     if article.url:
         add(triple(node, V["url"], iri(article.url)))
     names = [str(i) for i in statement_iris(extraction)]
-    statement_nodes = [iri(name) for name in names]
+    statement_nodes = {s.id: iri(name) for s, name in zip(extraction.statements, names)}
     for index, statement in enumerate(extraction.statements):
-        _statement_triples(out, terms, names[index], statement_nodes[index], statement, node_iri, node,
+        _statement_triples(out, terms, names[index], statement_nodes[statement.id], statement, node_iri, node,
                            statement_nodes, scheme)
     return out
 
 
 def _statement_triples(out: list, terms, name: str, node, statement: Statement, article_name: str, article,
-                       nodes: list, scheme: PositionScheme | None) -> None:
+                       nodes: dict, scheme: PositionScheme | None) -> None:
     add, iri, v, V, triple = out.append, terms.iri, terms.vocab, terms.v, terms.triple
     add(triple(node, V["type"], V["Statement"]))
     add(triple(node, V["article"], article))
@@ -344,8 +344,7 @@ def _statement_triples(out: list, terms, name: str, node, statement: Statement, 
         # A Decimal, not a float: a float typed xsd:decimal fails sh:datatype until the graph is re-parsed.
         confidence = Decimal(str(round(statement.position_confidence, 3)))
         add(triple(node, V["positionConfidence"], terms.decimal(confidence)))
-    if statement.reported_by is not None and 0 <= statement.reported_by < len(nodes) \
-            and nodes[statement.reported_by] != node:  # a statement cannot report itself
+    if nodes.get(statement.reported_by, node) != node:  # one the article holds; a statement cannot report itself
         add(triple(node, V["reportedBy"], nodes[statement.reported_by]))
     # time
     if statement.time:

@@ -12,11 +12,11 @@ from .doccache import doc_ents
 from .statements import Statement
 
 
-def time_expression(doc: Doc, statement: Statement) -> str | None:
-    """The DATE entity attached to the cue (or to the clause it governs), as written."""
-    if statement.cue_token is None:
+def time_expression(doc: Doc, statement: Statement, cue_token: int | None) -> str | None:
+    """The DATE entity attached to the statement's cue (its token; or to the clause it governs), as written."""
+    if cue_token is None:
         return None
-    cue = doc[statement.cue_token]
+    cue = doc[cue_token]
     near = {cue.i} | {c.i for c in cue.children} | {g.i for c in cue.children if c.dep_ in ("prep", "npadvmod") for g in c.subtree}
     for ent in doc_ents(doc):
         if ent.label_ == "DATE" and any(t.i in near for t in ent) and ent.start_char >= statement.start and ent.end_char <= statement.end:

@@ -12,7 +12,7 @@ from kg.actors import Actor
 from kg.article import parse_article
 from kg.cli import cli
 from kg.extraction import Extraction
-from kg.statements import ChannelHop, Statement
+from kg.statements import ChannelHop, Statement, StatementId
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -111,13 +111,15 @@ def hand_extraction() -> Extraction:
         "the-new-york-times": Actor("the-new-york-times", "The New York Times", "organization",
                                     same_as="http://www.wikidata.org/entity/Q9684"),
     }
-    outer = Statement(0, len(HAND_BODY), HAND_BODY, "the official", "told",
-                      "Putin said he would never give up the land", kind="claim", speaker_actor="official",
+    outer = Statement(0, len(HAND_BODY), HAND_BODY, "the official", "told", id=StatementId(0, len(HAND_BODY), HAND_BODY.index("told")),
+                      content=
+"Putin said he would never give up the land", kind="claim", speaker_actor="official",
                       addressee_actor="the-new-york-times",
                       subject_actors=["vladimir-putin"],
                       channel=[ChannelHop("The New York Times", "publication", "the-new-york-times")])
     inner = Statement(0, len(HAND_BODY), HAND_BODY, "Putin", "said", "he would never give up the land",
-                      kind="stance", speaker_actor="vladimir-putin", subject_actors=["vladimir-putin"], reported_by=0,
+                      id=StatementId(0, len(HAND_BODY), HAND_BODY.index("said")), kind="stance", speaker_actor="vladimir-putin",
+                      subject_actors=["vladimir-putin"], reported_by=outer.id,
                       position="no_retreat", position_confidence=0.8, hedged=True)
     return Extraction(parse_article(HAND_BODY, name="a.txt"), [outer, inner], actors)
 

@@ -46,7 +46,7 @@ def test_a_statement_reported_according_to_an_outlet_goes_through_it(read):
     statements = read("According to the Harbour Times, Elena Varga said she would run.")
     inner = next(s for s in statements if s.speaker == "Elena Varga")
     assert [h.actor for h in inner.channel] == ["harbour-times"]
-    assert statements[inner.reported_by].speaker_actor == "harbour-times"
+    assert next(s for s in statements if s.id == inner.reported_by).speaker_actor == "harbour-times"
 
 
 def test_a_venue_and_an_outlet_make_a_chain(read):

@@ -53,7 +53,7 @@ def test_ability_modals_descriptive_clauses_and_plain_facts_are_not_hedged(read,
 def test_a_statement_whose_cue_is_in_anothers_content_is_reported_by_it(read):
     outer, inner = read("Tom Haller said Elena Varga told him that the vote had been rigged.")
     assert (outer.speaker, outer.reported_by) == ("Tom Haller", None)
-    assert (inner.speaker, inner.reported_by) == ("Elena Varga", 0)
+    assert (inner.speaker, inner.reported_by) == ("Elena Varga", outer.id)
 
 
 def test_the_evidence_is_the_sentence_verbatim_and_offsets_point_at_it(read):

@@ -6,7 +6,7 @@ import pytest
 
 from kg.actors import ORGANIZATION, PERSON, Actor
 from kg.pieces import Piece, merge, rekey, split
-from kg.statements import ChannelHop, Statement
+from kg.statements import ChannelHop, Statement, StatementId
 
 
 def test_a_short_text_is_one_piece():
@@ -35,9 +35,9 @@ def test_a_piece_is_cut_after_a_line_break_and_rereads_the_paragraph_before_it_a
     assert text[pieces[1].start:pieces[1].own] == "It rained.\n"  # the whole paragraph within 15 characters
 
 
-def statement(start: int, end: int, speaker: str, reported_by: int | None = None) -> Statement:
+def statement(start: int, end: int, speaker: str, reported_by: Statement | None = None) -> Statement:
     return Statement(start, end, "e", speaker, "said", "c", speaker_actor=speaker, speaker_start=start,
-                     speaker_end=start + 2, reported_by=reported_by)
+                     speaker_end=start + 2, reported_by=reported_by.id if reported_by else None)
 
 
 def test_one_piece_from_the_start_is_returned_as_it_is():
@@ -49,11 +49,12 @@ def test_one_piece_from_the_start_is_returned_as_it_is():
 def test_merged_statements_are_shifted_to_the_body_and_context_statements_are_dropped():
     first = (Piece(0, 0, 100), [statement(10, 20, "a")], {"a": Actor("a", "Maria Okonkwo", PERSON)})
     # the second piece rereads 80..100 as context: its statement at 90 (10 in the piece) is the first piece's
-    second = (Piece(80, 100, 200), [statement(10, 20, "a"), statement(40, 50, "b", reported_by=0)],
+    context = statement(10, 20, "a")
+    second = (Piece(80, 100, 200), [context, statement(40, 50, "b", reported_by=context)],
               {"a": Actor("a", "Maria Okonkwo", PERSON), "b": Actor("b", "Okonkwo", PERSON)})
     statements, actors = merge([first, second])
     assert [(s.start, s.end, s.speaker_start) for s in statements] == [(10, 20, 10), (120, 130, 120)]
-    assert statements[1].cue_token is None and statements[1].content_tokens == frozenset()
+    assert statements[1].id == StatementId(120, 130, speaker=(120, 122))  # its id moved with it
 
 
 def test_a_person_named_again_in_a_later_piece_is_one_actor():
@@ -73,12 +74,15 @@ def test_different_actors_sharing_a_key_across_pieces_are_kept_apart():
     assert statements[0].speaker_actor != statements[1].speaker_actor
 
 
-def test_reported_by_is_renumbered_to_the_article_list():
+def test_ids_and_reported_by_move_with_their_piece_onto_the_body():
     first = (Piece(0, 0, 100), [statement(10, 20, "a")], {"a": Actor("a", "Maria Okonkwo", PERSON)})
-    second = (Piece(100, 100, 200), [statement(10, 20, "a"), statement(30, 40, "a", reported_by=0)],
+    outer = statement(10, 20, "a")
+    second = (Piece(100, 100, 200), [outer, statement(10, 40, "a", reported_by=outer)],
               {"a": Actor("a", "Maria Okonkwo", PERSON)})
     statements, _ = merge([first, second])
-    assert statements[2].reported_by == 1
+    assert [(s.id.start, s.id.end, s.id.speaker) for s in statements] == [(10, 20, (10, 12)), (110, 120, (110, 112)),
+                                                                          (110, 140, (110, 112))]
+    assert statements[2].reported_by == statements[1].id != statements[0].id
 
 
 def test_rekey_points_every_actor_key_at_its_new_key():

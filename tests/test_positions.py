@@ -15,6 +15,7 @@ from kg.errors import SchemeError
 from kg import Settings
 from kg.namespaces import KG
 from kg.pipeline import load_pipeline
+from kg.pipeline import main_statement as pipeline_main_statement
 from kg.positions import DEFAULT_THRESHOLD, PositionClassifier, PositionConcept, PositionScheme, load_scheme, terms
 
 DEV = Path(__file__).resolve().parent / "data" / "positions_dev.jsonl"
@@ -278,10 +279,9 @@ KIND_DEV = Path(__file__).resolve().parent / "data" / "positions_kind_dev.jsonl"
 
 def main_statement(text: str, settings=None):
     """The statement a one-sentence item is about: not nested in another, with the most content."""
-    statements = kg.extract(text, settings)
-    top = [s for s in statements if s.reported_by is None] or statements
-    assert top, text
-    return max(top, key=lambda s: len(s.content_tokens))
+    found = pipeline_main_statement((settings or Settings()).pipeline()(text))
+    assert found is not None, text
+    return found
 
 
 def test_sentence_dev_set_held_out_half():
@@ -294,15 +294,11 @@ def test_sentence_dev_set_held_out_half():
     assert len(items) >= 300 and len(held_out) >= 150
     vocabulary = {c.notation for c in load_scheme().concepts}
     nlp = load_pipeline()
-    from kg.pipeline import doc_results
-
     kind = position = outside = 0
     shared = [i for i in held_out if i["kind"] == "stance" and i["position"] in vocabulary]
     others = [i for i in held_out if i["kind"] == "stance" and i["position"] not in vocabulary]
     for item, doc in zip(held_out, nlp.pipe(i["sentence"] for i in held_out)):
-        statements = doc_results(doc)[0]
-        top = [s for s in statements if s.reported_by is None] or statements
-        found = max(top, key=lambda s: len(s.content_tokens), default=None)
+        found = pipeline_main_statement(doc)
         kind += found is not None and found.kind == item["kind"]
         position += found is not None and item in shared and found.position == item["position"]
         outside += found is not None and item in others and found.position is not None

@@ -128,7 +128,7 @@ def test_a_hand_made_extraction(tmp_path):
 
 def test_a_statement_never_reports_itself():
     extraction = hand_extraction()
-    extraction.statements[1].reported_by = 1
+    extraction.statements[1].reported_by = extraction.statements[1].id
     graph = to_graph([extraction], with_vocabularies=False)
     assert list(graph.subject_objects(KG.reportedBy)) == []
 
