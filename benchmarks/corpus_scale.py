@@ -9,7 +9,7 @@
    component and for the store write, to say where the rest goes.
 2. Scaling from 1 to 2 workers, next to a pure CPU reference (one, then two busy-loop processes).
 3. Every stored query on the store (Oxigraph, median of 3) and over rdflib's in-memory graph.
-4. SHACL validation per article (the linear approach kg.store uses) and of one whole graph.
+4. SHACL validation per article (the linear approach kg.store.dataset uses) and of one whole graph.
 5. Peak RSS of ``kg build --store`` at 100 articles and at the full corpus.
 
 Figures are printed, not asserted: this is not a test.
@@ -68,11 +68,11 @@ def component_times(folder: str, limit: int = 100) -> dict[str, float]:
     spaCy's own components faster than these figures.
     """
     from kg.article import find_articles, read_article
-    from kg.cleaning import mask_boilerplate
-    from kg.extraction import _finish
-    from kg.pipeline import load_pipeline
-    from kg.positions import load_scheme
-    from kg.store import open_store
+    from kg.extraction.cleaning import mask_boilerplate
+    from kg.extraction.extract import _finish
+    from kg.extraction.pipeline import load_pipeline
+    from kg.extraction.positions.classifier import load_scheme
+    from kg.store.dataset import open_store
 
     nlp = load_pipeline()
     articles = [read_article(p) for p in find_articles([folder])[:limit]]
@@ -129,8 +129,8 @@ def cpu_reference(n: int = 30_000_000) -> tuple[float, float]:
 
 def store_query(store_path: str, name: str) -> None:
     """Child process: one stored query on the store, three times; prints the median and the row count."""
-    from kg.queries import get_query
-    from kg.store import open_store
+    from kg.graph.queries import get_query
+    from kg.store.dataset import open_store
 
     runs, rows = [], 0
     with open_store(store_path) as store:
@@ -144,7 +144,7 @@ def store_query(store_path: str, name: str) -> None:
 
 def store_query_times(store_path: str, timeout: float) -> dict[str, tuple[float | None, int]]:
     """Each stored query in its own process (an Oxigraph query cannot be interrupted), at most ``timeout`` s."""
-    from kg.queries import stored_queries
+    from kg.graph.queries import stored_queries
 
     out: dict[str, tuple[float | None, int]] = {}
     for query in stored_queries():
@@ -162,8 +162,8 @@ def rdflib_queries(ntriples: str) -> None:
     """Child process: parse the corpus into rdflib's memory store, then time each stored query once."""
     from rdflib import Graph
 
-    from kg.queries import stored_queries
-    from kg.sparql import PREFIXES as INIT_NS
+    from kg.graph.queries import stored_queries
+    from kg.graph.sparql import PREFIXES as INIT_NS
 
     start = time.perf_counter()
     graph = Graph().parse(ntriples, format="nt")
@@ -205,8 +205,8 @@ def rdflib_query_times(ntriples: str, budget: float) -> tuple[dict[str, float], 
 
 
 def shacl_times(store_path: str, sample: int, whole_sizes: list[int]) -> dict[str, object]:
-    from kg.store import open_store
-    from kg.validate import validate_graph
+    from kg.store.dataset import open_store
+    from kg.graph.validate import validate_graph
 
     out: dict[str, object] = {}
     with open_store(store_path) as store:
@@ -229,7 +229,7 @@ def shacl_times(store_path: str, sample: int, whole_sizes: list[int]) -> dict[st
         for size in whole_sizes:
             if size > len(graphs):
                 continue
-            from kg.store import ACTORS_GRAPH, VOCABULARY_GRAPH, named_node
+            from kg.store.dataset import ACTORS_GRAPH, VOCABULARY_GRAPH, named_node
 
             graph = store.graph([*graphs[:size], named_node(ACTORS_GRAPH), named_node(VOCABULARY_GRAPH)])
             start = time.perf_counter()

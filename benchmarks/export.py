@@ -1,4 +1,4 @@
-"""``kg export`` of a store: kg's writers, one article graph in memory at a time (kg.corpusfile), against Oxigraph's
+"""``kg export`` of a store: kg's writers, one article graph in memory at a time (kg.store.corpusfile), against Oxigraph's
 own serialisers streaming the same quads (what kg export used before), per format, in one run.
 
     python benchmarks/export.py                      # a store of 1,000 articles made from the two examples
@@ -28,13 +28,13 @@ sys.path.insert(0, sys.argv[1])
 store, out, fmt, how = sys.argv[2:6]
 wall, cpu = time.perf_counter(), time.process_time()
 if how == "kg":
-    from kg.storeexport import export_store
+    from kg.store.export import export_store
     export_store(store, out, fmt)
 else:
     import pyoxigraph as ox
-    from kg.sparql import PREFIXES
-    from kg.store import open_store
-    from kg.storeexport import FORMATS
+    from kg.graph.sparql import PREFIXES
+    from kg.store.dataset import open_store
+    from kg.store.export import FORMATS
     with open_store(store) as opened, open(out, "wb") as handle:
         graphs, named = opened.content_graphs(), fmt in ("nq", "trig")
         quads = (q if named else ox.Triple(q.subject, q.predicate, q.object)
@@ -49,8 +49,8 @@ def make_store(articles: int, folder: Path) -> tuple[Path, int]:
     """A store of ``articles`` articles: the examples' graphs copied under new IRIs, bulk-loaded."""
     import pyoxigraph as ox
 
-    from kg.corpus import build
-    from kg.rdf import serialize
+    from kg.graph.corpus import build
+    from kg.graph.rdf import serialize
 
     nq = serialize(build(sorted((ROOT / "examples").glob("*.txt"))), "nq")
     quads = list(ox.parse(nq.encode("utf-8"), ox.RdfFormat.N_QUADS))

@@ -42,7 +42,7 @@ def long_body(chars: int, seed: int = 11) -> str:
 def measure(chars: int) -> dict:
     """In this process: extract a ``chars``-character article; CPU and wall seconds, peak memory in MB."""
     from kg.article import parse_article
-    from kg.extraction import extract_article
+    from kg.extraction.extract import extract_article
 
     extract_article(parse_article("“We will not retreat,” the minister said on Tuesday.\n"))  # loads the model
     body = long_body(chars)

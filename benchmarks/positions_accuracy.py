@@ -94,7 +94,7 @@ class Tally:
 
 
 def sentence_dev(nlp, items: list[dict], vocabulary: set[str], errors: bool) -> None:
-    from kg.pipeline import main_statement
+    from kg.extraction.pipeline import main_statement
 
     tallies = {"tuning": Tally(), "held-out": Tally()}
     misses = []
@@ -124,9 +124,9 @@ def sentence_dev(nlp, items: list[dict], vocabulary: set[str], errors: bool) -> 
 def gold_sets(settings, gold_dir: str, articles: list[str], vocabulary: set[str], errors: bool) -> None:
     """The figures on annotated articles, with kg eval's alignment (evidence overlap and speaker)."""
     from kg.article import find_articles, read_article
-    from kg.evaluation import _actor_names, _gold_units, _overlap, _same_speaker, find_gold, load_gold
-    from kg.extraction import extract_many
-    from kg.goldjson import to_gold_json
+    from kg.evaluation.score import _actor_names, _gold_units, _overlap, _same_speaker, find_gold, load_gold
+    from kg.extraction.extract import extract_many
+    from kg.evaluation.goldjson import to_gold_json
 
     files = find_articles(articles)
     golds = [load_gold(find_gold(gold_dir, path.name)) for path in files]
@@ -154,7 +154,7 @@ def gold_sets(settings, gold_dir: str, articles: list[str], vocabulary: set[str]
 def timing(nlp, articles: list[str]) -> None:
     """Milliseconds an article spends in the kind decision and in kg_positions (the parse excluded)."""
     from kg.article import find_articles, read_article
-    from kg.kind import KindRules
+    from kg.extraction.kind import KindRules
 
     spent = [0.0, 0.0]  # wall, CPU
     kind = KindRules.decide  # what StatementBuilder.build calls for every statement
@@ -256,8 +256,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from kg import Settings
-    from kg.pipeline import load_pipeline
-    from kg.positions import DEFAULT_THRESHOLD
+    from kg.extraction.pipeline import load_pipeline
+    from kg.extraction.positions.classifier import DEFAULT_THRESHOLD
 
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     started = time.perf_counter()
@@ -272,7 +272,7 @@ def main() -> None:
         timing(nlp, args.articles)
     elif args.content:
         if args.embeddings:
-            from kg.positions import EmbeddingPositionClassifier
+            from kg.extraction.positions.classifier import EmbeddingPositionClassifier
 
             rules = classifier if args.embeddings == "blend" else None
             classifier = EmbeddingPositionClassifier(classifier.scheme, threshold=args.threshold, rules=rules)

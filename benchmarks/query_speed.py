@@ -98,9 +98,9 @@ def cli_figures(store: str, names: list[str], counts: dict[str, int], rounds: in
 
 def in_process(store: str, names: list[str], rounds: int) -> dict[str, int]:
     """Every stored query, then its bound form, run and written to memory; returns the row counts."""
-    from kg.queries import get_query
-    from kg.sparql import run, write_result
-    from kg.storelock import read_store
+    from kg.graph.queries import get_query
+    from kg.graph.sparql import run, write_result
+    from kg.store.lock import read_store
 
     counts: dict[str, int] = {}
     plain: dict[str, list] = {n: [] for n in names}
@@ -221,7 +221,7 @@ def main() -> None:
     parser.add_argument("--old", help="with --graph: a checkout of kg before the one engine, for its report time")
     parser.add_argument("--skip", default="", help="sections to leave out, e.g. 1,4 (2 leaves out 3 too)")
     args = parser.parse_args()
-    from kg.queries import stored_queries
+    from kg.graph.queries import stored_queries
 
     store = args.store or build_store(args.articles)
     names = [q.name for q in stored_queries()]

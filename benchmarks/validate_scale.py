@@ -34,11 +34,11 @@ def write_graphs(sizes: list[int], folder: Path) -> dict[int, Path]:
     """Extract max(sizes) generated articles once; write the graph of the first N of them for each size."""
     from newsgen import write_corpus
 
-    from kg.corpus import read_articles
-    from kg.extraction import extract_many
-    from kg.linking import ActorLinker
-    from kg.positions import load_scheme
-    from kg.rdf import CorpusTriples, write_graph_file
+    from kg.graph.corpus import read_articles
+    from kg.extraction.extract import extract_many
+    from kg.graph.linking import ActorLinker
+    from kg.extraction.positions.classifier import load_scheme
+    from kg.graph.rdf import CorpusTriples, write_graph_file
 
     articles = read_articles(write_corpus(max(sizes), folder / "corpus"))
     extractions = list(extract_many(articles))
@@ -56,7 +56,7 @@ def child(path: str) -> None:
     """What kg validate FILE does, timed in its parts (CPU seconds of this process)."""
     clock = time.process_time
     start = clock()
-    from kg.validate import load_graph, validate_graph
+    from kg.graph.validate import load_graph, validate_graph
 
     imported = clock()
     graph = load_graph(path)

@@ -34,10 +34,10 @@ def timed(write) -> tuple[float, float]:
 def the_graph(args):
     """The graph to write: read from --graph, or extracted from --articles generated articles."""
     if args.graph:
-        from kg.validate import load_graph
+        from kg.graph.validate import load_graph
 
         return load_graph(args.graph), f"{args.graph}"
-    from kg.corpus import build
+    from kg.graph.corpus import build
     from newsgen import write_corpus
 
     folder = Path(tempfile.mkdtemp(prefix="kg-writer-"))
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default="ttl,nt,nq,trig,jsonld,rdf", help="comma-separated (default: all)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per writer (median; default 3)")
     args = parser.parse_args(argv)
-    from kg.rdf import rdflib_serialize, serialize
+    from kg.graph.rdf import rdflib_serialize, serialize
 
     graph, source = the_graph(args)
     print(f"graph: {len(graph)} triples from {source}; medians of {args.rounds} rounds")

@@ -16,12 +16,12 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "Article": "article", "parse_article": "article", "read_article": "article",
-    "build": "corpus",
+    "build": "graph.corpus",
     "KgError": "errors",
-    "Extraction": "extraction", "Settings": "extraction", "extract": "extraction", "extract_article": "extraction",
-    "extract_files": "extraction",
+    "Extraction": "extraction.extract", "Settings": "extraction.extract", "extract": "extraction.extract",
+    "extract_article": "extraction.extract", "extract_files": "extraction.extract",
     "ChannelHop": "statements", "Statement": "statements", "StatementId": "statements",
-    "validate_graph": "validate",
+    "validate_graph": "graph.validate",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -1,3 +1,3 @@
-from .cli import cli
+from kg.cli import cli
 
 cli(prog_name="kg")

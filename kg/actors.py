@@ -3,7 +3,7 @@
 Names are matched against the known actors of ``ontology/actors.ttl`` and
 against the article's own earlier mentions (short forms, transliteration
 variants). Pronouns and definite descriptions are resolved on the parse by
-``kg.coref``. Unknown actors get a key minted from their normalised name.
+``kg.extraction.actors.coref``. Unknown actors get a key minted from their normalised name.
 """
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rdflib.namespace import OWL, RDF, SKOS
 
-from .attribution.grammar import ARTICLES, NAME_PARTICLES, PRONOUNS
-from .errors import SchemeError
-from .namespaces import KG
-from .resources import data_path, ontology_graph
+from kg.extraction.attribution.grammar import ARTICLES, NAME_PARTICLES, PRONOUNS
+from kg.errors import SchemeError
+from kg.namespaces import KG
+from kg.resources import data_path, ontology_graph
 
 PERSON, ORGANIZATION, COUNTRY, GROUP = "person", "organization", "country", "group"
 _KIND_OF = {KG.Person: PERSON, KG.Organization: ORGANIZATION, KG.Country: COUNTRY, KG.Group: GROUP}

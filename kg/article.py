@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .errors import ArticleError
+from kg.errors import ArticleError
 
 _SOURCE_LINE = re.compile(r"^\s*Source:\s*(?P<rest>.+?)\s*$", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+?(?=[.,;:)\]]*(?:\s|$))")  # trailing punctuation is not part of the URL
@@ -139,7 +139,7 @@ def _read_header(lines: list[str]) -> tuple[str | None, str | None, date | None,
             outlet, published, url = _parse_source(match.group("rest"))
             return title, outlet, published, url, idx + 1
     # Without a Source line the whole file is the body, headline included: offsets then
-    # match the file, and extraction masks a headline itself (kg.cleaning).
+    # match the file, and extraction masks a headline itself (kg.extraction.cleaning).
     return None, None, None, None, 0
 
 

@@ -7,18 +7,18 @@ import sys
 
 import click
 
-from .errors import KgError
+from kg.errors import KgError
 
-FORMATS_RDF = ("ttl", "nt", "nq", "trig", "jsonld", "rdf")  # kg.rdf.RDF_FORMATS, without importing rdflib at start
-RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml", "ndjson")  # kg.sparql.RESULT_FORMATS, without importing it
+FORMATS_RDF = ("ttl", "nt", "nq", "trig", "jsonld", "rdf")  # kg.graph.rdf.RDF_FORMATS, without importing rdflib at start
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml", "ndjson")  # kg.graph.sparql.RESULT_FORMATS, without importing it
 
 
 def data_options(func):
     """Options that add user data files to the shipped ones; the command receives them as ``settings``."""
     @functools.wraps(func)
     def wrapper(*args, scheme=(), lexicon=(), actors=(), channel_kinds=(), threshold=None, classifier="rules", **kwargs):
-        from .extraction import Settings
-        from .positions import DEFAULT_THRESHOLD
+        from kg.extraction.extract import Settings
+        from kg.extraction.positions.classifier import DEFAULT_THRESHOLD
 
         settings = Settings(tuple(scheme), tuple(lexicon), tuple(actors), tuple(channel_kinds),
                             DEFAULT_THRESHOLD if threshold is None else threshold, classifier)
@@ -48,7 +48,7 @@ def column_options(func):
     @functools.wraps(func)
     def wrapper(*args, text_column="text", title_column="title", outlet_column="outlet", date_column="date",
                 url_column="url", id_column=None, **kwargs):
-        from .sources import Columns
+        from kg.sources import Columns
 
         columns = Columns(text_column, title_column, outlet_column, date_column, url_column, id_column)
         return func(*args, columns=columns, **kwargs)
@@ -113,8 +113,8 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
         kg build corpus.csv --text-column body -o graph.ttl
         cat article.txt | kg build - -o graph.ttl
     """
-    from .corpus import build_triples, read_articles
-    from .corpusfile import write_corpus_file, write_corpus_graph
+    from kg.graph.corpus import build_triples, read_articles
+    from kg.store.corpusfile import write_corpus_file, write_corpus_graph
 
     if store_path:
         if output or fmt:
@@ -157,7 +157,7 @@ def build(paths, output, fmt, workers, store_path, force, cluster, shards, setti
 
 def _note_skipped(paths) -> None:
     """Say which files of the folders given a build leaves out (kg.article's rule), so none goes unnoticed."""
-    from .article import skipped_in_folders
+    from kg.article import skipped_in_folders
 
     skipped = skipped_in_folders([p for p in paths if p != "-"])
     if skipped:
@@ -174,8 +174,8 @@ def _report_failures(failures: list[str]) -> None:
 
 
 def _build_store(paths, store_path, settings, workers, force, cluster, shards, columns) -> None:
-    from .store import check_store_folder
-    from .storebuild import build_store, read_sources
+    from kg.store.dataset import check_store_folder
+    from kg.store.build import build_store, read_sources
 
     def show(done) -> str | None:
         return None if done is None else f"{done.status} {done.name}"
@@ -189,9 +189,9 @@ def _build_store(paths, store_path, settings, workers, force, cluster, shards, c
                 bar.current_item = done
                 bar.update(1)
 
-            executor, purpose = None, "kg build"  # None: here (kg.executors.LocalExecutor, --workers processes)
+            executor, purpose = None, "kg build"  # None: here (kg.store.executors.LocalExecutor, --workers processes)
             if cluster:
-                from .cluster import DaskExecutor
+                from kg.store.cluster import DaskExecutor
 
                 executor = DaskExecutor(cluster, workers=workers or 2, shard_dir=shards)
                 purpose = "kg build --cluster"
@@ -209,7 +209,7 @@ def _build_store(paths, store_path, settings, workers, force, cluster, shards, c
 
 def _check_output_folder(output: str) -> None:
     # Fail before minutes of extraction, not after (kg.outputs: one rule for every output).
-    from .outputs import check_output
+    from kg.outputs import check_output
 
     try:
         check_output(output)
@@ -219,7 +219,7 @@ def _check_output_folder(output: str) -> None:
 
 def _write_text(output: str, text: str) -> None:
     """Write an output file atomically, or fail in one line."""
-    from .rdf import write_atomic
+    from kg.graph.rdf import write_atomic
 
     try:
         write_atomic(output, text)
@@ -228,8 +228,8 @@ def _write_text(output: str, text: str) -> None:
 
 
 def _note_reading(store_path: str) -> None:
-    """Tell a reader of a store that a build is writing it, and what it reads meanwhile (kg.snapshots)."""
-    from .snapshots import reading_note
+    """Tell a reader of a store that a build is writing it, and what it reads meanwhile (kg.store.snapshots)."""
+    from kg.store.snapshots import reading_note
 
     note = reading_note(store_path)
     if note:
@@ -238,7 +238,7 @@ def _note_reading(store_path: str) -> None:
 
 def _output_format(output: str | None, fmt: str | None) -> str:
     """The format of an RDF output: --format, else the file's suffix (the rule of kg export), else Turtle on stdout."""
-    from .rdf import rdf_format
+    from kg.graph.rdf import rdf_format
 
     try:
         return rdf_format(output, fmt, default="ttl")
@@ -261,10 +261,10 @@ def extract(article, fmt, settings) -> None:
         kg extract examples/000_776e85ceb2cce017.txt --format json
         kg extract page.html --format ttl
     """
-    from .extraction import extract_article
-    from .goldjson import to_gold_json
-    from .positions import load_scheme
-    from .rdf import serialize, to_graph
+    from kg.extraction.extract import extract_article
+    from kg.evaluation.goldjson import to_gold_json
+    from kg.extraction.positions.classifier import load_scheme
+    from kg.graph.rdf import serialize, to_graph
 
     try:
         extraction = extract_article(_one_article(article), settings)
@@ -277,7 +277,7 @@ def extract(article, fmt, settings) -> None:
 
 
 def _one_article(path: str, command: str = "extract"):
-    from .sources import STDIN, read_source, read_stdin
+    from kg.sources import STDIN, read_source, read_stdin
 
     articles = [read_stdin()] if path == STDIN else read_source(path)
     if len(articles) != 1:
@@ -300,8 +300,8 @@ def explain(article, legend, settings) -> None:
     Example:
         kg explain examples/000_776e85ceb2cce017.txt
     """
-    from .explain import explain_text
-    from .extraction import extract_article
+    from kg.evaluation.explain import explain_text
+    from kg.extraction.extract import extract_article
 
     try:
         extraction = extract_article(_one_article(article, "explain"), settings)
@@ -335,7 +335,7 @@ def validate(paths, store_path, fmt, output, settings) -> None:
         kg validate actors.ttl articles.nq --format turtle -o report.ttl
         kg validate --store ./kg-store
     """
-    from .validate import graph_to_validate, report_text, validate_graph
+    from kg.graph.validate import graph_to_validate, report_text, validate_graph
 
     if bool(paths) == bool(store_path):
         raise click.UsageError("give graph or article PATHS, or --store")
@@ -371,8 +371,8 @@ def _write_report(text: str, output: str | None, summary: str) -> None:
 
 
 def _validate_store(store_path: str, fmt: str = "human", output: str | None = None) -> None:
-    from .store import open_store
-    from .validate import combined_report, report_text
+    from kg.store.dataset import open_store
+    from kg.graph.validate import combined_report, report_text
 
     _note_reading(store_path)
     try:
@@ -407,7 +407,7 @@ def list_queries() -> None:
     Example:
         kg queries
     """
-    from .queries import stored_queries
+    from kg.graph.queries import stored_queries
 
     found = stored_queries()
     width = max(len(q.name) for q in found)
@@ -419,7 +419,7 @@ def _complete_query_name(ctx, param, incomplete: str) -> list:
     """Shell completion of NAME: the stored queries (with -e, NAME is a graph file: the shell completes files)."""
     from click.shell_completion import CompletionItem
 
-    from .queries import stored_queries
+    from kg.graph.queries import stored_queries
 
     if ctx.params.get("expression"):
         return [CompletionItem(incomplete, type="file")]
@@ -452,7 +452,7 @@ def query(name, graphs, expression, fmt, width, bindings, store_path) -> None:
         kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' graph.ttl --format csv
         kg query statements-by-actor --store ./kg-store --format ndjson > statements.ndjson
     """
-    from .queries import get_query
+    from kg.graph.queries import get_query
 
     if expression and name:
         graphs = (name, *graphs)
@@ -468,7 +468,7 @@ def query(name, graphs, expression, fmt, width, bindings, store_path) -> None:
 
 def _run_and_write(text, graphs, store_path, values, write) -> None:
     """Run a query over graph files or a store (kept open while the rows stream out) and write its result."""
-    from .sparql import load_files, run
+    from kg.graph.sparql import load_files, run
 
     if store_path and graphs:
         raise click.UsageError("give either graph files or --store, not both")
@@ -477,7 +477,7 @@ def _run_and_write(text, graphs, store_path, values, write) -> None:
     out = click.get_binary_stream("stdout")
     try:
         if store_path:
-            from .storelock import read_store
+            from kg.store.lock import read_store
 
             _note_reading(store_path)
             with read_store(store_path, purpose="kg query") as dataset:
@@ -495,7 +495,7 @@ def _run_and_write(text, graphs, store_path, values, write) -> None:
 
 
 def _write(result, out, fmt: str, width: int) -> None:
-    from .sparql import write_result
+    from kg.graph.sparql import write_result
 
     write_result(result, out, fmt, width)
 
@@ -527,7 +527,7 @@ def eval_command(gold_dir, articles, fmt, per_rule, settings) -> None:
         kg eval --gold examples/gold examples/*.txt
         kg eval --gold examples/gold examples/*.txt --rules
     """
-    from .evaluation import evaluate_files, format_rule_table, format_scores, rule_rows
+    from kg.evaluation.score import evaluate_files, format_rule_table, format_scores, rule_rows
 
     try:
         scores = evaluate_files(articles, gold_dir, settings)
@@ -558,12 +558,12 @@ def actors(graphs, fmt, width, store_path) -> None:
         kg actors graph.ttl
         kg actors --store ./kg-store --format json
     """
-    from .queries import get_query
+    from kg.graph.queries import get_query
 
     def write(result, out) -> None:
         if fmt in ("json", "ndjson"):
-            from .queries import actor_records
-            from .sparql import write_records
+            from kg.graph.queries import actor_records
+            from kg.graph.sparql import write_records
 
             write_records(actor_records(result), out, fmt)
         else:
@@ -592,7 +592,7 @@ def report(graphs, output, title, store_path) -> None:
         kg report graph.ttl -o report.html
         kg report --store ./kg-store -o report.html
     """
-    from .report import render_report, render_store_report
+    from kg.report.render import render_report, render_store_report
 
     if store_path and graphs:
         raise click.UsageError("give either graph files or --store, not both")
@@ -606,8 +606,8 @@ def report(graphs, output, title, store_path) -> None:
         if store_path:
             html, source = render_store_report(store_path, title), f"the store {store_path}"
         else:
-            from .report import graph_select
-            from .sparql import load_files
+            from kg.report.render import graph_select
+            from kg.graph.sparql import load_files
 
             data = load_files(graphs)
             html, source = render_report(graph_select(data), title), f"{len(data)} triples"
@@ -636,7 +636,7 @@ def export(store_path, output, fmt) -> None:
         kg export --store ./kg-store -o corpus.nq
         kg export --store ./kg-store -o corpus.ttl
     """
-    from .storeexport import export_store
+    from kg.store.export import export_store
 
     _note_reading(store_path)
     try:
@@ -663,7 +663,7 @@ def serve(store_path, host, port, write) -> None:
         kg serve --store ./kg-store
         kg serve --store ./kg-store --port 8080 --write
     """
-    from .server import start_server
+    from kg.store.server import start_server
 
     try:
         server = start_server(store_path, host=host, port=port, writable=write)
@@ -703,7 +703,7 @@ def push(graphs, endpoint, store_path, graph_iri, replace) -> None:
         kg push --store ./kg-store --endpoint http://127.0.0.1:7878/store
         kg push graph.ttl --endpoint http://127.0.0.1:7878/store --graph https://example.org/g
     """
-    from .push import push_files, push_store
+    from kg.store.push import push_files, push_store
 
     if bool(graphs) == bool(store_path):
         raise click.UsageError("give either graph files or --store")

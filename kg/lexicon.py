@@ -12,9 +12,9 @@ from pathlib import Path
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF
 
-from .errors import SchemeError
-from .namespaces import KG
-from .resources import ontology_graph
+from kg.errors import SchemeError
+from kg.namespaces import KG
+from kg.resources import ontology_graph
 
 
 @dataclass(frozen=True)

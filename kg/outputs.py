@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from kg.errors import OutputError
 
 
 def check_output(path: str | Path) -> None:

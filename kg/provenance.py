@@ -1,7 +1,7 @@
 """Why a statement was extracted: the ids of the rules that decided each of its aspects.
 
 Every statement records, per aspect, the rules that decided it (``Statement.rules``; the channel's on each
-hop): ``frame`` (the attribution rule that found it, then each rule that reshaped it: kg.attribution.registry),
+hop): ``frame`` (the attribution rule that found it, then each rule that reshaped it: kg.extraction.attribution.registry),
 ``speaker`` (how the speaker mention was found, then how it was resolved to an actor), ``cue``, ``channel`` (one
 id per hop), ``kind`` and ``position``. Ids are stable short strings; :func:`describe` says what each means.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .statements import Statement
+from kg.statements import Statement
 
 ASPECTS = ("frame", "speaker", "cue", "channel", "kind", "position")
 RULE_BASE = "https://w3id.org/kg/rule/"
@@ -20,8 +20,8 @@ _DECISIONS = {
     "continued-quote": "A sentence that only continues a quotation is a statement of the quotation's speaker: "
                        "“We are ready,” she said. “But nobody should expect us to give up.”",
     "outlet-carrier": "'X said ..., the agency reported': the outlet only carried X's words, so X's statement "
-                      "stands and the outlet joins its channel (kg.pipeline).",
-    # how the speaker mention was found (kg.attribution)
+                      "stands and the outlet joins its channel (kg.extraction.pipeline).",
+    # how the speaker mention was found (kg.extraction.attribution)
     "speaker/subject": "The subject of the cue: 'The regulator warned that ...', 'Marta Lind was blunt: ...'.",
     "speaker/inherited-subject": "The subject of the verb above a participle or infinitive: 'rejected the offer, "
                                  "saying ...', 'went on to say ...'.",
@@ -53,7 +53,7 @@ _DECISIONS = {
     "speaker/offer-maker": "The maker of an offer: 'a takeover offer from retail tycoon Philip Green'.",
     "speaker/possessive-owner": "The owner of a cue noun: 'the union's insistence on a pay rise'.",
     "speaker/signal-sender": "The sender a signal names: 'signals that Nordex is interested'.",
-    # how the speaker was resolved to an actor (kg.coref, kg.speakers)
+    # how the speaker was resolved to an actor (kg.extraction.actors.coref, kg.extraction.actors.speakers)
     "speaker/coref-pronoun": "A pronoun resolved to an earlier actor by gender, number and salience: 'She said ...'.",
     "speaker/coref-outlet": "An outlet named with what kind it is: 'public broadcaster NRK', 'the daily Pravo'.",
     "speaker/coref-name": "A name, a short form or a known actor: 'Bargarh MLA Ravi Chand', 'Chand said'.",
@@ -63,7 +63,7 @@ _DECISIONS = {
     "speaker/quote-owner": "A continued quotation belongs to whoever it is attributed to: “A. B,” she said.",
     "speaker/last-quoted": "A quoted paragraph with no attribution goes on with the last speaker quoted.",
     "speaker/last-speaker": "A quoted paragraph with no attribution and no earlier quote goes to the last speaker.",
-    # cue words (kg.attribution, kg.framing, kg.pipeline)
+    # cue words (kg.extraction.attribution, kg.extraction.framing, kg.extraction.pipeline)
     "cue/lexicon-verb": "A speech or cognition verb of the lexicon: 'warned', 'made clear', 'pointed to'.",
     "cue/appear-to": "'appeared to rule out': the hedge verb is part of the cue.",
     "cue/citing": "'reported ..., citing': the word that names the cited source is part of the cue.",
@@ -77,7 +77,7 @@ _DECISIONS = {
     "cue/words-before-colon": "The words between speaker and colon: 'was blunt: “...”'.",
     "cue/auxiliaries": "Perfect auxiliaries and report adverbs lead into the verb: 'have said', 'has reportedly conveyed'.",
     "cue/medium-phrase": "The medium joins the cue: 'said in a statement'.",
-    # channel hops (kg.channels, kg.channels_assign)
+    # channel hops (kg.extraction.channels.finder, kg.extraction.channels.assign)
     "channel/venue": "A venue or medium on the cue: 'in a televised address', 'through intermediaries'.",
     "channel/document": "The document that carries someone else's words: 'A statement released by X said'.",
     "channel/told-venue": "'told a weekly briefing': the venue told.",
@@ -95,7 +95,7 @@ _DECISIONS = {
     "channel/same-source-carried": "A source that spoke to an outlet keeps speaking through it in what follows.",
     "channel/paragraph-outlet": "An outlet set off by dashes carries the rest of its paragraph: '– continues the NYT –'.",
     "channel/reportedly": "'X has reportedly ...' with no source named: the article's own reporting chain.",
-    # kind (kg.kind, kg.pipeline)
+    # kind (kg.extraction.kind, kg.extraction.pipeline)
     "kind/stance-cue": "A cue that takes a position: 'vowed', 'rejected', 'insisted', 'accused'; an instruction "
                        "('told the agency to suspend ...'); the grounds of a denial ('dismissed it, saying ...').",
     "kind/announced-plan": "A plan announced is news, a claim: 'announced plans to buy the rival'.",
@@ -105,7 +105,7 @@ _DECISIONS = {
     "kind/agent-will": "An agent's refusal or undated will, or an imperative: 'will not sign', 'we will retaliate'.",
     "kind/reported-fact": "Reported events and facts, plans with a date: 'Norway will host the talks next month'.",
     "kind/position-evidence": "Content that clearly meets a position concept is a stance.",
-    # position (kg.positions, kg.pipeline)
+    # position (kg.extraction.positions.classifier, kg.extraction.pipeline)
     "position/label-overlap": "The content shares the words of the concept's labels: 'ruled out a ceasefire'.",
     "position/example-match": "The content is worded like one of the concept's example sentences.",
     "position/vocabulary-share": "The content's words belong to the concept's labels, examples and definition.",
@@ -119,7 +119,7 @@ _DECISIONS = {
 
 def all_rules() -> dict[str, str]:
     """Every rule id kg records, with what it means (the attribution rules' docstrings, then the others)."""
-    from .attribution import frame_rules
+    from kg.extraction.attribution import frame_rules
 
     return {**frame_rules(), **_DECISIONS}
 

@@ -29,7 +29,7 @@ def data_path(folder: str, name: str | None = None) -> Path:
 
 
 def _find(folder: str) -> Path:
-    # A wheel installs the folders as the sub-packages kg.ontology and kg.queries;
+    # A wheel installs the folders as the sub-packages kg.ontology and kg.graph.queries;
     # an editable install or a plain checkout keeps them beside the package.
     try:
         found = Path(str(resources.files(f"kg.{folder}")))
@@ -50,7 +50,7 @@ def ontology_graph(name: str, extra: tuple[str, ...] = (), what: str = "data") -
     :param extra: paths of user Turtle files.
     :param what: what the files hold, for the error message.
     """
-    from .errors import SchemeError  # errors imports nothing of ours; kept local to stay import-light
+    from kg.errors import SchemeError  # errors imports nothing of ours; kept local to stay import-light
 
     from rdflib import Graph
 

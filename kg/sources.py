@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .article import Article, parse_date, find_articles, read_article
-from .errors import ArticleError
+from kg.article import Article, parse_date, find_articles, read_article
+from kg.errors import ArticleError
 
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -81,7 +81,7 @@ def read_source(path: str | Path, columns: Columns | None = None) -> list[Articl
 
 def read_stdin(name: str = "stdin") -> Article:
     """A plain text article from standard input."""
-    from .article import parse_article
+    from kg.article import parse_article
 
     raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
     return parse_article(_decode_utf8(raw, name), name=name)

@@ -80,7 +80,7 @@ class Statement:
     time_end: str | None = None
     content_start: int | None = None
     content_end: int | None = None
-    # where it was read (kg.pipeline sets it from the frame; by default from the spans above)
+    # where it was read (kg.extraction.pipeline sets it from the frame; by default from the spans above)
     id: StatementId | None = None
     # ids of the rules that decided, by aspect: frame, speaker, cue, kind, position (channel: on each hop);
     # see kg.provenance
@@ -95,7 +95,7 @@ class Statement:
 
 @dataclass
 class Anchors:
-    """What the attribution stage read of one statement and the later stages of kg.pipeline read, never output:
+    """What the attribution stage read of one statement and the later stages of kg.extraction.pipeline read, never output:
     where the statement sits in its Doc's parse (token indices, meaningless outside that Doc), and what its frame
     proposed for the aspects another stage decides (kind, speaker rules). Kept per Doc, by statement id
     (``doc._.kg_anchors``)."""

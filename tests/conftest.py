@@ -11,7 +11,7 @@ from rdflib import Graph
 from kg.actors import Actor
 from kg.article import parse_article
 from kg.cli import cli
-from kg.extraction import Extraction
+from kg.extraction.extract import Extraction
 from kg.statements import ChannelHop, Statement, StatementId
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,8 +27,8 @@ TINY_ARTICLE = (
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The real kg spaCy pipeline, loaded once (kg.pipeline caches it for the CLI too)."""
-    from kg.pipeline import load_pipeline
+    """The real kg spaCy pipeline, loaded once (kg.extraction.pipeline caches it for the CLI too)."""
+    from kg.extraction.pipeline import load_pipeline
 
     return load_pipeline()
 
@@ -127,7 +127,7 @@ def hand_extraction() -> Extraction:
 @pytest.fixture(scope="session")
 def read_statements(nlp):
     """kg.extract of a text of ours, each text extracted once."""
-    from kg.extraction import extract
+    from kg.extraction.extract import extract
 
     cache: dict[str, list] = {}
 
@@ -142,7 +142,7 @@ def read_statements(nlp):
 def read_extraction(nlp):
     """The whole extraction (statements and actors) of a text of ours, each text extracted once."""
     from kg.article import parse_article
-    from kg.extraction import extract_article
+    from kg.extraction.extract import extract_article
 
     cache: dict = {}
 

@@ -12,11 +12,11 @@ from conftest import EXAMPLES
 from kg.actors import load_known_actors, slug
 from kg.article import Article
 from kg.cli import cli
-from kg.corpus import build
-from kg.extraction import extract_article
-from kg.goldjson import to_gold_json
-from kg.queries import get_query
-from kg.sparql import run
+from kg.graph.corpus import build
+from kg.extraction.extract import extract_article
+from kg.evaluation.goldjson import to_gold_json
+from kg.graph.queries import get_query
+from kg.graph.sparql import run
 
 
 def speakers(text: str) -> list[tuple[str | None, str]]:

@@ -155,7 +155,7 @@ def test_no_metadata_without_a_header(nlp, tiny_article):
 
 @pytest.mark.parametrize("dateline", ["NAIROBI, Kenya (AP) — ", "SAN FRANCISCO, Calif. (AP) — ", "KYIV, Ukraine, March 3 (AP) — "])
 def test_datelines_with_a_country_or_state_are_blanked(dateline):
-    from kg.cleaning import mask_boilerplate
+    from kg.extraction.cleaning import mask_boilerplate
 
     masked = mask_boilerplate(dateline + "The court ruled on Thursday.")
     assert masked.strip() == "The court ruled on Thursday." and len(masked) == len(dateline) + 28

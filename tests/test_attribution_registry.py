@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from kg.attribution import AttributionRules, SentenceContext, frame_rules
-from kg.attribution import registry
+from kg.extraction.attribution import AttributionRules, SentenceContext, frame_rules
+from kg.extraction.attribution import registry
 from kg.lexicon import load_lexicon
-from kg.pipeline import doc_quotes
+from kg.extraction.pipeline import doc_quotes
 from kg.provenance import all_rules
 
 ALL = (*registry.ORDER, *registry.INNER_RULES)

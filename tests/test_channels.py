@@ -1,9 +1,9 @@
-"""kg.channels: the channel-kind scheme and the venues and media a statement went through."""
+"""kg.extraction.channels.finder: the channel-kind scheme and the venues and media a statement went through."""
 from __future__ import annotations
 
 import pytest
 
-from kg.channels import load_channel_kinds
+from kg.extraction.channels.finder import load_channel_kinds
 from kg.errors import KgError
 
 

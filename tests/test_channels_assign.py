@@ -1,4 +1,4 @@
-"""kg.channels_assign: each statement's channel chain — outlets told or re-reporting, venues carried on to the
+"""kg.extraction.channels.assign: each statement's channel chain — outlets told or re-reporting, venues carried on to the
 same speaker's next words, chains of conduits."""
 from __future__ import annotations
 

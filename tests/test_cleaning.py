@@ -1,9 +1,9 @@
-"""kg.cleaning: headline, datelines and credits are blanked with every character offset kept."""
+"""kg.extraction.cleaning: headline, datelines and credits are blanked with every character offset kept."""
 from __future__ import annotations
 
 import pytest
 
-from kg.cleaning import mask_boilerplate
+from kg.extraction.cleaning import mask_boilerplate
 
 
 @pytest.mark.parametrize("body, kept", [

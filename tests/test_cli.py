@@ -20,7 +20,7 @@ from kg.article import read_article
 from kg.cli import cli
 from kg.resources import data_path
 from kg.namespaces import KG
-from kg.queries import stored_queries
+from kg.graph.queries import stored_queries
 
 EUROPEAN_PRAVDA = "https://w3id.org/kg/actor/european-pravda"
 GOLD_FIELDS = {"id", "speaker", "speaker_actor", "speaker_type", "cue", "channel", "addressee", "quote_kind",

@@ -1,4 +1,4 @@
-"""Distributed extraction (kg.cluster) on a real local Dask cluster of 2 worker processes started here."""
+"""Distributed extraction (kg.store.cluster) on a real local Dask cluster of 2 worker processes started here."""
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -6,8 +6,8 @@ import pytest
 
 from conftest import EXAMPLES
 from kg.cli import cli
-from kg.cluster import build_on_cluster
-from kg.store import BUILD_GRAPH, open_store
+from kg.store.cluster import build_on_cluster
+from kg.store.dataset import BUILD_GRAPH, open_store
 from test_store import assert_isomorphic
 
 
@@ -22,7 +22,7 @@ def cluster():
 
 
 def _models_per_worker() -> int:
-    from kg.pipeline import _cached_pipeline
+    from kg.extraction.pipeline import _cached_pipeline
 
     return _cached_pipeline.cache_info().currsize
 
@@ -58,7 +58,7 @@ def test_kg_build_cluster_command_skips_unchanged_articles(cluster, runner, tmp_
 
 def test_an_unreachable_scheduler_is_a_clear_error(tiny_article, tmp_path):
     from kg.errors import ClusterError
-    from kg.server import free_port
+    from kg.store.server import free_port
 
     port = free_port()
     with pytest.raises(ClusterError, match=f"^cannot reach the Dask scheduler at tcp://127.0.0.1:{port}"):

@@ -1,11 +1,11 @@
-"""kg.coref: mentions of one article resolved to actors — names and short forms, apposition, pronouns by gender
+"""kg.extraction.actors.coref: mentions of one article resolved to actors — names and short forms, apposition, pronouns by gender
 and number, role nouns, organisation anaphors, partitives. Observed through the extraction's actors."""
 from __future__ import annotations
 
 import pytest
 
 from kg.actors import GROUP, ORGANIZATION, PERSON
-from kg.extraction import Extraction
+from kg.extraction.extract import Extraction
 
 
 @pytest.fixture(scope="module")

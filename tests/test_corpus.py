@@ -1,12 +1,12 @@
-"""kg.corpus: reading folders and files of articles, and building one graph of them with actors linked."""
+"""kg.graph.corpus: reading folders and files of articles, and building one graph of them with actors linked."""
 from __future__ import annotations
 
 import pytest
 
 from kg.article import parse_article
-from kg.corpus import build, read_articles
+from kg.graph.corpus import build, read_articles
 from kg.errors import ArticleError, ExtractionError
-from kg.rdf import actor_iri
+from kg.graph.rdf import actor_iri
 from test_long_articles import MARKER, refusing  # noqa: F401 - a fixture
 
 

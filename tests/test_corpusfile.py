@@ -1,4 +1,4 @@
-"""A corpus in one file (kg.corpusfile): kg export writes the bytes kg build -o writes, sorted, and JSON-LD keeps
+"""A corpus in one file (kg.store.corpusfile): kg export writes the bytes kg build -o writes, sorted, and JSON-LD keeps
 a named graph per article with a compact @context."""
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pytest
 
 from conftest import EXAMPLES
 from kg.cli import cli
-from kg.corpusfile import write_corpus_file
-from kg.rdf import RDF_FORMATS
-from kg.storebuild import build_store
-from kg.validate import load_graph
+from kg.store.corpusfile import write_corpus_file
+from kg.graph.rdf import RDF_FORMATS
+from kg.store.build import build_store
+from kg.graph.validate import load_graph
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,11 @@
-"""kg.doccache: views of a Doc computed once, equal to spaCy's own, and dropped before serialising."""
+"""kg.extraction.doccache: views of a Doc computed once, equal to spaCy's own, and dropped before serialising."""
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from kg import doccache
-from kg.doccache import (CACHE_KEYS, doc_ents, doc_text, drop_caches, head_indices, sentence_index, sentence_of,
+from kg.extraction import doccache
+from kg.extraction.doccache import (CACHE_KEYS, doc_ents, doc_text, drop_caches, head_indices, sentence_index, sentence_of,
                          sentences, span_ents, span_text, span_tokens, tokens)
 
 TEXT = "Maria Okonkwo spoke in Lisbon on Monday. The Harbour Board disagreed. Tom Haller said nothing."

@@ -1,4 +1,4 @@
-"""Scoring against gold annotations (kg.evaluation), on small hand-written gold and predictions."""
+"""Scoring against gold annotations (kg.evaluation.score), on small hand-written gold and predictions."""
 from __future__ import annotations
 
 import json
@@ -6,7 +6,7 @@ import json
 import pytest
 
 from kg.errors import GoldError
-from kg.evaluation import Score, find_gold, format_scores, load_gold, score_article
+from kg.evaluation.score import Score, find_gold, format_scores, load_gold, score_article
 
 BODY = ("Putin said that the talks with Kyiv are over for now. "  # 0-54, the longest sentence
         "Peskov said no. "                                           # 55-70

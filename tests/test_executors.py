@@ -1,5 +1,5 @@
-"""kg.executors: the one store build (kg.storebuild) run by the local executor (spaCy's workers, here) and by the
-Dask executor (kg.cluster, a real local cluster of 2 worker processes started here) gives the same store, and
+"""kg.store.executors: the one store build (kg.store.build) run by the local executor (spaCy's workers, here) and by the
+Dask executor (kg.store.cluster, a real local cluster of 2 worker processes started here) gives the same store, and
 reports an article that fails the same way."""
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 
 from kg.article import Article
-from kg.corpus import build
-from kg.executors import Job, LocalExecutor
-from kg.rdf import actor_iri
-from kg.store import open_store
-from kg.storebuild import build_store, fingerprint
+from kg.graph.corpus import build
+from kg.store.executors import Job, LocalExecutor
+from kg.graph.rdf import actor_iri
+from kg.store.dataset import open_store
+from kg.store.build import build_store, fingerprint
 from test_store import assert_isomorphic
 
 # Written for these tests. The second article's "E. Varga" is linked onto the first's Elena Varga: the Dask
@@ -25,7 +25,7 @@ TEXTS = {
 
 
 def articles(published: dict[str, object] | None = None) -> list[tuple[Article, str]]:
-    """(article, source) pairs, as kg.storebuild.read_sources gives them; ``published`` overrides dates by name."""
+    """(article, source) pairs, as kg.store.build.read_sources gives them; ``published`` overrides dates by name."""
     published = published or {}
     return [(Article(body, name=name, published=published.get(name, date(2024, 3, 15))), f"/corpus/{name}")
             for name, body in TEXTS.items()]
@@ -35,7 +35,7 @@ def articles(published: dict[str, object] | None = None) -> list[tuple[Article, 
 def dask_executor():
     from distributed import Client, LocalCluster
 
-    from kg.cluster import DaskExecutor
+    from kg.store.cluster import DaskExecutor
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local, \
             Client(local) as client:
@@ -78,7 +78,7 @@ def test_an_article_failing_in_a_worker_is_reported_the_same_way_by_both(nlp, da
 
 
 def test_an_executor_yields_each_article_in_order_with_its_failure(nlp, dask_executor):
-    from kg.extraction import Settings
+    from kg.extraction.extract import Settings
 
     settings = Settings()
     job = Job(settings, fingerprint(settings))

@@ -8,8 +8,8 @@ import pytest
 
 from kg.article import Article
 from kg.cli import cli
-from kg.explain import explain, explain_text
-from kg.extraction import extract_article
+from kg.evaluation.explain import explain, explain_text
+from kg.extraction.extract import extract_article
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))
 

@@ -1,11 +1,11 @@
-"""kg.extraction: the API — text or Article in, statements and actors out; streams in order; failures isolated."""
+"""kg.extraction.extract: the API — text or Article in, statements and actors out; streams in order; failures isolated."""
 from __future__ import annotations
 
 import pytest
 
 from kg.article import parse_article
 from kg.errors import ExtractionError
-from kg.extraction import Settings, extract, extract_article, extract_files, extract_many
+from kg.extraction.extract import Settings, extract, extract_article, extract_files, extract_many
 
 TEXT = "Elena Varga said the vote was rigged. Tom Haller said the pier would close."
 

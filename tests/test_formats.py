@@ -11,7 +11,7 @@ from rdflib import Graph
 
 from conftest import EXAMPLES
 from kg.cli import cli
-from kg.rdf import RDF_FORMATS
+from kg.graph.rdf import RDF_FORMATS
 
 # rdflib's own N-Quads parser and SPARQL engine still call Dataset methods it deprecated
 pytestmark = [pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
@@ -38,8 +38,8 @@ def built(nlp, tmp_path_factory) -> dict[str, object]:
     result = runner.invoke(cli, ["build", *map(str, EXAMPLES), "-o", str(folder / "graph.ttl")])
     assert result.exit_code == 0, result.output
     files = {".ttl": folder / "graph.ttl"}
-    from kg.rdf import write_graph_file
-    from kg.validate import load_graph
+    from kg.graph.rdf import write_graph_file
+    from kg.graph.validate import load_graph
 
     graph = load_graph(files[".ttl"])
     for suffix in SUFFIXES[1:]:

@@ -1,4 +1,4 @@
-"""kg.framing: each statement's frame-level attributes — quote kind, hedging, nesting (kind: tests/test_kind.py)."""
+"""kg.extraction.framing: each statement's frame-level attributes — quote kind, hedging, nesting (kind: tests/test_kind.py)."""
 from __future__ import annotations
 
 import pytest

@@ -1,9 +1,9 @@
-"""Extraction results as gold-shaped JSON (kg.goldjson), from a hand-made extraction."""
+"""Extraction results as gold-shaped JSON (kg.evaluation.goldjson), from a hand-made extraction."""
 from __future__ import annotations
 
 from conftest import HAND_BODY as BODY
 from conftest import hand_extraction as extraction
-from kg.goldjson import to_gold_json
+from kg.evaluation.goldjson import to_gold_json
 
 
 def test_to_gold_json():

@@ -1,9 +1,9 @@
-"""kg.kind: stance or claim, read from the structure of the statement's clause (our own sentences)."""
+"""kg.extraction.kind: stance or claim, read from the structure of the statement's clause (our own sentences)."""
 from __future__ import annotations
 
 import pytest
 
-from kg.kind import KindRules, clause_roots
+from kg.extraction.kind import KindRules, clause_roots
 from kg.lexicon import load_lexicon
 
 

@@ -9,7 +9,7 @@ import pytest
 
 import kg
 from kg.errors import SchemeError
-from kg.extraction import Settings
+from kg.extraction.extract import Settings
 from kg.lexicon import declared_kinds, load_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -232,7 +232,7 @@ def test_user_channel_words(tmp_path):
 
 
 def test_a_user_credit_word_blanks_the_credit_line(tmp_path):
-    from kg.cleaning import mask_boilerplate
+    from kg.extraction.cleaning import mask_boilerplate
 
     body = "The mayor said the ferry was late.\nFact-checking by Ann Lee\n"
     assert "Fact-checking" in mask_boilerplate(body)

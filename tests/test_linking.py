@@ -1,12 +1,12 @@
-"""kg.linking: one node per real actor across a corpus's articles."""
+"""kg.graph.linking: one node per real actor across a corpus's articles."""
 from __future__ import annotations
 
 import pytest
 
 from kg.actors import GROUP, ORGANIZATION, PERSON, Actor
 from kg.article import parse_article
-from kg.extraction import Extraction
-from kg.linking import ActorLinker
+from kg.extraction.extract import Extraction
+from kg.graph.linking import ActorLinker
 from kg.statements import ChannelHop, Statement
 
 

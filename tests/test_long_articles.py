@@ -1,4 +1,4 @@
-"""Long articles (kg.pieces) and builds that carry on past an article that fails."""
+"""Long articles (kg.extraction.pieces) and builds that carry on past an article that fails."""
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -11,11 +11,11 @@ from rdflib.namespace import RDF
 from spacy.language import Language
 
 from kg.cli import cli
-from kg.extraction import extract_article
+from kg.extraction.extract import extract_article
 from kg.article import parse_article
 from kg.namespaces import SCHEMA
-from kg.pieces import split
-from kg.store import open_store
+from kg.extraction.pieces import split
+from kg.store.dataset import open_store
 
 # Paragraphs written for these tests: each names its speaker, so it reads the same alone or in a long article.
 PARAGRAPHS = [

@@ -1,11 +1,11 @@
-"""kg.pieces: splitting a long body and merging its pieces' statements and actors (long articles end to end
+"""kg.extraction.pieces: splitting a long body and merging its pieces' statements and actors (long articles end to end
 are in tests/test_long_articles.py)."""
 from __future__ import annotations
 
 import pytest
 
 from kg.actors import ORGANIZATION, PERSON, Actor
-from kg.pieces import Piece, merge, rekey, split
+from kg.extraction.pieces import Piece, merge, rekey, split
 from kg.statements import ChannelHop, Statement, StatementId
 
 

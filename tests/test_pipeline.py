@@ -7,9 +7,9 @@ from spacy.tokens import Doc
 
 from conftest import EXAMPLES
 from kg.article import read_article
-from kg.cleaning import mask_boilerplate
-from kg.extraction import extract_many
-from kg.pipeline import doc_results
+from kg.extraction.cleaning import mask_boilerplate
+from kg.extraction.extract import extract_many
+from kg.extraction.pipeline import doc_results
 
 
 def test_kg_output_is_the_last_component(nlp):

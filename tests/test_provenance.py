@@ -9,12 +9,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg.article import Article
-from kg.extraction import extract_article
-from kg.goldjson import to_gold_json
+from kg.extraction.extract import extract_article
+from kg.evaluation.goldjson import to_gold_json
 from kg.namespaces import KG
 from kg.provenance import ASPECTS, all_rules, describe, rule_iri
-from kg.rdf import to_graph
-from kg.validate import validate_graph
+from kg.graph.rdf import to_graph
+from kg.graph.validate import validate_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -112,7 +112,7 @@ def test_every_rule_id_the_code_records_is_described():
 
 def test_the_rules_travel_back_from_worker_processes(nlp):
     """nlp.pipe(n_process=N) sends results back as plain data (kg_output, portable): the rules go with them."""
-    from kg.pipeline import Output, doc_results
+    from kg.extraction.pipeline import Output, doc_results
 
     doc = nlp("The minister told Reuters that the talks had failed.")
     here, _ = doc_results(doc)

@@ -1,4 +1,4 @@
-"""kg.push: what is sent to a Graph Store Protocol endpoint (pushes to a real Oxigraph server, and kg push,
+"""kg.store.push: what is sent to a Graph Store Protocol endpoint (pushes to a real Oxigraph server, and kg push,
 are in tests/test_server.py). Here a small recording HTTP server shows the requests themselves."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import GraphParseError, PushError
-from kg.push import graph_url, push_files, send_graph
+from kg.store.push import graph_url, push_files, send_graph
 
 
 class Recorder(BaseHTTPRequestHandler):

@@ -1,4 +1,4 @@
-"""Stored SPARQL queries (kg.queries) run by kg's one engine (kg.sparql: the real Oxigraph).
+"""Stored SPARQL queries (kg.graph.queries) run by kg's one engine (kg.graph.sparql: the real Oxigraph).
 
 Exact rows come from the hand-written tests/data/fixture_graph.ttl, so they do not move when
 extraction changes; the example graph only checks that each query runs and has its columns.
@@ -13,8 +13,8 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg.errors import QueryError
-from kg.queries import get_query, stored_queries
-from kg.sparql import format_result, run
+from kg.graph.queries import get_query, stored_queries
+from kg.graph.sparql import format_result, run
 
 from conftest import copy_graph
 
@@ -221,7 +221,7 @@ def test_query_runs_on_the_example_graph(example_graph, name):
 def test_a_graph_file_and_an_rdflib_graph_give_the_same_rows(fixture_graph_path, fixture_graph, example_graph_path,
                                                               example_graph, name):
     # one engine: a file read into Oxigraph and an rdflib graph copied into it answer alike
-    from kg.sparql import load_files
+    from kg.graph.sparql import load_files
 
     text = get_query(name).text
     for path, graph in ((fixture_graph_path, fixture_graph), (example_graph_path, example_graph)):

@@ -1,9 +1,9 @@
-"""kg.quotes: quotations, curly and straight, across sentences and paragraphs, balanced or not."""
+"""kg.extraction.quotes: quotations, curly and straight, across sentences and paragraphs, balanced or not."""
 from __future__ import annotations
 
 import pytest
 
-from kg.quotes import Quote, find_quotes
+from kg.extraction.quotes import Quote, find_quotes
 
 
 def quoted(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""The graphs kg.rdf makes: deterministic IRIs, typed offsets, no blank nodes, atomic writes."""
+"""The graphs kg.graph.rdf makes: deterministic IRIs, typed offsets, no blank nodes, atomic writes."""
 from __future__ import annotations
 
 import hashlib
@@ -12,9 +12,9 @@ from rdflib.namespace import RDF, SKOS, XSD
 from conftest import EXAMPLES, copy_graph, hand_extraction, run_build
 from kg.errors import KgError
 from kg.namespaces import KG, NIF
-from kg.rdf import (ACTORS_GRAPH, RDF_FORMATS, VOCABULARY_GRAPH, TurtleNames, actor_iri, rdf_format,
+from kg.graph.rdf import (ACTORS_GRAPH, RDF_FORMATS, VOCABULARY_GRAPH, TurtleNames, actor_iri, rdf_format,
                     rdflib_serialize, serialize, statement_iris, to_graph, write_atomic)
-from kg.validate import validate_graph
+from kg.graph.validate import validate_graph
 
 # rdflib's own N-Quads parser and SPARQL engine still call Dataset methods it deprecated
 pytestmark = [pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
@@ -271,7 +271,7 @@ def test_written_files_are_ordinary_files_not_private_temporaries(tmp_path):
     import os
     import stat
 
-    from kg.rdf import write_atomic
+    from kg.graph.rdf import write_atomic
 
     path = tmp_path / "graph.ttl"
     write_atomic(path, "# empty\n")
@@ -282,13 +282,13 @@ def test_written_files_are_ordinary_files_not_private_temporaries(tmp_path):
 
 @pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))
 def test_kg_build_writes_what_the_rdflib_graph_held(nlp, fmt):
-    """Issue 16: kg build -o writes the triples it collects (kg.rdf.CorpusTriples) without an rdflib Graph; the
+    """Issue 16: kg build -o writes the triples it collects (kg.graph.rdf.CorpusTriples) without an rdflib Graph; the
     file is the one the Graph of every article (add_extraction, actors merged in the graph) gave, byte for byte."""
-    from kg.corpus import build_triples
-    from kg.extraction import extract_files
-    from kg.linking import ActorLinker
-    from kg.positions import load_scheme
-    from kg.rdf import add_extraction, new_graph, vocabularies
+    from kg.graph.corpus import build_triples
+    from kg.extraction.extract import extract_files
+    from kg.graph.linking import ActorLinker
+    from kg.extraction.positions.classifier import load_scheme
+    from kg.graph.rdf import add_extraction, new_graph, vocabularies
 
     scheme = load_scheme([])
     old, linker = new_graph(), ActorLinker()

@@ -1,4 +1,4 @@
-"""The HTML report (kg.report, `kg report`): its data from SPARQL, its escaping, and the page in a real browser.
+"""The HTML report (kg.report.render, `kg report`): its data from SPARQL, its escaping, and the page in a real browser.
 
 The browser tests drive Debian's chromium (/usr/bin/chromium, installed by .ci/run) with Playwright's
 Python package; they are skipped where either is missing, and fail instead under CI.
@@ -19,14 +19,14 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from conftest import HAND_BODY, hand_extraction
 from kg.cli import cli
 from kg.namespaces import ACTOR, KG, NIF, POS, SCHEMA
-from kg.queries import get_query
-from kg.sparql import run
-from kg.rdf import to_graph
+from kg.graph.queries import get_query
+from kg.graph.sparql import run
+from kg.graph.rdf import to_graph
 from kg.actors import Actor
 from kg.article import parse_article
-from kg.extraction import Extraction
-from kg.report import locate_marks, render_html, render_report, report_data
-from kg.report_page import page_data
+from kg.extraction.extract import Extraction
+from kg.report.render import locate_marks, render_html, render_report, report_data
+from kg.report.page_data import page_data
 from kg.statements import Statement
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -142,7 +142,7 @@ def test_report_data_of_the_fixture(fixture_graph):
 
 
 def test_the_page_data_refers_by_number(fixture_graph):
-    """Statements are rows (kg.report_page.STATEMENT_FIELDS); actors, positions and hops are written once."""
+    """Statements are rows (kg.report.page_data.STATEMENT_FIELDS); actors, positions and hops are written once."""
     data = page_data(report_data(fixture_graph))
     fields = data["statementFields"]
     rows = [dict(zip(fields, row)) for row in data["statements"]]
@@ -212,7 +212,7 @@ def test_a_graph_from_elsewhere_renders():
 def test_the_report_is_the_same_from_another_sparql_engine(example_graph_path, example_graph):
     """Only SPARQL: a select of one's own over the same triples gives the same page as kg's (an rdflib graph)."""
     ox = pytest.importorskip("pyoxigraph")
-    from kg.sparql import PREFIXES as INIT_NS
+    from kg.graph.sparql import PREFIXES as INIT_NS
 
     store = ox.Store()
     store.load(path=str(example_graph_path), format=ox.RdfFormat.TURTLE)
@@ -241,7 +241,7 @@ def test_the_wheel_ships_the_templates(tmp_path):
     assert done.returncode == 0, done.stderr
     (wheel,) = tmp_path.glob("kg-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"kg/report.py", "kg/templates/report.html.j2", "kg/templates/report.css", "kg/templates/report.js",
+    assert {"kg/report/render.py", "kg/report/templates/report.html.j2", "kg/report/templates/report.css", "kg/report/templates/report.js",
             "kg/queries/report-statements.rq"} <= names
 
 
@@ -343,8 +343,8 @@ def test_kg_report_errors(fixture_graph_path, args, message):
 
 
 def test_kg_report_of_a_store_matches_the_report_of_its_graph(tmp_path):
-    store_module = pytest.importorskip("kg.store")
-    from kg.rdf import vocabularies
+    store_module = pytest.importorskip("kg.store.dataset")
+    from kg.graph.rdf import vocabularies
 
     folder = tmp_path / "store"
     with store_module.open_store(folder, write=True) as store:

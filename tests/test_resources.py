@@ -56,4 +56,4 @@ def test_the_wheel_ships_the_ontology_and_the_queries(tmp_path):
         expected = {f"kg/{folder}/{p.name}" for p in (ROOT / source_folder).glob(f"*{suffix}")}
         assert expected and expected <= names, expected - names
     assert "kg/cli.py" in names and "kg/resources.py" in names
-    assert "kg/attribution/registry.py" in names  # the rules' package ships too
+    assert "kg/extraction/attribution/registry.py" in names  # the rules' package ships too

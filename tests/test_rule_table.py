@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from kg.cli import cli
-from kg.evaluation import Score, format_rule_table, rule_rows, score_article
+from kg.evaluation.score import Score, format_rule_table, rule_rows, score_article
 
 BODY = "Putin said that the talks are over. Peskov said no. Putin said it again."
 SENTENCES = ["Putin said that the talks are over.", "Peskov said no.", "Putin said it again."]

@@ -1,4 +1,4 @@
-"""The SPARQL server (kg.server, kg serve) and Graph Store Protocol pushes (kg.push, kg push).
+"""The SPARQL server (kg.store.server, kg serve) and Graph Store Protocol pushes (kg.store.push, kg push).
 
 Every test runs a real Oxigraph server on a free loopback port over a temporary folder, and stops it.
 """
@@ -17,11 +17,11 @@ import pytest
 from conftest import EXAMPLES, ROOT
 from kg.cli import cli
 from kg.errors import StoreLockedError
-from kg.queries import stored_queries
-from kg.sparql import run
-from kg.server import free_port, start_server
-from kg.store import open_store, query_store
-from kg.storebuild import build_store
+from kg.graph.queries import stored_queries
+from kg.graph.sparql import run
+from kg.store.server import free_port, start_server
+from kg.store.dataset import open_store, query_store
+from kg.store.build import build_store
 from test_store import _row, via_oxigraph
 
 

@@ -1,4 +1,4 @@
-"""Readers of a store while a build writes it (kg.snapshots): a real build in another process, real readers."""
+"""Readers of a store while a build writes it (kg.store.snapshots): a real build in another process, real readers."""
 from __future__ import annotations
 
 import json
@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from conftest import ROOT, TINY_ARTICLE
 from kg.cli import cli
 from kg.errors import StoreLockedError
-from kg.server import start_server
-from kg.snapshots import SNAPSHOTS_FOLDER
+from kg.store.server import start_server
+from kg.store.snapshots import SNAPSHOTS_FOLDER
 
 COUNT = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }"
 
@@ -42,8 +42,8 @@ def concurrent_reads(nlp, tmp_path_factory):
     assert first.exit_code == 0, first.output
     # a snapshot every 0.3 s rather than 5, and a pause after each article, so that however fast this machine
     # extracts, the build is still running while the readers below read (they take a few seconds)
-    driver = ("import sys, time\nimport kg.snapshots\nfrom kg.storebuild import build_store\n"
-              "kg.snapshots.SNAPSHOT_EVERY = 0.3\n"
+    driver = ("import sys, time\nimport kg.store.snapshots\nfrom kg.store.build import build_store\n"
+              "kg.store.snapshots.SNAPSHOT_EVERY = 0.3\n"
               "build_store([sys.argv[1]], sys.argv[2], workers=1,\n"
               "            progress=lambda p: (print(p.status, flush=True), time.sleep(0.25)))\n")
     more = _articles(folder / "more", 40)

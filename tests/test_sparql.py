@@ -1,4 +1,4 @@
-"""kg's one SPARQL engine (kg.sparql, the real Oxigraph): graph files of every format, result formats, bindings,
+"""kg's one SPARQL engine (kg.graph.sparql, the real Oxigraph): graph files of every format, result formats, bindings,
 streaming from a real `kg query` process."""
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from rdflib import Dataset, URIRef
 from kg.cli import RESULT_FORMATS as CLI_RESULT_FORMATS
 from kg.cli import cli
 from kg.errors import GraphParseError, QueryError
-from kg.queries import get_query, stored_queries
-from kg.rdf import PREFIXES as RDF_PREFIXES
-from kg.rdf import write_graph_file
-from kg.sparql import PREFIXES, RESULT_FORMATS, format_result, load_files, run
+from kg.graph.queries import get_query, stored_queries
+from kg.graph.rdf import PREFIXES as RDF_PREFIXES
+from kg.graph.rdf import write_graph_file
+from kg.graph.sparql import PREFIXES, RESULT_FORMATS, format_result, load_files, run
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTOR = "https://w3id.org/kg/actor/"

@@ -1,10 +1,10 @@
-"""kg.speakers: every statement's speaker, addressee and subjects linked to the article's actors, in reading
+"""kg.extraction.actors.speakers: every statement's speaker, addressee and subjects linked to the article's actors, in reading
 order; the sentences of a quotation belong to whoever it is attributed to."""
 from __future__ import annotations
 
 import pytest
 
-from kg.extraction import Extraction
+from kg.extraction.extract import Extraction
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The corpus store (kg.store) and its commands: kg build --store, kg query --store, kg export."""
+"""The corpus store (kg.store.dataset) and its commands: kg build --store, kg query --store, kg export."""
 from __future__ import annotations
 
 import os
@@ -16,10 +16,10 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from conftest import EXAMPLES, ROOT, TINY_ARTICLE
 from kg.cli import cli
-from kg.queries import stored_queries
-from kg.sparql import format_result, run
-from kg.validate import load_graph
-from kg.store import BUILD_GRAPH, RECORDS_FOLDER, open_store, query_store
+from kg.graph.queries import stored_queries
+from kg.graph.sparql import format_result, run
+from kg.graph.validate import load_graph
+from kg.store.dataset import BUILD_GRAPH, RECORDS_FOLDER, open_store, query_store
 
 MANY = 40  # articles in the corpus the fault tests interrupt
 
@@ -111,7 +111,7 @@ def test_rebuilding_replaces_instead_of_duplicating(runner, nlp, tmp_path, tiny_
 
 def test_taking_an_article_out_merges_its_actors_again(nlp, tmp_path):
     import kg
-    from kg.storebuild import build_store
+    from kg.store.build import build_store
 
     store = tmp_path / "s"
     build_store(EXAMPLES, store)
@@ -122,7 +122,7 @@ def test_taking_an_article_out_merges_its_actors_again(nlp, tmp_path):
 
 
 def test_two_workers_build_the_same_store(nlp, tmp_path, example_graph):
-    from kg.storebuild import build_store
+    from kg.store.build import build_store
 
     summary = build_store(EXAMPLES, tmp_path / "s", workers=2)  # spaCy's nlp.pipe(n_process=2)
     assert (summary.added, summary.replaced) == (len(EXAMPLES), 0)
@@ -132,8 +132,8 @@ def test_two_workers_build_the_same_store(nlp, tmp_path, example_graph):
 
 def test_a_failed_write_stops_the_build_and_reports_only_committed_articles(nlp, tmp_path, monkeypatch):
     from kg.errors import StoreError
-    from kg.store import CorpusStore
-    from kg.storebuild import build_store
+    from kg.store.dataset import CorpusStore
+    from kg.store.build import build_store
 
     articles = many_articles(tmp_path / "articles", 4)
     commit, calls = CorpusStore.commit, []
@@ -181,8 +181,8 @@ def test_stored_queries_over_the_store_answer_as_over_the_graph(example_store, e
 @pytest.mark.parametrize("query", stored_queries(), ids=lambda q: q.name)
 def test_stored_queries_answer_alike_on_the_store_and_on_its_exported_file(example_store, tmp_path, query):
     # one engine and one text: a store and a graph file of the same triples give the same rows in the same order
-    from kg.sparql import load_files
-    from kg.storeexport import export_store
+    from kg.graph.sparql import load_files
+    from kg.store.export import export_store
 
     exported = tmp_path / "corpus.nq"
     export_store(example_store, exported)
@@ -204,11 +204,11 @@ def test_query_store_command(runner, example_store, example_graph_path):
 
 
 def test_a_stored_query_on_a_store_loads_neither_spacy_nor_pyshacl(example_store):
-    """Issue 16: kg query NAME --store took a second, importing spaCy through kg.rdf -> kg.extraction."""
+    """Issue 16: kg query NAME --store took a second, importing spaCy through kg.graph.rdf -> kg.extraction.extract."""
     code = ("import sys\nfrom kg.cli import cli\n"
             "try:\n    cli(['query', 'actors', '--store', sys.argv[1], '--format', 'csv'])\n"
             "except SystemExit as done:\n    assert not done.code, done.code\n"
-            "heavy = ('spacy', 'thinc', 'pyshacl', 'kg.extraction', 'kg.pipeline', 'rdflib.plugins.sparql')\n"
+            "heavy = ('spacy', 'thinc', 'pyshacl', 'kg.extraction.extract', 'kg.extraction.pipeline', 'rdflib.plugins.sparql')\n"
             "print('loaded:', sorted(m for m in heavy if m in sys.modules), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code, str(example_store)], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
@@ -303,7 +303,7 @@ def test_export_nquads_has_a_graph_per_article_and_no_blank_nodes(runner, exampl
 
 def _build_in_another_process(articles: Path, store: Path, workers: int | None = None) -> subprocess.Popen:
     """``build_store`` in a child process that prints "status name" for each finished article."""
-    driver = ("import sys\nfrom kg.storebuild import build_store\n"
+    driver = ("import sys\nfrom kg.store.build import build_store\n"
               f"build_store([sys.argv[1]], sys.argv[2], workers={workers!r}, "
               "progress=lambda p: print(p.status, p.name, flush=True))\n")
     return subprocess.Popen([sys.executable, "-c", driver, str(articles), str(store)],
@@ -445,7 +445,7 @@ def test_replacing_an_article_whose_actors_changed_merges_them_again(tmp_path):
 
     from conftest import hand_extraction
     from kg.article import parse_article
-    from kg.rdf import to_graph
+    from kg.graph.rdf import to_graph
 
     first, other = hand_extraction(), hand_extraction()
     other = replace(other, article=parse_article(other.article.body + " Really.", name="b.txt"))

@@ -1,4 +1,4 @@
-"""kg.timex: a statement's time as written, resolved against the article date when there is one."""
+"""kg.extraction.timex: a statement's time as written, resolved against the article date when there is one."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from kg.article import parse_article
-from kg.extraction import extract
-from kg.timex import resolve
+from kg.extraction.extract import extract
+from kg.extraction.timex import resolve
 
 PUBLISHED = date(2024, 3, 14)  # a Thursday
 

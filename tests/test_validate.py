@@ -1,4 +1,4 @@
-"""SHACL validation (kg.validate) with the real pySHACL and ontology/shapes.ttl.
+"""SHACL validation (kg.graph.validate) with the real pySHACL and ontology/shapes.ttl.
 
 Broken graphs are made from a built graph by removing or adding triples with rdflib.
 """
@@ -12,7 +12,7 @@ from conftest import copy_graph
 from kg import build
 from kg.errors import GraphParseError
 from kg.namespaces import KG, NIF
-from kg.validate import load_graph, validate_graph
+from kg.graph.validate import load_graph, validate_graph
 
 SPEAKER_MESSAGE = "A statement needs exactly one speaker, and the speaker must be a kg:Actor."
 EVIDENCE_MESSAGE = "A statement needs exactly one evidence span (a nif:String with offsets)."

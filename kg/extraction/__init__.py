@@ -1,0 +1,1 @@
+"""Extraction: article text in, statements, actors, channels and positions out (spaCy components)."""

@@ -1,0 +1,1 @@
+"""Actors in one article: coreference of mentions and the speakers, addressees and subjects of statements."""

@@ -1,0 +1,1 @@
+"""Positions: the SKOS concept a stance expresses, and the scheme's parse cache."""

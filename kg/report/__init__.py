@@ -1,0 +1,1 @@
+"""The HTML report: read from a graph through SPARQL, written as one self-contained page."""

@@ -1,0 +1,1 @@
+"""The corpus store (Oxigraph), its lock and snapshots, builds on one machine or a Dask cluster, serving and pushing."""
