@@ -34,6 +34,13 @@ def test_a_pronoun_of_the_wrong_gender_is_not_forced_onto_the_only_person(read):
     assert [s.speaker for s in ex.statements] == ["Tom Haller"]
 
 
+def test_a_pronoun_inside_a_quotation_does_not_fix_the_gender_of_a_name_that_says_none(read):
+    # 'Jo' tells no gender; the quoted "He" speaks of someone else, so the narrator's "she" still finds her
+    ex = read("Jo Formicola, a professor at Lund University, described the approach.\n\n"
+              "\u201cHe will deflect every question,\u201d she said.")
+    assert speaker_names(ex) == ["Jo Formicola", "Jo Formicola"]
+
+
 @pytest.mark.parametrize("text", [
     "The two senators said the bill was dead. They added that a vote was unlikely.",
     "Some of the workers said they would strike. They added that pay was too low.",

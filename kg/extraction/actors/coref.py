@@ -306,8 +306,9 @@ class ArticleActors:
         if best is None and wanted == PERSON:
             # a long run of "She said ..." goes back to the last speaker who agrees, past the sentences between
             best = self._antecedent(tok, sent_index, quoted, wanted, window=12, speakers_only=True)
-        if best is not None and wanted == PERSON:
-            # once called "he" or "she", a person whose first name says nothing keeps that gender
+        if best is not None and wanted == PERSON and not quoted:
+            # once called "he" or "she", a person whose first name says nothing keeps that gender; not by a pronoun
+            # inside a quotation, which speaks of someone else as often as not ("“He will deflect them,” she said")
             self.pronoun_gender.setdefault(best, "male" if tok.lower_ in _MALE else "female")
         return best
 
