@@ -23,11 +23,11 @@ kg_attribution     id, start, end, evidence, speaker (mention and span), cue (wi
                    only carried another's words)
 kg_actors          speaker_actor, addressee and addressee_actor (the frame's, else the outlet of a venue),
                    subject_actors, rules[speaker]; every actor, its kind and roles (an actor that carried words is
-                   a news outlet: kg.extraction.actors.speakers.resolve_carriers); doc._.kg_carriers; drops a statement without a
-                   speaker
+                   a news outlet: kg.extraction.actors.speakers.resolve_carriers); doc._.kg_carriers; drops a
+                   statement without a speaker
 kg_channels        channel (its hops and their rules), time
 kg_positions       kind, rules[kind] (from the frame's reading), position, position_confidence, rules[position]
-kg.extraction.extract      after the pipeline, once per article (its pieces merged): evidence again from the unmasked
+extract._finish    after the pipeline, once per article (its pieces merged): evidence again from the unmasked
                    body, time_start/time_end, article-scoped keys of unnamed sources; a reported_by whose statement
                    a stage dropped is cleared, so the article's list holds every statement it points at
 =================  ==========================================================================================
