@@ -100,6 +100,9 @@ class KG(DefinedNamespace):
     RelayPhrase: URIRef
     CreditWord: URIRef
     CreditNoun: URIRef
+    ExpectationVerb: URIRef
+    TentativeAdjective: URIRef
+    CueAdverb: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef
