@@ -103,6 +103,13 @@ class KG(DefinedNamespace):
     ExpectationVerb: URIRef
     TentativeAdjective: URIRef
     CueAdverb: URIRef
+    QuotedSpeechVerb: URIRef
+    ObjectStanceVerb: URIRef
+    CopulaVerb: URIRef
+    PersistenceVerb: URIRef
+    ChangeVerb: URIRef
+    UnchangedWord: URIRef
+    FutureVerb: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef

@@ -95,7 +95,8 @@ asked how the plan would work. The mayor will get a new office. Asked about the 
 aware of any offer. There is no truth to the rumours, the minister said. The plan is unserious, the union said. The \
 company's insistence that prices rise angered buyers. The bank signalled that it is interested in a deal. \
 The union said it had withdrawn from the talks. \
-The mayor allegedly told aides that a delay was likely.
+The mayor allegedly told aides that a delay was likely. \
+The council's policy stays unchanged, the mayor said.
 
 Ann Lee contributed to this report.
 """
