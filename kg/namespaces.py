@@ -110,6 +110,7 @@ class KG(DefinedNamespace):
     ChangeVerb: URIRef
     UnchangedWord: URIRef
     FutureVerb: URIRef
+    GeneralWord: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef

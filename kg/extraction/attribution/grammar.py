@@ -43,6 +43,15 @@ EVENT_AUXILIARIES = ("do", "have")  # "did not attend", "has not received": an e
 FIRST_PERSON_SUBJECTS = ("i", "we")
 THIRD_PERSON_SUBJECTS = ("he", "she", "it", "they")  # a reported clause's subject that is the speaker
 LEAVING_PREPOSITIONS = ("from", "of")  # "withdrew from the talks", "pulled out of the talks"
+# the positions classifier's closed classes: particles that carry meaning in a label ("pull out", "back down"),
+# function words too general to say anything about a position, conditions that are part of a stance, the
+# conjunctions that do not end a negation's scope and the pronouns that stand for what was reported
+LABEL_PARTICLES = frozenset({"out", "back", "off", "away", "down", "behind", "against"})
+GENERAL_FUNCTION_WORDS = frozenset({"be", "have", "do", "will", "would", "can", "could", "may", "might", "shall",
+                                    "should", "must", "this", "that", "such", "as", "-pron-", "'s", "one"})
+STANCE_CONDITIONS = frozenset({"if", "unless", "provided", "once"})
+SCOPE_CONTINUERS = ("that", "and", "or")
+DEMONSTRATIVE_SUBJECTS = ("this", "that", "it", "these", "those")  # "this is fake": said of what was reported
 CUE_LEAD_STOPS = ("not", "n't", "also", "then", "however")  # negators and connectives: never part of a cue's words
 _AUTHOR_PREPOSITIONS = ("by", "from")  # "a report by X", "a letter from X"
 SOURCE_PREPOSITIONS = ("from", "by", "of")  # "citing information from X"
