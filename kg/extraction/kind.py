@@ -279,7 +279,7 @@ class KindRules:
             return False
         if any(c.dep_ == "neg" for c in root.children) and root.lemma_ != "be":
             # a refusal: "will not sign", "cannot accept", "I am not signing off on that"
-            return _modal(root, ability=False) or subject.lower_ in ("i", "we") and not _past_event(root)
+            return _modal(root, ability=False) or subject.lower_ in FIRST_PERSON_SUBJECTS and not _past_event(root)
         undergoes = self.lexicon.has("UndergoerVerb", root.lemma_.lower())
         if _modal(root) and _conditional(root) and not announced and subject.dep_ == "nsubj" \
                 and root.lemma_ != "be" and not undergoes:
