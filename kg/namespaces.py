@@ -100,6 +100,17 @@ class KG(DefinedNamespace):
     RelayPhrase: URIRef
     CreditWord: URIRef
     CreditNoun: URIRef
+    ExpectationVerb: URIRef
+    TentativeAdjective: URIRef
+    CueAdverb: URIRef
+    QuotedSpeechVerb: URIRef
+    ObjectStanceVerb: URIRef
+    CopulaVerb: URIRef
+    PersistenceVerb: URIRef
+    ChangeVerb: URIRef
+    UnchangedWord: URIRef
+    FutureVerb: URIRef
+    GeneralWord: URIRef
     # actor properties
     actorKind: URIRef
     role: URIRef

@@ -94,7 +94,9 @@ remains unchanged, the spokesman said. The ministry took to the radio to accuse 
 asked how the plan would work. The mayor will get a new office. Asked about the report, the company said it was not \
 aware of any offer. There is no truth to the rumours, the minister said. The plan is unserious, the union said. The \
 company's insistence that prices rise angered buyers. The bank signalled that it is interested in a deal. \
-The union said it had withdrawn from the talks.
+The union said it had withdrawn from the talks. \
+The mayor allegedly told aides that a delay was likely. \
+The council's policy stays unchanged, the mayor said.
 
 Ann Lee contributed to this report.
 """

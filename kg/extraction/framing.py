@@ -7,12 +7,11 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.doccache import doc_text, sentence_of, span_text
 from kg.extraction.attribution import Frame
+from kg.extraction.attribution.grammar import CUE_LEAD_STOPS, NON_HEDGING_MODALS
 from kg.extraction.kind import KindRules, clause_roots
 from kg.lexicon import Lexicon
 from kg.extraction.quotes import Quote
 from kg.statements import Anchors, Statement, StatementId
-
-_TENTATIVE_ADJ = {"possible", "likely", "unlikely", "probable", "expected"}
 
 
 class StatementBuilder:
@@ -32,7 +31,7 @@ class StatementBuilder:
         """Make a Statement of one frame found in ``sent``, with its anchors in the parse."""
         content = [t for t in frame.content if not t.is_space]
         start, end = _trimmed(sent)
-        cue_parts = _with_auxiliaries(frame)
+        cue_parts = _with_auxiliaries(frame, self.lexicon)
         cue_text = _join_parts(doc, cue_parts)
         cue_rules = [*frame.cue_rules, *(["cue/auxiliaries"] if len(cue_parts) > len(frame.cue_tokens) else [])]
         medium = self.medium_phrase(doc, frame.cue_tokens[0]) if self.medium_phrase is not None else None
@@ -108,14 +107,14 @@ class StatementBuilder:
             for cue in frame.cue_tokens:
                 if any(self._hedge_word(c) for c in cue.children if c.dep_ in ("advmod", "aux")):
                     return True
-                if cue.head.lemma_ in ("appear", "seem") and cue.dep_ == "xcomp":
+                if cue.dep_ == "xcomp" and self.lexicon.has("RaisingVerb", cue.head.lemma_):
                     return True  # "appeared to rule out"
             if _impersonal_report(frame.cue_tokens[0]):
                 return True  # "It was reported that X had asked ..."
         return any(self._tentative(root) for root in clause_roots(content))
 
     def _hedge_word(self, tok: Token) -> bool:
-        return self.lexicon.has("Hedge", tok.lower_) and tok.lower_ not in ("could", "would", "can")
+        return self.lexicon.has("Hedge", tok.lower_) and tok.lower_ not in NON_HEDGING_MODALS
 
     def decide_kind(self, content: list[Token], frame: Frame | None = None) -> tuple[str, str]:
         """The statement's kind and the rule that decided it (:meth:`kg.extraction.kind.KindRules.decide`)."""
@@ -124,11 +123,13 @@ class StatementBuilder:
     def _tentative(self, root: Token) -> bool:
         """The main proposition is tentative: 'may change', 'is expected to', 'appears to'."""
         for child in root.children:
-            if child.dep_ in ("aux", "advmod") and self.lexicon.has("Hedge", child.lower_) and child.lower_ not in ("could", "would", "can"):
+            if child.dep_ in ("aux", "advmod") and self.lexicon.has("Hedge", child.lower_) and child.lower_ not in NON_HEDGING_MODALS:
                 return True
-        if root.lemma_ in ("expect", "appear", "seem") and any(c.dep_ in ("xcomp", "ccomp") for c in root.children):
+        if any(c.dep_ in ("xcomp", "ccomp") for c in root.children) and (
+                self.lexicon.has("RaisingVerb", root.lemma_) or self.lexicon.has("ExpectationVerb", root.lemma_)):
             return True
-        if root.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _TENTATIVE_ADJ for c in root.children):
+        if root.lemma_ == "be" and any(c.dep_ == "acomp" and self.lexicon.has("TentativeAdjective", c.lower_)
+                                       for c in root.children):
             return True
         return False
 
@@ -143,7 +144,7 @@ def _impersonal_report(cue: Token) -> bool:
     return False
 
 
-def _with_auxiliaries(frame: Frame) -> list[Token]:
+def _with_auxiliaries(frame: Frame, lexicon: Lexicon) -> list[Token]:
     """'have said', 'has reportedly conveyed': perfect auxiliaries and adverbs that lead into the verb."""
     if frame.kind != "verb":
         return frame.cue_tokens
@@ -151,11 +152,11 @@ def _with_auxiliaries(frame: Frame) -> list[Token]:
     lead = []
     i = head.i - 1
     while i >= sentence_of(head).start and head.doc[i].head.i == head.i and head.doc[i].dep_ in ("aux", "advmod") \
-            and head.doc[i].lower_ not in ("not", "n't", "also", "then", "however"):
+            and head.doc[i].lower_ not in CUE_LEAD_STOPS:
         lead.insert(0, head.doc[i])
         i -= 1
     if not any(t.lemma_ == "have" for t in lead):
-        lead = [t for t in lead if t.dep_ == "advmod" and t.lower_ in ("reportedly", "allegedly", "apparently", "purportedly")]
+        lead = [t for t in lead if t.dep_ == "advmod" and lexicon.has("CueAdverb", t.lower_)]
     return sorted({*lead, *frame.cue_tokens}, key=lambda t: t.i)
 
 

@@ -13,6 +13,9 @@ from typing import Callable
 from spacy.tokens import Token
 
 from kg.extraction.attribution import Frame
+from kg.extraction.attribution.grammar import (ABILITY_MODALS, CONDITION_MARKS, EVENT_AUXILIARIES, FIRST_PERSON_SUBJECTS,
+                                               FUTURE_AUXILIARIES, LEAVING_PREPOSITIONS, PERSONAL_PRONOUNS,
+                                               THIRD_PERSON_SUBJECTS)
 from kg.extraction.doccache import head_indices
 from kg.lexicon import Lexicon
 from kg.extraction.positions.classifier import disowned
@@ -125,7 +128,7 @@ class KindRules:
         speech act or opinion in the first person."""
         if _scheduled(root):
             return False  # "we are preparing to welcome him in August": a schedule, whatever its verbs
-        return any(self._marks(tok, root) for tok in _predicate_words(root)) or self._position_unchanged(root) \
+        return any(self._marks(tok, root) for tok in _predicate_words(root, self._copula(root))) or self._position_unchanged(root) \
             or self._undecided(root) or _disowns(root) or self._judgement(root) \
             or self._first_person_act(root) or self._own_act(root) or self._nothing_said(root) \
             or self._judged_substance(root)
@@ -135,13 +138,13 @@ class KindRules:
         intention", "saw no need", "the aim was"; a verb whose lemma is an attitude adjective ("opened an
         inquiry") marks nothing."""
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.i != root.i \
-                and not (tok.dep_ == "dobj" and root.lemma_ in ("have", "see")) \
-                and not (tok.dep_ in ("pobj", "nsubj") and root.lemma_ in ("be", "remain") and tok.pos_ == "NOUN"):
+                and not (tok.dep_ == "dobj" and self.lexicon.has("ObjectStanceVerb", root.lemma_)) \
+                and not (tok.dep_ in ("pobj", "nsubj") and self._copula(root) and tok.pos_ == "NOUN"):
             return False
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and self.lexicon.has("AttitudeAdjective", lemma) and tok.lower_ != lemma:
             return False
-        if tok.i == root.i and root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children):
+        if tok.i == root.i and self.lexicon.has("FutureVerb", root.lemma_) and any(c.dep_ == "xcomp" for c in root.children):
             subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
             if subject is not None and self._predicted(subject):
                 return False  # "this process is going to run out of road": a forecast
@@ -151,6 +154,10 @@ class KindRules:
         if any(self.lexicon.has(kind, form) for form in _forms(tok) for kind in kinds):
             return True
         return tok.dep_ in ("acomp", "attr", "oprd") and self.lexicon.has("AttitudeAdjective", lemma)
+
+    def _copula(self, root: Token) -> bool:
+        """'is', 'remains' (``kg:CopulaVerb``): what follows is said of the subject."""
+        return self.lexicon.has("CopulaVerb", root.lemma_)
 
     def _undergone(self, root: Token) -> bool:
         """A passive verb whose subject cannot intend: "the articles had been agreed", "the plan was accepted"
@@ -169,7 +176,7 @@ class KindRules:
 
     def _first_person_act(self, root: Token) -> bool:
         """A speech act or an opinion in the first person: "I appeal to ...", "we urge ...", "I think ..."."""
-        if not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children):
+        if not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in root.children):
             return False
         return self._opinion(root) or self._is(root, "StanceCue") or any(
             e.expresses_stance for e in self.lexicon.lookup("SpeechVerb", root.lemma_.lower()))
@@ -177,7 +184,7 @@ class KindRules:
     def _judged_substance(self, root: Token) -> bool:
         """"There is a lot of fiction being written", "it was a pack of lies": a measure of something judged false or
         bad is the judgement ("a lowering of demand" judges nothing)."""
-        if root.lemma_ not in ("be", "remain"):
+        if not self._copula(root):
             return False
         substance = [g for a in root.children if a.dep_ == "attr" for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]
@@ -188,7 +195,7 @@ class KindRules:
         """The speaker's own speech act told in indirect speech: "the company said it had turned down the approach",
         "she said she had urged both sides to return". A pronoun subject of the reported clause is the speaker."""
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ not in ("he", "she", "it", "they") or root.dep_ != "ccomp" \
+        if subject is None or subject.lower_ not in THIRD_PERSON_SUBJECTS or root.dep_ != "ccomp" \
                 or not self.lexicon.has("SpeechVerb", root.head.lemma_.lower()):
             return False
         return self._stance_verb(root) or self._withdrawal(root)
@@ -214,7 +221,7 @@ class KindRules:
             return False
         preps = [*words, *(g for w in words for g in w.children if g.dep_ == "prep")]
         left = [c for c in root.children if c.dep_ == "dobj"] + [
-            g for c in preps if c.lower_ in ("from", "of") for g in c.children if g.dep_ == "pobj"]
+            g for c in preps if c.lower_ in LEAVING_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
         return any(self.lexicon.has("EngagementNoun", t.lemma_.lower()) for t in left)
 
     def _nothing_said(self, root: Token) -> bool:
@@ -254,10 +261,10 @@ class KindRules:
         if not nouns:
             return False
         negated = any(c.dep_ == "neg" for c in root.children)
-        if root.lemma_ in ("change", "alter", "shift") and negated:
+        if self.lexicon.has("ChangeVerb", root.lemma_) and negated:
             return True
-        return root.lemma_ in ("remain", "stay", "be") and any(
-            c.dep_ == "acomp" and c.lower_ in ("unchanged", "unaltered") for c in root.children)
+        return (self._copula(root) or self.lexicon.has("PersistenceVerb", root.lemma_)) and any(
+            c.dep_ == "acomp" and self.lexicon.has("UnchangedWord", c.lower_) for c in root.children)
 
     def _volition(self, root: Token, announced: bool = False) -> bool:
         """An agent's will: a refusal ('will not retreat', 'cannot accept'), a threat or an offer ('could end the
@@ -270,9 +277,9 @@ class KindRules:
             return _future(root) and _denied_existence(root)  # "there will be no truce"
         if not self._agent(subject):
             return False
-        if any(c.dep_ == "neg" for c in root.children) and root.lemma_ not in ("be",):
+        if any(c.dep_ == "neg" for c in root.children) and root.lemma_ != "be":
             # a refusal: "will not sign", "cannot accept", "I am not signing off on that"
-            return _modal(root, ability=False) or subject.lower_ in ("i", "we") and not _past_event(root)
+            return _modal(root, ability=False) or subject.lower_ in FIRST_PERSON_SUBJECTS and not _past_event(root)
         undergoes = self.lexicon.has("UndergoerVerb", root.lemma_.lower())
         if _modal(root) and _conditional(root) and not announced and subject.dep_ == "nsubj" \
                 and root.lemma_ != "be" and not undergoes:
@@ -284,7 +291,7 @@ class KindRules:
     def _announced_will(self, root: Token, subject: Token, announced: bool) -> bool:
         """'we will retaliate', 'the company said it would appeal', 'we are going to win': not a date's plan,
         not a plan announced, not a prediction about a bare noun ("investors would read it")."""
-        going_to = root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children)
+        going_to = self.lexicon.has("FutureVerb", root.lemma_) and any(c.dep_ == "xcomp" for c in root.children)
         if not (_future(root) or going_to) or announced:
             return False
         if self._predicted(subject):
@@ -301,7 +308,7 @@ class KindRules:
 
     def _agent(self, tok: Token) -> bool:
         """Someone who can intend: a person, organisation, state, or a pronoun for one."""
-        if tok.lower_ in ("i", "we", "he", "she", "they", "it", "you"):
+        if tok.lower_ in PERSONAL_PRONOUNS:
             return True
         if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return True
@@ -316,9 +323,6 @@ def clause_roots(content: list[Token]) -> list[Token]:
     heads = head_indices(content[0].doc) if content else []
     roots = [t for t in content if heads[t.i] not in ids or heads[t.i] == t.i]
     return roots + [c for r in roots for c in r.conjuncts if c.i in ids]
-
-
-_FUTURE = ("will", "'ll", "wo", "shall", "would")
 
 
 def _subject(root: Token) -> Token | None:
@@ -341,11 +345,11 @@ def _imperative(root: Token) -> bool:
         c.dep_ in ("aux", "mark") for c in root.children) and (root.i == root.sent.start or root.doc[root.i - 1].is_punct)
 
 
-def _predicate_words(root: Token) -> list[Token]:
+def _predicate_words(root: Token, copula: bool) -> list[Token]:
     """The clause's predicate and the words around it that may mark a stance."""
     near = [root, *root.children, *(g for c in root.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") for g in c.children)]
     near += [c for t in near if t.dep_ in ("acomp", "attr", "oprd", "amod") for c in t.conjuncts]  # "a full and fair price"
-    if root.lemma_ in ("be", "remain"):  # "was in no hurry", "the priority remained growth"
+    if copula:  # "was in no hurry", "the priority remained growth"
         near += [g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     # "areas of uncertainty that the bidder should clarify", "steps the government must take": a duty in the
     # relative clause of the attribute or object
@@ -366,12 +370,12 @@ def _forms(tok: Token) -> set[str]:
 
 def _conditional(root: Token) -> bool:
     """The clause holds under a condition: "... if talks stall", "... unless wages rise"."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
                for c in root.children)
 
 
 def _future(root: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in root.children)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in root.children)
 
 
 def _denied_existence(root: Token) -> bool:
@@ -383,7 +387,7 @@ def _denied_existence(root: Token) -> bool:
 def _modal(root: Token, ability: bool = True) -> bool:
     """A will or a verdict, not a past event: 'will not', 'would not', 'must not', and with ``ability``
     'cannot' ('could not find any evidence' says what was possible, not what anyone wants)."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" and (ability or c.lemma_.lower() not in ("can", "could", "ca"))
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and (ability or c.lemma_.lower() not in ABILITY_MODALS)
                for c in root.children)
 
 
@@ -392,7 +396,7 @@ def _past_event(root: Token) -> bool:
     'be' or a habit with 'does' is not one)."""
     if root.lemma_ == "be" or _modal(root):
         return False
-    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ in ("do", "have") and c.tag_ in ("VBD", "VBZ", "VBP")
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ in EVENT_AUXILIARIES and c.tag_ in ("VBD", "VBZ", "VBP")
                and (c.lemma_ == "have" or c.tag_ == "VBD") for c in root.children)
 
 

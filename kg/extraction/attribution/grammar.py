@@ -35,6 +35,24 @@ _UNREALISED_MODALS = ("should", "must", "will", "would", "can", "could")
 _POSSIBILITY_MODALS = ("might", "may", "could", "would")
 _FUTURE_MODALS = ("will", "would", "may", "might", "could")  # "will go on to say" is not yet said
 _CONDITIONS = ("if", "unless", "whether")
+NON_HEDGING_MODALS = ("could", "would", "can")  # hedges of the lexicon that, on a cue or its clause, mark tense or mood
+FUTURE_AUXILIARIES = ("will", "'ll", "wo", "shall", "would")  # "will retaliate", "won't sign"
+ABILITY_MODALS = ("can", "could", "ca")  # "cannot", "could not": what is possible, not what anyone wants
+CONDITION_MARKS = ("if", "unless")  # "... if talks stall"
+EVENT_AUXILIARIES = ("do", "have")  # "did not attend", "has not received": an event that did not happen
+FIRST_PERSON_SUBJECTS = ("i", "we")
+THIRD_PERSON_SUBJECTS = ("he", "she", "it", "they")  # a reported clause's subject that is the speaker
+LEAVING_PREPOSITIONS = ("from", "of")  # "withdrew from the talks", "pulled out of the talks"
+# the positions classifier's closed classes: particles that carry meaning in a label ("pull out", "back down"),
+# function words too general to say anything about a position, conditions that are part of a stance, the
+# conjunctions that do not end a negation's scope and the pronouns that stand for what was reported
+LABEL_PARTICLES = frozenset({"out", "back", "off", "away", "down", "behind", "against"})
+GENERAL_FUNCTION_WORDS = frozenset({"be", "have", "do", "will", "would", "can", "could", "may", "might", "shall",
+                                    "should", "must", "this", "that", "such", "as", "-pron-", "'s", "one"})
+STANCE_CONDITIONS = frozenset({"if", "unless", "provided", "once"})
+SCOPE_CONTINUERS = ("that", "and", "or")
+DEMONSTRATIVE_SUBJECTS = ("this", "that", "it", "these", "those")  # "this is fake": said of what was reported
+CUE_LEAD_STOPS = ("not", "n't", "also", "then", "however")  # negators and connectives: never part of a cue's words
 _AUTHOR_PREPOSITIONS = ("by", "from")  # "a report by X", "a letter from X"
 SOURCE_PREPOSITIONS = ("from", "by", "of")  # "citing information from X"
 OWNER_PREPOSITIONS = ("by", "from", "in", "of")  # "a report by X", "reports in the Ledger": the report has an owner

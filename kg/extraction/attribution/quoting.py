@@ -14,7 +14,7 @@ from kg.extraction.attribution.words import Words
 def quoted_as_saying(words: Words, tok: Token) -> Span | None:
     """'X was quoted as saying ...' puts X in the passive subject of 'quote'."""
     head = tok.head
-    if tok.lemma_ == "say" and words.quoting(head) or (head.lower_ == "as" and words.quoting(head.head)):
+    if words.quoted_speech(tok) and words.quoting(head) or (head.lower_ == "as" and words.quoting(head.head)):
         verb = head if words.quoting(head) else head.head
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj is not None:
@@ -26,7 +26,7 @@ def active_quote(words: Words, tok: Token) -> tuple[Span | None, list[Span]] | N
     """'Al-Qahera News quoted a senior source as saying ...': the object speaks, the subject carries it."""
     head = tok.head
     verb = head if words.quoting(head) else head.head if head.lower_ == "as" else None
-    if tok.lemma_ != "say" or verb is None or not words.quoting(verb):
+    if not words.quoted_speech(tok) or verb is None or not words.quoting(verb):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)

@@ -37,6 +37,10 @@ class Words:
                     return entry, extra
         return None, []
 
+    def quoted_speech(self, tok: Token) -> bool:
+        """The verb of a passed-on quotation, 'saying' in 'was quoted as saying' (``kg:QuotedSpeechVerb``)."""
+        return self.lexicon.has("QuotedSpeechVerb", tok.lemma_)
+
     def quoting(self, tok: Token) -> bool:
         """'quote', 'cite' (``kg:PassiveFrame``): verbs that pass on someone's words ('X quoted Y as saying', 'Y was
         cited as saying')."""

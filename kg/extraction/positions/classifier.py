@@ -54,6 +54,8 @@ from rdflib.namespace import RDF, SKOS
 from spacy.tokens import Token
 
 from kg.errors import SchemeError
+from kg.extraction.attribution.grammar import (DEMONSTRATIVE_SUBJECTS, GENERAL_FUNCTION_WORDS, LABEL_PARTICLES,
+                                               SCOPE_CONTINUERS, STANCE_CONDITIONS)
 from kg.extraction.positions.parsecache import parse_texts
 from kg.resources import data_path, ontology_graph
 
@@ -79,10 +81,8 @@ _KEEP_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"})
 # and a person's name says who; countries and organisations stay, since stances name them ("keep
 # Ukraine out of NATO").
 _WHEN_AND_HOW_MUCH = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-_PARTICLES = frozenset({"out", "back", "off", "away", "down", "behind", "against"})  # carry meaning in a label
-_GENERAL = frozenset({"be", "have", "do", "say", "tell", "will", "would", "can", "could", "may", "might", "shall",
-                      "should", "must", "also", "just", "really", "very", "so", "then", "now", "there", "here",
-                      "this", "that", "such", "even", "too", "as", "well", "-pron-", "'s", "one", "thing"})
+# Words too general to say anything about a position: the function words of grammar.py's
+# GENERAL_FUNCTION_WORDS and the open-class ones of kg:GeneralWord (say, tell, really, thing...).
 
 # Weights of the signals and of partial matches; tuned on the odd-numbered dev items only
 # (benchmarks/positions_accuracy.py).
@@ -235,7 +235,6 @@ def read_terms(tokens, lexicon: tuple[str, ...] = ()) -> tuple[list[Term], list[
 
 
 _SET_OFF = frozenset({"relcl", "acl", "appos"})  # qualifying clauses left out of the main clause when set off
-_CONDITIONS = frozenset({"if", "unless", "provided", "once"})  # a condition is part of the stance: it stays
 
 
 def _main_clause(tokens: list) -> list:
@@ -249,7 +248,7 @@ def _main_clause(tokens: list) -> list:
         if tok.head.i not in present or tok.head.i == tok.i or tok.i in left_out:
             continue
         if tok.dep_ in _SET_OFF and _set_off(tok) or tok.dep_ == "advcl" and not any(
-                c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in tok.children):
+                c.dep_ == "mark" and c.lower_ in STANCE_CONDITIONS for c in tok.children):
             left_out |= {t.i for t in tok.subtree}
     return [t for t in tokens if t.i not in left_out] if left_out else tokens
 
@@ -293,7 +292,7 @@ def _ends_scope(tok, scope_ends) -> bool:
     and pull back" stays one scope)."""
     lower = tok.lower_
     return tok.is_punct and lower not in ("-", "'", "’") or lower in scope_ends \
-        or tok.dep_ in ("cc", "mark") and lower not in ("that", "and", "or") \
+        or tok.dep_ in ("cc", "mark") and lower not in SCOPE_CONTINUERS \
         or lower == "and" and tok.dep_ == "cc" and _finite_conjunct(tok)
 
 
@@ -307,7 +306,8 @@ def _content_lemma(tok, words) -> str | None:
     """The lemma a content word contributes (a verb with its particle, a paraphrase class's canonical lemma),
     or None for function words, general words, names of people, dates and amounts."""
     lemma = tok.lemma_.lower()
-    if (tok.pos_ not in _KEEP_POS and lemma not in _PARTICLES) or lemma in _GENERAL \
+    if (tok.pos_ not in _KEEP_POS and lemma not in LABEL_PARTICLES) or lemma in GENERAL_FUNCTION_WORDS \
+            or lemma in words.general \
             or not any(c.isalnum() for c in lemma):
         return None
     if tok.ent_type_ == "PERSON" or tok.ent_type_ in _WHEN_AND_HOW_MUCH:
@@ -449,7 +449,7 @@ def _said_of_this(tok) -> bool:
     head = tok
     while head.dep_ in ("conj", "amod", "attr", "acomp") and head.head.i != head.i:
         head = head.head
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("this", "that", "it", "these", "those")
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in DEMONSTRATIVE_SUBJECTS
                for c in head.children)
 
 
@@ -482,6 +482,7 @@ class _Words:
     report: str | None
     false: str | None
     hedges: frozenset[str] = frozenset()
+    general: frozenset[str] = frozenset()  # kg:GeneralWord: too general to say anything about a position
 
     def canonical(self, lemma: str, pos: str) -> str:
         found = self.classes.get(lemma)
@@ -517,7 +518,7 @@ def _word_classes(extra: tuple[str, ...] = ()) -> _Words:
                   frozenset(lexicon.lemmas("TruthWord")), frozenset(lexicon.lemmas("ConcessiveMark")),
                   frozenset(lexicon.lemmas("ReactionWord")), tuple(sorted(lexicon.lemmas("NegativePrefix"), key=len, reverse=True)),
                   named.get("DenialVerb"), named.get("ReportNoun"), named.get("FalsityWord"),
-                  frozenset(lexicon.lemmas("Hedge")))
+                  frozenset(lexicon.lemmas("Hedge")), frozenset(lexicon.lemmas("GeneralWord")))
 
 
 def _polarity_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
