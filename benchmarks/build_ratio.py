@@ -31,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 import timing  # noqa: E402 - benchmarks/timing.py, beside this script
+
 TARGET = 1.3  # issue 16: kg build <= 1.3x the bare parse, CPU time, 1 worker
 FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "rdf")
 
@@ -98,11 +99,11 @@ def breakdown(folder: str, formats: list[str]) -> None:
     clock = time.process_time
     parts: dict[str, float] = {}
     t = clock()
-    from kg.graph.corpus import read_articles
     from kg.extraction.extract import Settings, extract_many
-    from kg.graph.linking import ActorLinker
     from kg.extraction.pipeline import load_pipeline
     from kg.extraction.positions.classifier import load_scheme
+    from kg.graph.corpus import read_articles
+    from kg.graph.linking import ActorLinker
     from kg.graph.rdf import CorpusTriples, write_rdf
     parts["imports"] = clock() - t
     t = clock()
@@ -146,8 +147,8 @@ def _store_parts(extractions: list) -> dict[str, float]:
     a build commits in a background thread, here in this one)."""
     from kg.extraction.positions.classifier import load_scheme
     from kg.graph.rdf import vocabularies
-    from kg.store.dataset import open_store
     from kg.store.build import corpus_linker
+    from kg.store.dataset import open_store
 
     clock = time.process_time
     parts = dict.fromkeys(("store: prepare (triples, merged actors)", "store: Oxigraph transaction",

@@ -28,8 +28,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from newsgen import write_corpus  # noqa: E402
 import timing  # noqa: E402 - benchmarks/timing.py, beside this script
+from newsgen import write_corpus  # noqa: E402
 
 
 def run_process(args: list[str]) -> tuple[float, float, str]:
@@ -205,8 +205,8 @@ def rdflib_query_times(ntriples: str, budget: float) -> tuple[dict[str, float], 
 
 
 def shacl_times(store_path: str, sample: int, whole_sizes: list[int]) -> dict[str, object]:
-    from kg.store.dataset import open_store
     from kg.graph.validate import validate_graph
+    from kg.store.dataset import open_store
 
     out: dict[str, object] = {}
     with open_store(store_path) as store:

@@ -124,9 +124,9 @@ def sentence_dev(nlp, items: list[dict], vocabulary: set[str], errors: bool) -> 
 def gold_sets(settings, gold_dir: str, articles: list[str], vocabulary: set[str], errors: bool) -> None:
     """The figures on annotated articles, with kg eval's alignment (evidence overlap and speaker)."""
     from kg.article import find_articles, read_article
+    from kg.evaluation.goldjson import to_gold_json
     from kg.evaluation.score import _actor_names, _gold_units, _overlap, _same_speaker, find_gold, load_gold
     from kg.extraction.extract import extract_many
-    from kg.evaluation.goldjson import to_gold_json
 
     files = find_articles(articles)
     golds = [load_gold(find_gold(gold_dir, path.name)) for path in files]

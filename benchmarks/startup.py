@@ -16,6 +16,7 @@ import argparse
 import statistics
 import sys
 from pathlib import Path
+
 import timing  # noqa: E402 - benchmarks/timing.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent

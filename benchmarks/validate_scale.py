@@ -27,6 +27,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 import timing  # noqa: E402 - benchmarks/timing.py, beside this script
+
 MARGIN = 1.1  # linear growth with a 10% margin
 
 
@@ -34,10 +35,10 @@ def write_graphs(sizes: list[int], folder: Path) -> dict[int, Path]:
     """Extract max(sizes) generated articles once; write the graph of the first N of them for each size."""
     from newsgen import write_corpus
 
-    from kg.graph.corpus import read_articles
     from kg.extraction.extract import extract_many
-    from kg.graph.linking import ActorLinker
     from kg.extraction.positions.classifier import load_scheme
+    from kg.graph.corpus import read_articles
+    from kg.graph.linking import ActorLinker
     from kg.graph.rdf import CorpusTriples, write_graph_file
 
     articles = read_articles(write_corpus(max(sizes), folder / "corpus"))

@@ -37,8 +37,9 @@ def the_graph(args):
         from kg.graph.validate import load_graph
 
         return load_graph(args.graph), f"{args.graph}"
-    from kg.graph.corpus import build
     from newsgen import write_corpus
+
+    from kg.graph.corpus import build
 
     folder = Path(tempfile.mkdtemp(prefix="kg-writer-"))
     paths = write_corpus(args.articles, folder)

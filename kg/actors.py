@@ -16,8 +16,8 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rdflib.namespace import OWL, RDF, SKOS
 
-from kg.extraction.attribution.grammar import ARTICLES, NAME_PARTICLES, PRONOUNS
 from kg.errors import SchemeError
+from kg.extraction.attribution.grammar import ARTICLES, NAME_PARTICLES, PRONOUNS
 from kg.namespaces import KG
 from kg.resources import data_path, ontology_graph
 

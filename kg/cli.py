@@ -174,8 +174,8 @@ def _report_failures(failures: list[str]) -> None:
 
 
 def _build_store(paths, store_path, settings, workers, force, cluster, shards, columns) -> None:
-    from kg.store.dataset import check_store_folder
     from kg.store.build import build_store, read_sources
+    from kg.store.dataset import check_store_folder
 
     def show(done) -> str | None:
         return None if done is None else f"{done.status} {done.name}"
@@ -261,8 +261,8 @@ def extract(article, fmt, settings) -> None:
         kg extract examples/000_776e85ceb2cce017.txt --format json
         kg extract page.html --format ttl
     """
-    from kg.extraction.extract import extract_article
     from kg.evaluation.goldjson import to_gold_json
+    from kg.extraction.extract import extract_article
     from kg.extraction.positions.classifier import load_scheme
     from kg.graph.rdf import serialize, to_graph
 
@@ -371,8 +371,8 @@ def _write_report(text: str, output: str | None, summary: str) -> None:
 
 
 def _validate_store(store_path: str, fmt: str = "human", output: str | None = None) -> None:
-    from kg.store.dataset import open_store
     from kg.graph.validate import combined_report, report_text
+    from kg.store.dataset import open_store
 
     _note_reading(store_path)
     try:
@@ -606,8 +606,8 @@ def report(graphs, output, title, store_path) -> None:
         if store_path:
             html, source = render_store_report(store_path, title), f"the store {store_path}"
         else:
-            from kg.report.render import graph_select
             from kg.graph.sparql import load_files
+            from kg.report.render import graph_select
 
             data = load_files(graphs)
             html, source = render_report(graph_select(data), title), f"{len(data)} triples"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # rdflib loads when a graph is read: kg query --store never needs it
@@ -50,9 +49,9 @@ def ontology_graph(name: str, extra: tuple[str, ...] = (), what: str = "data") -
     :param extra: paths of user Turtle files.
     :param what: what the files hold, for the error message.
     """
-    from kg.errors import SchemeError  # errors imports nothing of ours; kept local to stay import-light
-
     from rdflib import Graph
+
+    from kg.errors import SchemeError  # errors imports nothing of ours; kept local to stay import-light
 
     graph = Graph()
     for path in (str(data_path("ontology", name)), *extra):

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from kg.article import Article, parse_date, find_articles, read_article
+from kg.article import Article, find_articles, parse_date, read_article
 from kg.errors import ArticleError
 
 HTML_SUFFIXES = (".html", ".htm")

@@ -10,16 +10,16 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
+from conftest import ROOT
 from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
 
-from conftest import ROOT
-from kg.actors import Actor, clean_aliases, is_generic, GROUP, ORGANIZATION, PERSON
+from kg.actors import GROUP, ORGANIZATION, PERSON, Actor, clean_aliases, is_generic
 from kg.article import Article
 from kg.cli import cli
-from kg.graph.corpus import build
-from kg.extraction.extract import extract_article
 from kg.evaluation.goldjson import to_gold_json
+from kg.extraction.extract import extract_article
+from kg.graph.corpus import build
 from kg.namespaces import KG
 
 
@@ -104,8 +104,8 @@ def test_anonymous_sources_are_one_node_per_article(nlp):
 
 
 def test_anonymous_sources_stay_apart_in_a_store(nlp, tmp_path):
-    from kg.store.dataset import open_store
     from kg.store.build import build_store
+    from kg.store.dataset import open_store
 
     paths = []
     for i, text in enumerate(ANONYMOUS):

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLES
 from rdflib import Graph
 
-from conftest import EXAMPLES
 from kg.actors import load_known_actors, slug
 from kg.article import Article
 from kg.cli import cli
-from kg.graph.corpus import build
-from kg.extraction.extract import extract_article
 from kg.evaluation.goldjson import to_gold_json
+from kg.extraction.extract import extract_article
+from kg.graph.corpus import build
 from kg.graph.queries import get_query
 from kg.graph.sparql import run
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import TINY_ARTICLE
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from conftest import TINY_ARTICLE
 from kg import build
-from kg.article import skipped_in_folders, find_articles, parse_article, read_article
+from kg.article import find_articles, parse_article, read_article, skipped_in_folders
 from kg.errors import ArticleError
 from kg.namespaces import NIF, SCHEMA
 

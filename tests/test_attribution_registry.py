@@ -7,10 +7,9 @@ import re
 
 import pytest
 
-from kg.extraction.attribution import AttributionRules, SentenceContext, frame_rules
-from kg.extraction.attribution import registry
-from kg.lexicon import load_lexicon
+from kg.extraction.attribution import AttributionRules, SentenceContext, frame_rules, registry
 from kg.extraction.pipeline import doc_quotes
+from kg.lexicon import load_lexicon
 from kg.provenance import all_rules
 
 ALL = (*registry.ORDER, *registry.INNER_RULES)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extraction.channels.finder import load_channel_kinds
 from kg.errors import KgError
+from kg.extraction.channels.finder import load_channel_kinds
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-
 @pytest.fixture(scope="module")
 def read(read_statements):
     return read_statements

@@ -11,16 +11,16 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, TINY_ARTICLE
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
-from conftest import EXAMPLES, TINY_ARTICLE
 from kg.article import read_article
 from kg.cli import cli
-from kg.resources import data_path
-from kg.namespaces import KG
 from kg.graph.queries import stored_queries
+from kg.namespaces import KG
+from kg.resources import data_path
 
 EUROPEAN_PRAVDA = "https://w3id.org/kg/actor/european-pravda"
 GOLD_FIELDS = {"id", "speaker", "speaker_actor", "speaker_type", "cue", "channel", "addressee", "quote_kind",

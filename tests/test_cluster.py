@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-
 from conftest import EXAMPLES
+from test_store import assert_isomorphic
+
 from kg.cli import cli
 from kg.store.cluster import build_on_cluster
 from kg.store.dataset import BUILD_GRAPH, open_store
-from test_store import assert_isomorphic
 
 
 @pytest.fixture(scope="module")

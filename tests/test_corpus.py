@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import pytest
+from test_long_articles import MARKER, refusing  # noqa: F401 - a fixture
 
 from kg.article import parse_article
-from kg.graph.corpus import build, read_articles
 from kg.errors import ArticleError, ExtractionError
+from kg.graph.corpus import build, read_articles
 from kg.graph.rdf import actor_iri
-from test_long_articles import MARKER, refusing  # noqa: F401 - a fixture
 
 
 def write(folder, name: str, text: str):

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-
 from conftest import EXAMPLES
+
 from kg.cli import cli
-from kg.store.corpusfile import write_corpus_file
 from kg.graph.rdf import RDF_FORMATS
-from kg.store.build import build_store
 from kg.graph.validate import load_graph
+from kg.store.build import build_store
+from kg.store.corpusfile import write_corpus_file
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import DATA
+
 from kg.article import Article
+from kg.evaluation.goldjson import to_gold_json
 from kg.evaluation.score import Score, evaluate_files, score_article
 from kg.extraction.extract import extract_many
-from kg.evaluation.goldjson import to_gold_json
 
 
 def _as_gold(item: dict) -> dict:

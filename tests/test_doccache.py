@@ -5,8 +5,10 @@ import pytest
 from spacy.tokens import Doc
 
 from kg.extraction import doccache
-from kg.extraction.doccache import (CACHE_KEYS, doc_ents, doc_text, drop_caches, head_indices, sentence_index, sentence_of,
-                         sentences, span_ents, span_text, span_tokens, tokens)
+from kg.extraction.doccache import (
+    CACHE_KEYS, doc_ents, doc_text, drop_caches, head_indices, sentence_index, sentence_of, sentences, span_ents,
+    span_text, span_tokens, tokens
+)
 
 TEXT = "Maria Okonkwo spoke in Lisbon on Monday. The Harbour Board disagreed. Tom Haller said nothing."
 

@@ -10,13 +10,13 @@ import sys
 from importlib import resources
 
 import pytest
+from conftest import ROOT
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SH
 from rdflib.plugins.sparql import prepareQuery
 
 import kg
-from conftest import ROOT
 from kg.cli import cli
 from kg.namespaces import KG
 from kg.resources import data_path

@@ -6,8 +6,8 @@ import re
 import shlex
 
 from click.testing import CliRunner
-
 from conftest import EXAMPLES, ROOT
+
 from kg.cli import cli
 
 GOLD = sorted((ROOT / "examples" / "gold").glob("*.json"))

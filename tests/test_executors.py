@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from test_store import assert_isomorphic
 
 from kg.article import Article
 from kg.graph.corpus import build
-from kg.store.executors import Job, LocalExecutor
 from kg.graph.rdf import actor_iri
-from kg.store.dataset import open_store
 from kg.store.build import build_store, fingerprint
-from test_store import assert_isomorphic
+from kg.store.dataset import open_store
+from kg.store.executors import Job, LocalExecutor
 
 # Written for these tests. The second article's "E. Varga" is linked onto the first's Elena Varga: the Dask
 # executor's triples are made on a worker before linking, so this checks that they are linked all the same.

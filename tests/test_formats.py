@@ -7,9 +7,9 @@ import json
 
 import pyoxigraph as ox
 import pytest
+from conftest import EXAMPLES
 from rdflib import Graph
 
-from conftest import EXAMPLES
 from kg.cli import cli
 from kg.graph.rdf import RDF_FORMATS
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from conftest import HAND_BODY as BODY
 from conftest import hand_extraction as extraction
+
 from kg.evaluation.goldjson import to_gold_json
 
 

@@ -10,11 +10,11 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 from spacy.language import Language
 
+from kg.article import parse_article
 from kg.cli import cli
 from kg.extraction.extract import extract_article
-from kg.article import parse_article
-from kg.namespaces import SCHEMA
 from kg.extraction.pieces import split
+from kg.namespaces import SCHEMA
 from kg.store.dataset import open_store
 
 # Paragraphs written for these tests: each names its speaker, so it reads the same alone or in a long article.

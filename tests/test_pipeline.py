@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pickle
 
+from conftest import EXAMPLES
 from spacy.tokens import Doc
 
-from conftest import EXAMPLES
 from kg.article import read_article
 from kg.extraction.cleaning import mask_boilerplate
 from kg.extraction.extract import extract_many

@@ -10,13 +10,15 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
 import kg
+from kg import Settings
 from kg.cli import cli
 from kg.errors import SchemeError
-from kg import Settings
-from kg.namespaces import KG
 from kg.extraction.pipeline import load_pipeline
 from kg.extraction.pipeline import main_statement as pipeline_main_statement
-from kg.extraction.positions.classifier import DEFAULT_THRESHOLD, PositionClassifier, PositionConcept, PositionScheme, load_scheme, terms
+from kg.extraction.positions.classifier import (
+    DEFAULT_THRESHOLD, PositionClassifier, PositionConcept, PositionScheme, load_scheme, terms
+)
+from kg.namespaces import KG
 
 DEV = Path(__file__).resolve().parent / "data" / "positions_dev.jsonl"
 EX = "https://example.org/positions/"

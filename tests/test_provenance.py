@@ -9,12 +9,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg.article import Article
-from kg.extraction.extract import extract_article
 from kg.evaluation.goldjson import to_gold_json
-from kg.namespaces import KG
-from kg.provenance import ASPECTS, all_rules, describe, rule_iri
+from kg.extraction.extract import extract_article
 from kg.graph.rdf import to_graph
 from kg.graph.validate import validate_graph
+from kg.namespaces import KG
+from kg.provenance import ASPECTS, all_rules, describe, rule_iri
 
 ROOT = Path(__file__).resolve().parent.parent
 

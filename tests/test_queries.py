@@ -10,13 +10,12 @@ import io
 import json
 
 import pytest
+from conftest import copy_graph
 from rdflib import Literal, URIRef
 
 from kg.errors import QueryError
 from kg.graph.queries import get_query, stored_queries
 from kg.graph.sparql import format_result, run
-
-from conftest import copy_graph
 
 ACTOR = "https://w3id.org/kg/actor/"
 ARTICLE = "https://w3id.org/kg/id/article/9977feffa14d56a4"

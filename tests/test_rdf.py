@@ -5,16 +5,18 @@ import hashlib
 import re
 
 import pytest
+from conftest import EXAMPLES, copy_graph, hand_extraction, run_build
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, SKOS, XSD
 
-from conftest import EXAMPLES, copy_graph, hand_extraction, run_build
 from kg.errors import KgError
-from kg.namespaces import KG, NIF
-from kg.graph.rdf import (ACTORS_GRAPH, RDF_FORMATS, VOCABULARY_GRAPH, TurtleNames, actor_iri, rdf_format,
-                    rdflib_serialize, serialize, statement_iris, to_graph, write_atomic)
+from kg.graph.rdf import (
+    ACTORS_GRAPH, RDF_FORMATS, VOCABULARY_GRAPH, TurtleNames, actor_iri, rdf_format, rdflib_serialize, serialize,
+    statement_iris, to_graph, write_atomic
+)
 from kg.graph.validate import validate_graph
+from kg.namespaces import KG, NIF
 
 # rdflib's own N-Quads parser and SPARQL engine still call Dataset methods it deprecated
 pytestmark = [pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
@@ -284,10 +286,10 @@ def test_written_files_are_ordinary_files_not_private_temporaries(tmp_path):
 def test_kg_build_writes_what_the_rdflib_graph_held(nlp, fmt):
     """Issue 16: kg build -o writes the triples it collects (kg.graph.rdf.CorpusTriples) without an rdflib Graph; the
     file is the one the Graph of every article (add_extraction, actors merged in the graph) gave, byte for byte."""
-    from kg.graph.corpus import build_triples
     from kg.extraction.extract import extract_files
-    from kg.graph.linking import ActorLinker
     from kg.extraction.positions.classifier import load_scheme
+    from kg.graph.corpus import build_triples
+    from kg.graph.linking import ActorLinker
     from kg.graph.rdf import add_extraction, new_graph, vocabularies
 
     scheme = load_scheme([])

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from kg.article import Article
-from kg.extraction.extract import extract_article
 from kg.evaluation.goldjson import to_gold_json
+from kg.extraction.extract import extract_article
 
 
 @pytest.fixture(scope="module")

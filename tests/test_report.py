@@ -13,20 +13,20 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import HAND_BODY, hand_extraction
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from conftest import HAND_BODY, hand_extraction
-from kg.cli import cli
-from kg.namespaces import ACTOR, KG, NIF, POS, SCHEMA
-from kg.graph.queries import get_query
-from kg.graph.sparql import run
-from kg.graph.rdf import to_graph
 from kg.actors import Actor
 from kg.article import parse_article
+from kg.cli import cli
 from kg.extraction.extract import Extraction
-from kg.report.render import locate_marks, render_html, render_report, report_data
+from kg.graph.queries import get_query
+from kg.graph.rdf import to_graph
+from kg.graph.sparql import run
+from kg.namespaces import ACTOR, KG, NIF, POS, SCHEMA
 from kg.report.page_data import page_data
+from kg.report.render import locate_marks, render_html, render_report, report_data
 from kg.statements import Statement
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -13,16 +13,16 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, ROOT
+from test_store import _row, via_oxigraph
+
 from kg.cli import cli
 from kg.errors import StoreLockedError
 from kg.graph.queries import stored_queries
 from kg.graph.sparql import run
-from kg.store.server import free_port, start_server
-from kg.store.dataset import open_store, query_store
 from kg.store.build import build_store
-from test_store import _row, via_oxigraph
+from kg.store.dataset import open_store, query_store
+from kg.store.server import free_port, start_server
 
 
 def http_select(query_url: str, text: str) -> list[dict[str, str | None]]:

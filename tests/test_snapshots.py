@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, TINY_ARTICLE
+
 from kg.cli import cli
 from kg.errors import StoreLockedError
 from kg.store.server import start_server

@@ -6,10 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import DATA, TINY_ARTICLE
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from conftest import DATA, TINY_ARTICLE
 from kg.cli import cli
 from kg.errors import ArticleError
 from kg.namespaces import KG, SCHEMA

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import EXAMPLES, ROOT, TINY_ARTICLE
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from conftest import EXAMPLES, ROOT, TINY_ARTICLE
 from kg.cli import cli
 from kg.graph.queries import stored_queries
 from kg.graph.sparql import format_result, run
@@ -132,8 +132,8 @@ def test_two_workers_build_the_same_store(nlp, tmp_path, example_graph):
 
 def test_a_failed_write_stops_the_build_and_reports_only_committed_articles(nlp, tmp_path, monkeypatch):
     from kg.errors import StoreError
-    from kg.store.dataset import CorpusStore
     from kg.store.build import build_store
+    from kg.store.dataset import CorpusStore
 
     articles = many_articles(tmp_path / "articles", 4)
     commit, calls = CorpusStore.commit, []
@@ -444,6 +444,7 @@ def test_replacing_an_article_whose_actors_changed_merges_them_again(tmp_path):
     from dataclasses import replace
 
     from conftest import hand_extraction
+
     from kg.article import parse_article
     from kg.graph.rdf import to_graph
 

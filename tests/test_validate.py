@@ -5,14 +5,14 @@ Broken graphs are made from a built graph by removing or adding triples with rdf
 from __future__ import annotations
 
 import pytest
+from conftest import copy_graph
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
-from conftest import copy_graph
 from kg import build
 from kg.errors import GraphParseError
-from kg.namespaces import KG, NIF
 from kg.graph.validate import load_graph, validate_graph
+from kg.namespaces import KG, NIF
 
 SPEAKER_MESSAGE = "A statement needs exactly one speaker, and the speaker must be a kg:Actor."
 EVIDENCE_MESSAGE = "A statement needs exactly one evidence span (a nif:String with offsets)."

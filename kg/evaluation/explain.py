@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extraction.extract import Extraction
 from kg.evaluation.goldjson import statement_numbers
+from kg.extraction.extract import Extraction
 from kg.provenance import describe, rules_of
 
 

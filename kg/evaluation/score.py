@@ -318,8 +318,8 @@ def evaluate_files(articles: list[str | Path], gold_dir: str | Path, settings=No
     :param gold_dir: folder of gold files named like the article or seed_<number>.json.
     """
     from kg.article import find_articles, read_article
-    from kg.extraction.extract import extract_many
     from kg.evaluation.goldjson import to_gold_json
+    from kg.extraction.extract import extract_many
     from kg.extraction.positions.classifier import load_scheme
 
     files = find_articles(list(articles))

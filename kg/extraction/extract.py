@@ -8,13 +8,13 @@ from typing import Callable, Iterable, Iterator
 
 from kg.actors import Actor, clean_aliases, is_generic, is_pronoun
 from kg.article import Article, parse_article, read_article
-from kg.extraction.cleaning import mask_boilerplate
 from kg.errors import ExtractionError
+from kg.extraction.cleaning import mask_boilerplate
 from kg.extraction.pieces import PIECE_CHARS, Piece, merge, rekey, split
 from kg.extraction.pipeline import doc_results, load_pipeline
 from kg.extraction.positions.classifier import DEFAULT_THRESHOLD
-from kg.statements import Statement, without_dangling_references
 from kg.extraction.timex import resolve
+from kg.statements import Statement, without_dangling_references
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,12 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.doccache import doc_text, sentence_of, span_text
 from kg.extraction.attribution import Frame
 from kg.extraction.attribution.grammar import CUE_LEAD_STOPS, NON_HEDGING_MODALS
+from kg.extraction.doccache import doc_text, sentence_of, span_text
 from kg.extraction.kind import KindRules, clause_roots
-from kg.lexicon import Lexicon
 from kg.extraction.quotes import Quote
+from kg.lexicon import Lexicon
 from kg.statements import Anchors, Statement, StatementId
 
 

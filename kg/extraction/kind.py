@@ -13,12 +13,13 @@ from typing import Callable
 from spacy.tokens import Token
 
 from kg.extraction.attribution import Frame
-from kg.extraction.attribution.grammar import (ABILITY_MODALS, CONDITION_MARKS, EVENT_AUXILIARIES, FIRST_PERSON_SUBJECTS,
-                                               FUTURE_AUXILIARIES, LEAVING_PREPOSITIONS, PERSONAL_PRONOUNS,
-                                               THIRD_PERSON_SUBJECTS)
+from kg.extraction.attribution.grammar import (
+    ABILITY_MODALS, CONDITION_MARKS, EVENT_AUXILIARIES, FIRST_PERSON_SUBJECTS, FUTURE_AUXILIARIES, LEAVING_PREPOSITIONS,
+    PERSONAL_PRONOUNS, THIRD_PERSON_SUBJECTS
+)
 from kg.extraction.doccache import head_indices
-from kg.lexicon import Lexicon
 from kg.extraction.positions.classifier import disowned
+from kg.lexicon import Lexicon
 
 
 class KindRules:

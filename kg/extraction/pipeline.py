@@ -43,19 +43,21 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.actors import Actor, load_known_actors
-from kg.extraction.attribution import AttributionRules
-from kg.extraction.channels.finder import ChannelFinder, load_channel_kinds
 from kg.extraction.actors.coref import ArticleActors, gender_detector
+from kg.extraction.actors.speakers import assign_actors, resolve_carriers
+from kg.extraction.attribution import AttributionRules
+from kg.extraction.channels.assign import channel_chains
+from kg.extraction.channels.finder import ChannelFinder, load_channel_kinds
 from kg.extraction.doccache import doc_text, drop_caches
 from kg.extraction.doccache import sentences as doc_sentences
 from kg.extraction.framing import StatementBuilder, nest
-from kg.lexicon import load_lexicon
-from kg.extraction.positions.classifier import CLAIM_OVERRIDE, DEFAULT_THRESHOLD, STANCE_EVIDENCE, PositionClassifier, load_scheme
+from kg.extraction.positions.classifier import (
+    CLAIM_OVERRIDE, DEFAULT_THRESHOLD, STANCE_EVIDENCE, PositionClassifier, load_scheme
+)
 from kg.extraction.quotes import Quote, find_quotes
-from kg.extraction.actors.speakers import assign_actors, resolve_carriers
-from kg.statements import Anchors, ChannelHop, Statement, StatementId, distinct_ids
 from kg.extraction.timex import time_expression
-from kg.extraction.channels.assign import channel_chains
+from kg.lexicon import load_lexicon
+from kg.statements import Anchors, ChannelHop, Statement, StatementId, distinct_ids
 
 for _name in ("kg_statements", "kg_anchors", "kg_actors", "kg_carriers", "kg_main_outlet"):
     if not Doc.has_extension(_name):

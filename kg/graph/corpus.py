@@ -9,8 +9,8 @@ from rdflib import Graph
 from kg.article import Article
 from kg.errors import ArticleError, ExtractionError
 from kg.extraction.extract import Extraction, Settings, extract_many
-from kg.graph.linking import ActorLinker
 from kg.extraction.positions.classifier import load_scheme
+from kg.graph.linking import ActorLinker
 from kg.graph.rdf import CorpusTriples
 from kg.sources import Columns, read_inputs, unique_articles
 

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from kg.errors import QueryError
-from kg.resources import data_path
 from kg.graph.sparql import Result, variables
+from kg.resources import data_path
 
 __all__ = ["StoredQuery", "stored_queries", "get_query", "actor_records"]
 

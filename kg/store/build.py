@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from kg.article import Article, find_articles
 from kg.errors import ArticleError
+from kg.store.dataset import (
+    BUILD, ArticlePiece, CorpusStore, PendingWrite, actor_dict, actor_iri, actor_objects, actor_records, article_iri,
+    named_node, open_store
+)
 from kg.store.executors import ArticleResult, Executor, Job, LocalExecutor
-from kg.store.dataset import (BUILD, ArticlePiece, CorpusStore, PendingWrite, actor_dict, actor_iri, actor_objects,
-                    actor_records, article_iri, named_node, open_store)
 
 if TYPE_CHECKING:
     from kg.actors import Actor
@@ -34,10 +36,10 @@ def fingerprint(settings: Settings) -> str:
 
     Articles built with another fingerprint are extracted again.
     """
+    from dataclasses import fields
+
     from kg import __version__
     from kg.resources import data_path
-
-    from dataclasses import fields
 
     files = ("scheme", "lexicon", "actors", "channel_kinds")
     values = {f.name: getattr(settings, f.name) for f in fields(settings) if f.name not in files}  # threshold, ...

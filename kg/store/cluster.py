@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 import pyoxigraph as ox
 
 from kg.errors import ClusterError
-from kg.store.executors import ArticleResult, Job, article_result
 from kg.namespaces import ID
 from kg.store.dataset import BUILD, BUILD_GRAPH, ArticlePiece, named_node
+from kg.store.executors import ArticleResult, Job, article_result
 
 if TYPE_CHECKING:
     from kg.store.build import BuildSummary
@@ -119,8 +119,8 @@ def extract_shard(batch: list[tuple[Any, str]], job: Job, shard: str | None) -> 
     :returns: the shard path or bytes; per article of the batch (by position) its statement count and actors, or
         why its extraction failed.
     """
-    from kg.graph.corpus import extract_all
     from kg.extraction.positions.classifier import load_scheme
+    from kg.graph.corpus import extract_all
 
     job = replace(job, scheme=load_scheme(list(job.settings.scheme)))
     index = {id(article): i for i, (article, _) in enumerate(batch)}

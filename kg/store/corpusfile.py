@@ -21,8 +21,10 @@ from typing import Any, Callable, Iterable, Iterator
 
 from rdflib import Graph
 
-from kg.graph.rdf import (PREFIXES, TurtleNames, JsonLdNames, write_binary_atomic, graph_name_of, jsonld_nodes,
-                  line_chunks, rdf_format, sorted_quads, turtle_blocks, turtle_header, write_rdf)
+from kg.graph.rdf import (
+    PREFIXES, JsonLdNames, TurtleNames, graph_name_of, jsonld_nodes, line_chunks, rdf_format, sorted_quads,
+    turtle_blocks, turtle_header, write_binary_atomic, write_rdf
+)
 
 Triples = Iterable[tuple]
 Groups = Iterable[tuple[str, Triples]]  # (graph IRI, its rdflib triples)

@@ -37,13 +37,13 @@ import pyoxigraph as ox
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import XSD
 
-from kg.graph.rdf import MergedActor
 from kg.errors import StoreError
-from kg.namespaces import ACTOR, ID
-from kg.store.snapshots import Snapshot, Snapshots
+from kg.graph.rdf import MergedActor
 from kg.graph.sparql import oxigraph_term as _ox
 from kg.graph.sparql import rdflib_term as _rd
-from kg.store.lock import LOCK_NAME, looks_like_store, lock_or_snapshot, open_message, prepare_folder
+from kg.namespaces import ACTOR, ID
+from kg.store.lock import LOCK_NAME, lock_or_snapshot, looks_like_store, open_message, prepare_folder
+from kg.store.snapshots import Snapshot, Snapshots
 
 if TYPE_CHECKING:
     from kg.graph.sparql import Result

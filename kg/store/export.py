@@ -15,9 +15,9 @@ from typing import Any, Callable
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-from kg.namespaces import ID
 from kg.graph.rdf import ordinary_file_mode
 from kg.graph.sparql import rdflib_term as _rd
+from kg.namespaces import ID
 from kg.store.dataset import CorpusStore, open_store
 
 VALIDATION_BATCH = 100  # articles per pySHACL run: 50 ms per article at 50-200, 225 ms when one at a time

@@ -12,12 +12,16 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.doccache import doc_ents, sentence_index, span_ents
 from kg.actors import COUNTRY, GROUP, ORGANIZATION, PERSON, Actor, KnownActors, normalise, slug
+from kg.extraction.attribution.grammar import ACRONYM_SKIPS, COLLECTIVE_PRONOUNS, DEFINITE_ARTICLE, DEFINITE_DETERMINERS
+from kg.extraction.attribution.grammar import FEMALE_PRONOUNS as _FEMALE
+from kg.extraction.attribution.grammar import MALE_PRONOUNS as _MALE
+from kg.extraction.attribution.grammar import NAME_FILLERS, NAME_PREFIXES
+from kg.extraction.attribution.grammar import NEUTER_PRONOUNS as _NEUTER
+from kg.extraction.attribution.grammar import ONE
+from kg.extraction.attribution.grammar import PLURAL_PRONOUNS as _PLURAL
+from kg.extraction.doccache import doc_ents, sentence_index, span_ents
 from kg.lexicon import Lexicon
-from kg.extraction.attribution.grammar import (ACRONYM_SKIPS, COLLECTIVE_PRONOUNS, DEFINITE_ARTICLE, DEFINITE_DETERMINERS,
-                                  NAME_FILLERS, NAME_PREFIXES, ONE, FEMALE_PRONOUNS as _FEMALE,
-                                  MALE_PRONOUNS as _MALE, NEUTER_PRONOUNS as _NEUTER, PLURAL_PRONOUNS as _PLURAL)
 
 _KIND_OF_ENT = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": COUNTRY, "NORP": GROUP, "FAC": ORGANIZATION}
 

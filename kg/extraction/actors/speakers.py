@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.actors import ORGANIZATION, PERSON
-from kg.extraction.attribution.grammar import FIRST_AND_SECOND_PERSON
-from kg.extraction.doccache import doc_text
-from kg.extraction.attribution import AttributionRules
-from kg.extraction.channels.finder import ChannelFinder
 from kg.extraction.actors.coref import ArticleActors
+from kg.extraction.attribution import AttributionRules
+from kg.extraction.attribution.grammar import FIRST_AND_SECOND_PERSON
+from kg.extraction.channels.finder import ChannelFinder
+from kg.extraction.doccache import doc_text
 from kg.extraction.quotes import Quote
 from kg.statements import Anchors, Statement, StatementId
 

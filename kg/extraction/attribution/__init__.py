@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.lexicon import Lexicon
-from kg.extraction.quotes import Quote
 from kg.extraction.attribution.context import SentenceContext
 from kg.extraction.attribution.frame import Frame
 from kg.extraction.attribution.registry import find_frames, frame_rules
 from kg.extraction.attribution.verbs import reporting_clause_alone
 from kg.extraction.attribution.words import Words
+from kg.extraction.quotes import Quote
+from kg.lexicon import Lexicon
 
 __all__ = ["AttributionRules", "Frame", "SentenceContext", "Words", "frame_rules"]
 

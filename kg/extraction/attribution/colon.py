@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extraction.doccache import span_tokens
 from kg.extraction.attribution.base import rule
 from kg.extraction.attribution.context import SentenceContext
 from kg.extraction.attribution.frame import Frame
 from kg.extraction.attribution.grammar import SUBJECT_DEPS
+from kg.extraction.doccache import span_tokens
 
 
 @rule("colon-quote")

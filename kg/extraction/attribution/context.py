@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicon import Lexicon
-from kg.extraction.quotes import Quote
 from kg.extraction.attribution.words import Words
+from kg.extraction.quotes import Quote
+from kg.lexicon import Lexicon
 
 
 @dataclass(frozen=True)

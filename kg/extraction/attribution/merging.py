@@ -8,7 +8,9 @@ from spacy.tokens import Token
 from kg.extraction.attribution.base import rule
 from kg.extraction.attribution.context import SentenceContext
 from kg.extraction.attribution.frame import Frame
-from kg.extraction.attribution.grammar import BOTH_NEITHER, PARTICIPLE_LINK_DEPS, SINGULAR_SUBJECT_PRONOUNS, SUBJECT_DEPS
+from kg.extraction.attribution.grammar import (
+    BOTH_NEITHER, PARTICIPLE_LINK_DEPS, SINGULAR_SUBJECT_PRONOUNS, SUBJECT_DEPS
+)
 
 
 @rule("drop-quoted-cue")

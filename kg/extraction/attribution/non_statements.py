@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.doccache import span_tokens
-from kg.lexicon import LexiconEntry
 from kg.extraction.attribution.base import rule
 from kg.extraction.attribution.context import SentenceContext
 from kg.extraction.attribution.grammar import CLAUSE_BREAKS
+from kg.extraction.doccache import span_tokens
+from kg.lexicon import LexiconEntry
 
 
 @rule("non-statement")

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.lexicon import LexiconEntry
 from kg.extraction.attribution.base import rule
 from kg.extraction.attribution.context import SentenceContext
 from kg.extraction.attribution.frame import Frame
-from kg.extraction.attribution.grammar import (DOCUMENT_TIME_PREPOSITIONS, OWNER_PREPOSITIONS, POSSESSIVE_DETERMINERS, RELATIVE_PRONOUNS,
-                      SUBJECT_DEPS, TOPIC_PREPOSITIONS, by_position, up_to_comma)
-
+from kg.extraction.attribution.grammar import (
+    DOCUMENT_TIME_PREPOSITIONS, OWNER_PREPOSITIONS, POSSESSIVE_DETERMINERS, RELATIVE_PRONOUNS, SUBJECT_DEPS,
+    TOPIC_PREPOSITIONS, by_position, up_to_comma
+)
+from kg.lexicon import LexiconEntry
 
 
 @rule("report-noun-clause")

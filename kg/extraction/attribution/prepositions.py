@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.doccache import span_ents, span_tokens
-from kg.lexicon import LexiconEntry
 from kg.extraction.attribution.base import rule
 from kg.extraction.attribution.context import SentenceContext
 from kg.extraction.attribution.frame import Frame
 from kg.extraction.attribution.grammar import SOURCE_PREPOSITIONS, author_of, cites_for_an_object, prepositional_frame
+from kg.extraction.doccache import span_ents, span_tokens
+from kg.lexicon import LexiconEntry
 
 
 @rule("according-to")

@@ -5,9 +5,9 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from kg.extraction.attribution.base import rule
 from kg.extraction.attribution.context import SentenceContext
 from kg.extraction.attribution.frame import Frame
-from kg.extraction.attribution.base import rule
 from kg.extraction.attribution.words import Words
 
 

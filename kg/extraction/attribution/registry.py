@@ -16,18 +16,20 @@ from __future__ import annotations
 import inspect
 from typing import Callable
 
-from kg.extraction.doccache import span_tokens
 from kg.extraction.attribution import merging
 from kg.extraction.attribution.colon import colon_quote
 from kg.extraction.attribution.context import SentenceContext
 from kg.extraction.attribution.frame import Frame
 from kg.extraction.attribution.hedges import attitude, hedge_adverb
-from kg.extraction.attribution.merging import carried_by_trailing_outlet, drop_quoted_words, each_speaker, merge, propositions
+from kg.extraction.attribution.merging import (
+    carried_by_trailing_outlet, drop_quoted_words, each_speaker, merge, propositions
+)
 from kg.extraction.attribution.non_statements import non_statement_tokens
 from kg.extraction.attribution.nouns import offer_from, owned_cue_noun, reports_that, signal_noun
 from kg.extraction.attribution.prepositions import according_to, citing, perspective, sentence_initial_citing
 from kg.extraction.attribution.quoting import quoters_who_speak
 from kg.extraction.attribution.verbs import reporting_clause_alone, verb_frame
+from kg.extraction.doccache import span_tokens
 
 BLOCKING_RULES = (non_statement_tokens,)
 TOKEN_RULES = (verb_frame, according_to, citing, reports_that, offer_from, owned_cue_noun, signal_noun, hedge_adverb,

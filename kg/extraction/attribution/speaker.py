@@ -6,12 +6,13 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from kg.extraction.attribution.context import SentenceContext
+from kg.extraction.attribution.grammar import (
+    GROUP_PRONOUNS, INHERIT_DEPS, RELATIVE_PRONOUNS, SUBJECT_DEPS, citing_in, introduced_by_that, plain_speech
+)
+from kg.extraction.attribution.words import Words
 from kg.extraction.doccache import citing_cache, sentence_of
 from kg.lexicon import LexiconEntry
-from kg.extraction.attribution.context import SentenceContext
-from kg.extraction.attribution.grammar import (GROUP_PRONOUNS, INHERIT_DEPS, RELATIVE_PRONOUNS, SUBJECT_DEPS, citing_in, introduced_by_that,
-                      plain_speech)
-from kg.extraction.attribution.words import Words
 
 
 class Found(NamedTuple):

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.lexicon import LexiconEntry
 from kg.extraction.attribution.base import rule
 from kg.extraction.attribution.context import SentenceContext
 from kg.extraction.attribution.frame import Frame
-from kg.extraction.attribution.grammar import EXPLANATION_MARKERS, MEDIUM_PREPOSITIONS, by_position, introduced_by_that, is_question, not_an_act
+from kg.extraction.attribution.grammar import (
+    EXPLANATION_MARKERS, MEDIUM_PREPOSITIONS, by_position, introduced_by_that, is_question, not_an_act
+)
 from kg.extraction.attribution.quoting import active_quote, quoted_as_saying, quoted_by
 from kg.extraction.attribution.speaker import Found, cited_source, reporting_verb_above, speaker_of
 from kg.extraction.attribution.words import Words
-
+from kg.lexicon import LexiconEntry
 
 
 @rule("verb-frame")

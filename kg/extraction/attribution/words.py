@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.extraction.attribution.grammar import (
+    ACTOR_ENTS, CONJUNCTIONS, DEFINITE_DETERMINERS, GROUP_OBJECT_PRONOUNS, PARTITIVES, PERSONAL_PRONOUNS, author_of,
+    match_rest, with_fronted_name
+)
 from kg.extraction.doccache import mention_cache, sentence_of
 from kg.lexicon import Lexicon, LexiconEntry
-from kg.extraction.attribution.grammar import (ACTOR_ENTS, CONJUNCTIONS, DEFINITE_DETERMINERS, GROUP_OBJECT_PRONOUNS, PARTITIVES,
-                      PERSONAL_PRONOUNS, author_of, match_rest, with_fronted_name)
 
 _CUT_PUNCT = ("(", ")", "“", "”", '"', "–", "—")
 

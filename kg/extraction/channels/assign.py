@@ -3,17 +3,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extraction.attribution.grammar import DEFINITE_ARTICLE
-from kg.extraction.doccache import doc_text
 from kg.actors import Actor
-from kg.extraction.channels.finder import ChannelFinder
 from kg.extraction.actors.coref import ArticleActors
-from kg.lexicon import Lexicon
-from kg.extraction.quotes import Quote
 from kg.extraction.actors.speakers import Carriers
+from kg.extraction.attribution.grammar import DEFINITE_ARTICLE
+from kg.extraction.channels.finder import ChannelFinder
+from kg.extraction.doccache import doc_text
+from kg.extraction.quotes import Quote
+from kg.lexicon import Lexicon
 from kg.statements import Anchors, ChannelHop, Statement, StatementId, by_id
-
-
 
 Chains = dict[StatementId, list[ChannelHop]]
 

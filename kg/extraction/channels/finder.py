@@ -17,14 +17,15 @@ from pathlib import Path
 from rdflib.namespace import RDF, SKOS
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.attribution.grammar import (COMPANION_PREPOSITIONS, DEMONSTRATIVES, MEDIUM_PREPOSITIONS_AFTER_CUE, QUANTIFIERS, RELATIVE_PERSONAL,
-                                  VENUE_PREPOSITIONS)
+from kg.extraction.attribution.grammar import (
+    COMPANION_PREPOSITIONS, DEMONSTRATIVES, MEDIUM_PREPOSITIONS_AFTER_CUE, QUANTIFIERS, RELATIVE_PERSONAL,
+    VENUE_PREPOSITIONS
+)
 from kg.extraction.doccache import doc_text, sentence_of, span_text
 from kg.lexicon import Lexicon
 from kg.namespaces import CHAN
 from kg.resources import ontology_graph
 from kg.statements import Anchors, ChannelHop
-
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,9 @@ from rdflib.namespace import RDF, SKOS
 from spacy.tokens import Token
 
 from kg.errors import SchemeError
-from kg.extraction.attribution.grammar import (DEMONSTRATIVE_SUBJECTS, GENERAL_FUNCTION_WORDS, LABEL_PARTICLES,
-                                               SCOPE_CONTINUERS, STANCE_CONDITIONS)
+from kg.extraction.attribution.grammar import (
+    DEMONSTRATIVE_SUBJECTS, GENERAL_FUNCTION_WORDS, LABEL_PARTICLES, SCOPE_CONTINUERS, STANCE_CONDITIONS
+)
 from kg.extraction.positions.parsecache import parse_texts
 from kg.resources import data_path, ontology_graph
 
