@@ -327,8 +327,7 @@ class ArticleActors:
             actor = self.actors[record.actor]
             if not _agrees(actor, tok.lower_, wanted, self.pronoun_gender.get(record.actor)):
                 continue
-            score = -2.0 * (sent_index - record.sent) + 1.5 * record.subject + 1.0 * record.speaker + 1.0 * record.named
-            score += 0.001 * record.start  # recency breaks ties
+            score = _salience(record, sent_index)
             if score > best_score:
                 best, best_score = record.actor, score
         return best
@@ -340,6 +339,12 @@ class ArticleActors:
         actor.key = key
         self.actors.setdefault(key, actor)
         return key
+
+
+def _salience(record: MentionRecord, sent_index: int) -> float:
+    """How likely an earlier mention is a pronoun's antecedent: near, a subject, a speaker, a name."""
+    score = -2.0 * (sent_index - record.sent) + 1.5 * record.subject + 1.0 * record.speaker + 1.0 * record.named
+    return score + 0.001 * record.start  # recency breaks ties
 
 
 # how a mention that is not a pronoun is resolved, in order, with the id each decision records
