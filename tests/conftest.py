@@ -151,3 +151,10 @@ def read_extraction(nlp):
             cache[text] = extract_article(parse_article(text))
         return cache[text]
     return read
+
+
+def one(read, text: str):
+    """The one statement ``read`` finds in a text (fails, showing what was found, if there are more or none)."""
+    statements = read(text)
+    assert len(statements) == 1, statements
+    return statements[0]

@@ -2,17 +2,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import one
 
 
 @pytest.fixture(scope="module")
 def read(read_statements):
     return read_statements
-
-
-def one(read, text: str):
-    statements = read(text)
-    assert len(statements) == 1, statements
-    return statements[0]
 
 
 @pytest.mark.parametrize("text, quote_kind, content", [

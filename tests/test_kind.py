@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import one
 
 from kg.extraction.kind import KindRules, clause_roots
 from kg.lexicon import load_lexicon
@@ -10,12 +11,6 @@ from kg.lexicon import load_lexicon
 @pytest.fixture(scope="module")
 def read(read_statements):
     return read_statements
-
-
-def one(read, text: str):
-    statements = read(text)
-    assert len(statements) == 1, statements
-    return statements[0]
 
 
 @pytest.fixture(scope="module")
